@@ -1,0 +1,43 @@
+package dev.descent.optim;
+
+/**
+ * The running state of a first-order update rule over one flat float32 parameter buffer (the
+ * llm.c layout): moments, step count and the like. It is created by
+ * {@link OptimizerConfig#create(int)} and holds nothing of the configuration but a reference.
+ *
+ * <p>{@link #step} updates every parameter in one fused pass over the arrays and allocates
+ * nothing.
+ */
+public interface Optimizer {
+
+    /** The configuration this state was created from. */
+    OptimizerConfig config();
+
+    /**
+     * Applies one update in place.
+     *
+     * @param params the parameters θ, updated in place
+     * @param grads the gradient ∇J(θ) of the loss at θ; not modified
+     * @param lr the learning rate for this step (from a schedule, or {@code config().lr()})
+     */
+    void step(float[] params, float[] grads, double lr);
+
+    /** Applies one update at the configured learning rate. */
+    default void step(float[] params, float[] grads) {
+        step(params, grads, config().lr());
+    }
+
+    /** The number of steps taken so far (t in the update rules). */
+    long steps();
+
+    /** The complete state (step count, moments, ...) as bytes; see {@link #importState}. */
+    byte[] exportState();
+
+    /**
+     * Restores a state written by {@link #exportState} of an optimizer with the same
+     * configuration and size, so that continuing is bit-identical to never having stopped.
+     *
+     * @throws IllegalArgumentException when the bytes do not belong to such an optimizer
+     */
+    void importState(byte[] state);
+}
