@@ -1,0 +1,82 @@
+package dev.descent.cli.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One named line of an {@link XYChart}: points (x[i], y[i]) drawn in order. A non-finite
+ * coordinate breaks the line there (the next finite point starts a new piece), which is how
+ * contour segments and diverged runs are drawn; in {@code results.json} it is written as
+ * {@code null}.
+ *
+ * @param name the legend entry (unique within a chart)
+ * @param x the x coordinates
+ * @param y the y coordinates, as many as x
+ * @param style how the line is drawn
+ */
+public record Series(String name, double[] x, double[] y, Style style) {
+
+    /** How a series is drawn. */
+    public enum Style {
+        /** A solid line, in the legend. */
+        LINE,
+        /** A solid line with a small marker at each point, in the legend (trajectories). */
+        LINE_MARKERS,
+        /** A dashed line, in the legend (reference lines such as O(N³)). */
+        DASHED,
+        /** Markers only, in the legend (measurements). */
+        POINTS,
+        /** A thin grey line, not in the legend (contour lines). */
+        CONTOUR
+    }
+
+    public Series {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(style, "style");
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(
+                    "series '" + name + "': x has " + x.length + " points but y has " + y.length);
+        }
+        x = x.clone();
+        y = y.clone();
+    }
+
+    /** A solid line. */
+    public static Series line(String name, double[] x, double[] y) {
+        return new Series(name, x, y, Style.LINE);
+    }
+
+    /** The number of points. */
+    public int size() {
+        return x.length;
+    }
+
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    double xAt(int i) {
+        return x[i];
+    }
+
+    double yAt(int i) {
+        return y[i];
+    }
+
+    /** The series as it appears in {@code results.json}. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("style", style.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("x", x);
+        m.put("y", y);
+        return m;
+    }
+}
