@@ -1,0 +1,23 @@
+package dev.descent.minimize;
+
+/** d = −∇f(x). */
+final class SteepestDescentDirection implements Direction {
+
+    @Override
+    public void compute(double[] x, double[] g, double[] d) {
+        for (int i = 0; i < g.length; i++) {
+            d[i] = -g[i];
+        }
+    }
+
+    @Override
+    public void update(double[] s, double[] y, double alpha) {}
+
+    @Override
+    public void reset() {}
+
+    @Override
+    public boolean unitStep() {
+        return false;
+    }
+}
