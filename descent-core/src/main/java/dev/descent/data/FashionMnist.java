@@ -1,0 +1,111 @@
+package dev.descent.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fashion-MNIST (Xiao, Rasul and Vollgraf, "Fashion-MNIST: a Novel Image Dataset for
+ * Benchmarking Machine Learning Algorithms", 2017; Zalando Research, MIT licence): 28×28 grey
+ * images of 10 kinds of clothing, 60,000 for training and 10,000 for testing.
+ *
+ * <p>Two sources:
+ * <ul>
+ *   <li>{@link #load(Path)}: the full set from the four original gzipped IDX files, looked up in a
+ *       directory given by the user, then in Debian's {@code dataset-fashion-mnist} package
+ *       ({@value #DEBIAN_DIR});</li>
+ *   <li>{@link #embedded()}: a stratified subset of 6,000 training and 1,000 test images (600 and
+ *       100 per class, chosen with seed 0 by {@code tools/train_make_embedded_subset.py}) stored in
+ *       the jar, so that everything runs on a fresh machine without a download.</li>
+ * </ul>
+ * Features are pixel values scaled to [0, 1].
+ */
+public final class FashionMnist {
+
+    /** Where Debian's {@code dataset-fashion-mnist} package installs the files. */
+    public static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
+
+    /** The original download location. */
+    public static final String URL = "https://github.com/zalandoresearch/fashion-mnist/tree/master/data/fashion";
+
+    /** The ten class names, by label. */
+    public static final List<String> CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    private static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    private static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    private static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+    private FashionMnist() {}
+
+    /**
+     * The full data set (train and test).
+     *
+     * @param dataDir a directory holding the four IDX files ({@code .gz} or not), or null to use
+     *     only the Debian location
+     * @throws IllegalArgumentException when the files are not found, saying how to get them, or
+     *     when a file is corrupt
+     */
+    public static Split load(Path dataDir) throws IOException {
+        Path dir = locate(dataDir);
+        Dataset train = Idx.images(Idx.read(find(dir, TRAIN_IMAGES)), Idx.read(find(dir, TRAIN_LABELS)), 10, dir + " (training set)");
+        Dataset test = Idx.images(Idx.read(find(dir, TEST_IMAGES)), Idx.read(find(dir, TEST_LABELS)), 10, dir + " (test set)");
+        return new Split(train, test);
+    }
+
+    /** The directory that holds the files: {@code dataDir} if given, else Debian's. */
+    public static Path locate(Path dataDir) {
+        List<Path> tried = new ArrayList<>();
+        if (dataDir != null) {
+            if (find(dataDir, TRAIN_IMAGES) != null) {
+                return dataDir;
+            }
+            tried.add(dataDir);
+        } else {
+            Path debian = Path.of(DEBIAN_DIR);
+            if (find(debian, TRAIN_IMAGES) != null) {
+                return debian;
+            }
+            tried.add(debian);
+        }
+        throw new IllegalArgumentException("Fashion-MNIST not found in " + tried
+                + ": install it with 'apt-get install dataset-fashion-mnist', or download the four *-idx?-ubyte.gz files from "
+                + URL + " and pass --data-dir DIR");
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String name : new String[] {base + ".gz", base, base.replace("-idx", ".idx")}) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The 6,000 + 1,000 image stratified subset embedded in the jar. */
+    public static Split embedded() {
+        try {
+            Dataset train = Idx.images(resource("embedded-train-images-idx3-ubyte.gz"), resource("embedded-train-labels-idx1-ubyte.gz"), 10, "embedded training set");
+            Dataset test = Idx.images(resource("embedded-t10k-images-idx3-ubyte.gz"), resource("embedded-t10k-labels-idx1-ubyte.gz"), 10, "embedded test set");
+            return new Split(train, test);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded Fashion-MNIST subset", e);
+        }
+    }
+
+    private static Idx.Array resource(String name) throws IOException {
+        try (InputStream in = FashionMnist.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks the resource dev/descent/data/" + name);
+            }
+            return Idx.read(in, "resource " + name);
+        }
+    }
+}
