@@ -1,0 +1,158 @@
+package dev.descent.problems;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The catalogue of test problems, looked up by name.
+ *
+ * <p>Names (case-insensitive):
+ * <ul>
+ *   <li>the 35 problems of Moré, Garbow and Hillstrom, <i>Testing unconstrained optimization
+ *       software</i>, ACM TOMS 7(1) 17–41 (1981), as {@code mgh:1} … {@code mgh:35} or by their
+ *       readable names ({@code rosenbrock}, {@code freudenstein-roth}, … {@code chebyquad}; see
+ *       {@link #names()}), with the paper's residuals, standard starting points and reported
+ *       minimum values. {@code rosenbrock} with a dimension other than 2 is the extended
+ *       Rosenbrock function;</li>
+ *   <li>{@code quadratic[:kappa=K,seed=S,rotate=true|false]}: ½(x − 1)ᵀA(x − 1) with condition
+ *       number κ (default 100), eigenvalues spaced geometrically in [1, κ] and a seeded random
+ *       rotation (default seed 1; {@code rotate=false} keeps A diagonal); default n = 10;</li>
+ *   <li>{@code logreg[:samples=N,lambda=L,seed=S]}: L2-regularized logistic regression on a
+ *       seeded synthetic data set (default N = 200, λ = 0.01, n = 10 features).</li>
+ * </ul>
+ *
+ * <p>Each call builds a new {@link Problem}, so problems taken by different threads share no
+ * state. An unknown name, a bad parameter or a dimension the problem does not accept throws
+ * {@link IllegalArgumentException} with a message naming the valid choices.
+ *
+ * <pre>{@code
+ * Problem p = Problems.named("wood");
+ * double[] x = p.x0();
+ * double[] g = new double[p.dimension()];
+ * double f = p.objective().evaluate(x, g);   // f = 19192 at the standard start
+ * }</pre>
+ */
+public final class Problems {
+
+    /** Builds a problem at dimension n with the given spec parameters. */
+    private interface Factory {
+        Problem make(int n, Params params);
+    }
+
+    private record Entry(String name, List<String> aliases, Dimensions dims, List<String> params,
+            Factory factory) {}
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
+    private static final Map<String, Entry> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        fixed(1, "rosenbrock", Dimensions.multipleOf(2, 2),
+                (n, p) -> n == 2 ? Rosenbrock.problem() : ExtendedRosenbrock.problem(n));
+        fixed(2, "freudenstein-roth", Dimensions.fixed(2), (n, p) -> FreudensteinRoth.problem());
+        fixed(3, "powell-badly-scaled", Dimensions.fixed(2),
+                (n, p) -> PowellBadlyScaled.problem());
+        fixed(4, "brown-badly-scaled", Dimensions.fixed(2), (n, p) -> BrownBadlyScaled.problem());
+        fixed(5, "beale", Dimensions.fixed(2), (n, p) -> Beale.problem());
+        fixed(6, "jennrich-sampson", Dimensions.fixed(2), (n, p) -> JennrichSampson.problem());
+        fixed(7, "helical-valley", Dimensions.fixed(3), (n, p) -> HelicalValley.problem());
+        fixed(8, "bard", Dimensions.fixed(3), (n, p) -> Bard.problem());
+        fixed(9, "gaussian", Dimensions.fixed(3), (n, p) -> Gaussian.problem());
+        fixed(10, "meyer", Dimensions.fixed(3), (n, p) -> Meyer.problem());
+        fixed(13, "powell-singular", Dimensions.fixed(4), (n, p) -> PowellSingular.problem());
+        fixed(21, "extended-rosenbrock",
+                Dimensions.multipleOf(2, ExtendedRosenbrock.DEFAULT_DIMENSION),
+                (n, p) -> ExtendedRosenbrock.problem(n));
+        fixed(22, "extended-powell", Dimensions.multipleOf(4, ExtendedPowell.DEFAULT_DIMENSION),
+                (n, p) -> ExtendedPowell.problem(n));
+    }
+
+    private Problems() {}
+
+    private static void fixed(int number, String name, Dimensions dims, Factory factory) {
+        add(new Entry(name, List.of("mgh:" + number), dims, List.of(), factory));
+    }
+
+    private static void add(Entry e) {
+        ENTRIES.add(e);
+        BY_NAME.put(e.name(), e);
+        for (String alias : e.aliases()) {
+            BY_NAME.put(alias, e);
+        }
+    }
+
+    /** The canonical names of all problems, in catalogue order (one name per problem). */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>(ENTRIES.size());
+        for (Entry e : ENTRIES) {
+            out.add(e.name());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every accepted name: the canonical names followed by their aliases, e.g. "mgh:14". */
+    public static List<String> allNames() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /**
+     * The problem with this name (or spec, e.g. {@code quadratic:kappa=1e4}) at its default
+     * dimension.
+     *
+     * @throws IllegalArgumentException for an unknown name or a bad parameter
+     */
+    public static Problem named(String name) {
+        Lookup l = lookup(name);
+        return l.entry.factory().make(l.entry.dims().standard(), l.params);
+    }
+
+    /**
+     * The problem with this name (or spec) at dimension {@code dim}.
+     *
+     * @throws IllegalArgumentException for an unknown name, a bad parameter, or a dimension the
+     *     problem does not accept (the message states which it does)
+     */
+    public static Problem named(String name, int dim) {
+        Lookup l = lookup(name);
+        Dimensions d = l.entry.dims();
+        if (!d.accepts(dim)) {
+            throw new IllegalArgumentException("problem '" + l.entry.name() + "' takes dimension "
+                    + d.describe() + " (default " + d.standard() + "); got " + dim);
+        }
+        return l.entry.factory().make(dim, l.params);
+    }
+
+    /** The default dimension of the named problem. */
+    public static int defaultDimension(String name) {
+        return lookup(name).entry.dims().standard();
+    }
+
+    private record Lookup(Entry entry, Params params) {}
+
+    private static Lookup lookup(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("problem name is missing; valid names: "
+                    + String.join(", ", names()));
+        }
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        Entry e = BY_NAME.get(key);
+        Params params = Params.NONE;
+        if (e == null) {
+            int colon = key.indexOf(':');
+            if (colon > 0) {
+                e = BY_NAME.get(key.substring(0, colon));
+                if (e != null) {
+                    params = Params.parse(e.name(), key.substring(colon + 1));
+                }
+            }
+        }
+        if (e == null) {
+            throw new IllegalArgumentException("unknown problem '" + name + "'; valid names: "
+                    + String.join(", ", names()) + " (or mgh:1 ... mgh:35)");
+        }
+        params.requireOnly(e.params());
+        return new Lookup(e, params);
+    }
+}

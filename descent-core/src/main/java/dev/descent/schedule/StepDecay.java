@@ -1,0 +1,16 @@
+package dev.descent.schedule;
+
+/** η_t = lr0 · γ^⌊t/every⌋ (PyTorch {@code StepLR}). See {@link Schedule#step}. */
+record StepDecay(double lr0, long every, double gamma) implements Schedule {
+
+    StepDecay {
+        Check.lr("lr0", lr0);
+        Check.steps("every", every);
+        Check.positive("gamma", gamma);
+    }
+
+    @Override
+    public double at(long t) {
+        return lr0 * Math.pow(gamma, (double) (Check.step(t) / every));
+    }
+}
