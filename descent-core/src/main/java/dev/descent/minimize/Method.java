@@ -1,6 +1,9 @@
 package dev.descent.minimize;
 
 import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import java.util.ArrayList;
+import java.util.List;
 import dev.descent.schedule.Schedule;
 import java.util.Locale;
 
@@ -28,7 +31,8 @@ public sealed interface Method
      * The method called {@code name}, with its defaults: {@code gd}, {@code newton}, {@code bfgs},
      * {@code lbfgs} (m = 10), {@code newton-cg} (all with Moré–Thuente, c₂ = 0.9), {@code cg}
      * (Polak–Ribière+) and {@code cg-hz} (Hager–Zhang), both with Moré–Thuente c₂ = 0.1.
-     * First-order optimizers are built with {@link FirstOrder} from an {@link OptimizerConfig}.
+     * Any other name, or an optimizer spec such as {@code adam:lr=0.01}, is looked up with
+     * {@link Optimizers#parse} and wrapped in {@link FirstOrder} at the optimizer's constant lr.
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
@@ -41,9 +45,22 @@ public sealed interface Method
             case "newton-cg", "newtoncg" -> new NewtonCg(MoreThuente.DEFAULT);
             case "cg", "cg-pr" -> new ConjugateGradient(ConjugateGradient.Variant.POLAK_RIBIERE_PLUS, MoreThuente.FOR_CG);
             case "cg-hz" -> new ConjugateGradient(ConjugateGradient.Variant.HAGER_ZHANG, MoreThuente.FOR_CG);
-            default -> throw new IllegalArgumentException("unknown method '" + name + "'; expected one of "
-                    + String.join(", ", DETERMINISTIC));
+            default -> {
+                String head = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+                if (!Optimizers.names().contains(head.strip().toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("unknown method '" + name + "'; expected one of "
+                            + String.join(", ", names()));
+                }
+                yield new FirstOrder(Optimizers.parse(name));
+            }
         };
+    }
+
+    /** Every name {@link #named} accepts: the deterministic methods, then the optimizers. */
+    static List<String> names() {
+        List<String> all = new ArrayList<>(List.of(DETERMINISTIC));
+        all.addAll(Optimizers.names());
+        return List.copyOf(all);
     }
 
     /** The same method with another line search; {@link FirstOrder} has none and is returned as is. */

@@ -19,7 +19,7 @@ package dev.descent.minimize;
  * liblbfgs. A non-finite φ(α) or φ′(α) moves α halfway back towards the best step so far.
  *
  * @param c1 sufficient-decrease constant, in (0, 1)
- * @param c2 curvature constant, in (c1, 1)
+ * @param c2 curvature constant, in [c1, 1) (the paper's tests use c₁ = c₂)
  * @param xtol relative width of the interval of uncertainty at which the search gives up, ≥ 0;
  *     default 1e-16 as liblbfgs
  * @param maxEvaluations evaluations allowed per search, ≥ 1; default 40 as liblbfgs
@@ -41,8 +41,8 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
         if (!(c1 > 0 && c1 < 1)) {
             throw new IllegalArgumentException("c1 must be in (0, 1), got " + c1);
         }
-        if (!(c2 > c1 && c2 < 1)) {
-            throw new IllegalArgumentException("c2 must be in (c1, 1) = (" + c1 + ", 1), got " + c2);
+        if (!(c2 >= c1 && c2 < 1)) {
+            throw new IllegalArgumentException("c2 must be in [c1, 1) = [" + c1 + ", 1), got " + c2);
         }
         if (!(xtol >= 0)) {
             throw new IllegalArgumentException("xtol must be >= 0, got " + xtol);
