@@ -3,10 +3,11 @@ package dev.descent.optim;
 /**
  * The running state of a first-order update rule over one flat float32 parameter buffer (the
  * llm.c layout): moments, step count and the like. It is created by
- * {@link OptimizerConfig#create(int)} and holds nothing of the configuration but a reference.
+ * {@link OptimizerConfig#create(int)} or {@link OptimizerConfig#create(ParamGroups)} and holds
+ * nothing of the configuration but a reference.
  *
  * <p>{@link #step} updates every parameter in one fused pass over the arrays and allocates
- * nothing.
+ * nothing (clipping by global norm adds one read pass over the gradients).
  */
 public interface Optimizer {
 
@@ -40,4 +41,10 @@ public interface Optimizer {
      * @throws IllegalArgumentException when the bytes do not belong to such an optimizer
      */
     void importState(byte[] state);
+
+    /**
+     * The bytes one step reads and writes per parameter (STREAM convention, no write-allocate):
+     * 4·(3 + 2k) for θ read and written, g read, and k state arrays read and written.
+     */
+    int bytesPerParam();
 }

@@ -1,0 +1,77 @@
+package dev.descent.optim;
+
+/**
+ * AdaDelta (Zeiler 2012, "ADADELTA: an adaptive learning rate method"), in PyTorch's form
+ * ({@code torch.optim.Adadelta}, with a learning rate scaling the step):
+ *
+ * <pre>
+ *   v  ← ρ·v + (1 − ρ)·g²
+ *   Δ  ← √(u + ε) / √(v + ε) · g
+ *   u  ← ρ·u + (1 − ρ)·Δ²
+ *   θ  ← θ − lr·Δ
+ * </pre>
+ *
+ * @param lr learning rate, finite and ≥ 0; default 1.0
+ * @param rho ρ ∈ [0, 1); default 0.9
+ * @param eps ε &gt; 0; default 1e-6
+ * @param options weight decay, maximize and clipping; default {@link Options#NONE}
+ */
+public record AdaDelta(double lr, double rho, double eps, Options options) implements OptimizerConfig {
+
+    public AdaDelta {
+        Check.nonNegative("lr", lr);
+        Check.unit("rho", rho);
+        Check.positive("eps", eps);
+        Check.notNull("options", options);
+    }
+
+    /** AdaDelta with learning rate lr and PyTorch's other defaults. */
+    public AdaDelta(double lr) {
+        this(lr, 0.9, 1e-6, Options.NONE);
+    }
+
+    /** PyTorch's defaults: lr 1.0, ρ 0.9, ε 1e-6. */
+    public static AdaDelta defaults() {
+        return new AdaDelta(1.0);
+    }
+
+    @Override
+    public String name() {
+        return "adadelta";
+    }
+
+    @Override
+    public AdaDelta withLr(double lr) {
+        return new AdaDelta(lr, rho, eps, options);
+    }
+
+    @Override
+    public AdaDelta withOptions(Options options) {
+        return new AdaDelta(lr, rho, eps, options);
+    }
+
+    @Override
+    public Optimizer create(ParamGroups groups) {
+        return new State(this, groups);
+    }
+
+    private static final class State extends FlatOptimizer {
+        private final AdaDelta c;
+
+        State(AdaDelta c, ParamGroups groups) {
+            super(groups, c.options, 2);
+            this.c = c;
+        }
+
+        @Override
+        public OptimizerConfig config() {
+            return c;
+        }
+
+        @Override
+        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+            Kernels.adadelta(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.rho, (float) (1 - c.rho),
+                    (float) c.eps, (float) -lr);
+        }
+    }
+}

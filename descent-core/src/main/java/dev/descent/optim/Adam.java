@@ -1,0 +1,68 @@
+package dev.descent.optim;
+
+/**
+ * Adam (Kingma and Ba 2015, "Adam: A method for stochastic optimization"), with AMSGrad (Reddi,
+ * Kale and Kumar 2018), in PyTorch's form ({@code torch.optim.Adam}, ε outside the square root):
+ *
+ * <pre>
+ *   m ← β1·m + (1 − β1)·g
+ *   v ← β2·v + (1 − β2)·g²
+ *   v̂ ← max(v̂, v)   (amsgrad; else v̂ = v)
+ *   θ ← θ − lr/(1 − β1^t) · m / (√v̂ / √(1 − β2^t) + ε)
+ * </pre>
+ *
+ * <p>Weight decay in {@link Options} is coupled (L2 added to g); see {@link AdamW} for decoupled.
+ *
+ * @param lr learning rate, finite and ≥ 0; default 1e-3
+ * @param beta1 β1 ∈ [0, 1); default 0.9
+ * @param beta2 β2 ∈ [0, 1); default 0.999
+ * @param eps ε &gt; 0; default 1e-8
+ * @param amsgrad keep the maximum of v; default false
+ * @param options weight decay, maximize and clipping; default {@link Options#NONE}
+ */
+public record Adam(double lr, double beta1, double beta2, double eps, boolean amsgrad, Options options)
+        implements OptimizerConfig {
+
+    public Adam {
+        Check.nonNegative("lr", lr);
+        Check.unit("beta1", beta1);
+        Check.unit("beta2", beta2);
+        Check.positive("eps", eps);
+        Check.notNull("options", options);
+    }
+
+    /** Adam with the given hyperparameters and no shared options. */
+    public Adam(double lr, double beta1, double beta2, double eps) {
+        this(lr, beta1, beta2, eps, false, Options.NONE);
+    }
+
+    /** Adam with learning rate lr and PyTorch's other defaults. */
+    public Adam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8);
+    }
+
+    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8. */
+    public static Adam defaults() {
+        return new Adam(1e-3);
+    }
+
+    @Override
+    public String name() {
+        return "adam";
+    }
+
+    @Override
+    public Adam withLr(double lr) {
+        return new Adam(lr, beta1, beta2, eps, amsgrad, options);
+    }
+
+    @Override
+    public Adam withOptions(Options options) {
+        return new Adam(lr, beta1, beta2, eps, amsgrad, options);
+    }
+
+    @Override
+    public Optimizer create(ParamGroups groups) {
+        return new AdamState(this, groups, beta1, beta2, eps, 0, amsgrad);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.descent.optim;
+
+/**
+ * AdamW (Loshchilov and Hutter 2019, "Decoupled weight decay regularization"), in PyTorch's form
+ * ({@code torch.optim.AdamW}: the decay is multiplied by the learning rate):
+ *
+ * <pre>
+ *   θ ← θ·(1 − lr·λ)                       λ = weightDecay · group multiplier
+ *   then the {@link Adam} update of θ
+ * </pre>
+ *
+ * <p>With λ = 0 it is exactly {@link Adam}. Coupled weight decay in {@link Options} adds to this.
+ *
+ * @param lr learning rate, finite and ≥ 0; default 1e-3
+ * @param beta1 β1 ∈ [0, 1); default 0.9
+ * @param beta2 β2 ∈ [0, 1); default 0.999
+ * @param eps ε &gt; 0; default 1e-8
+ * @param weightDecay decoupled decay λ ≥ 0; default 0.01
+ * @param amsgrad keep the maximum of v; default false
+ * @param options coupled weight decay, maximize and clipping; default {@link Options#NONE}
+ */
+public record AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+        Options options) implements OptimizerConfig {
+
+    public AdamW {
+        Check.nonNegative("lr", lr);
+        Check.unit("beta1", beta1);
+        Check.unit("beta2", beta2);
+        Check.positive("eps", eps);
+        Check.nonNegative("weight_decay", weightDecay);
+        Check.notNull("options", options);
+    }
+
+    /** AdamW with learning rate lr, decoupled decay λ and PyTorch's other defaults. */
+    public AdamW(double lr, double weightDecay) {
+        this(lr, 0.9, 0.999, 1e-8, weightDecay, false, Options.NONE);
+    }
+
+    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, λ 0.01. */
+    public static AdamW defaults() {
+        return new AdamW(1e-3, 0.01);
+    }
+
+    @Override
+    public String name() {
+        return "adamw";
+    }
+
+    @Override
+    public AdamW withLr(double lr) {
+        return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, options);
+    }
+
+    @Override
+    public AdamW withOptions(Options options) {
+        return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, options);
+    }
+
+    @Override
+    public Optimizer create(ParamGroups groups) {
+        return new AdamState(this, groups, beta1, beta2, eps, weightDecay, amsgrad);
+    }
+}

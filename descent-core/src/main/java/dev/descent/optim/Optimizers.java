@@ -1,0 +1,200 @@
+package dev.descent.optim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The optimizers by name, and their text form {@code name[:key=value,...]}, for example
+ * {@code adam:lr=1e-3,beta2=0.99} or {@code sgd:lr=0.1,momentum=0.9,nesterov=true}.
+ *
+ * <p>Names: {@code sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, nadam, radam, adamax,
+ * adadelta, lion}. {@code momentum} and {@code nesterov} are SGD presets with μ = 0.9. Keys are
+ * PyTorch's argument names ({@code lr, momentum, dampening, nesterov, lr_decay,
+ * initial_accumulator_value, eps, alpha, centered, bias_correction, beta1, beta2, amsgrad,
+ * momentum_decay, rho}) and, on every optimizer, {@code weight_decay, maximize, clip_norm,
+ * clip_value}. {@code weight_decay} is decoupled for {@code adamw} and {@code lion}, coupled
+ * elsewhere. Unset keys take PyTorch's defaults; SGD's learning rate defaults to 0.01.
+ */
+public final class Optimizers {
+
+    private static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
+            "adamw", "nadam", "radam", "adamax", "adadelta", "lion");
+
+    private Optimizers() {}
+
+    /** The names {@link #named} and {@link #parse} accept. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The optimizer with this name and its defaults. */
+    public static OptimizerConfig named(String name) {
+        Check.notNull("name", name);
+        if (name.contains(":")) {
+            throw new IllegalArgumentException("'" + name + "' is a spec, not a name; use Optimizers.parse");
+        }
+        return parse(name);
+    }
+
+    /**
+     * Parses {@code name[:key=value,...]}.
+     *
+     * @throws IllegalArgumentException naming the bad part (and listing the valid names or keys)
+     */
+    public static OptimizerConfig parse(String spec) {
+        Check.notNull("spec", spec);
+        String text = spec.strip();
+        int colon = text.indexOf(':');
+        String name = (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown optimizer '" + name + "' in '" + spec + "'; valid names: "
+                    + String.join(", ", NAMES));
+        }
+        Spec s = new Spec(spec, name, colon < 0 ? "" : text.substring(colon + 1));
+        OptimizerConfig config;
+        try {
+            config = build(s);
+        } catch (BadValue e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            s.rejectUnknown();
+            throw new IllegalArgumentException("bad optimizer spec '" + spec + "': " + e.getMessage(), e);
+        }
+        s.rejectUnknown();
+        return config;
+    }
+
+    private static OptimizerConfig build(Spec s) {
+        OptimizerConfig c = switch (s.name) {
+            case "sgd", "momentum", "nesterov" -> {
+                double mu0 = s.name.equals("sgd") ? 0 : 0.9;
+                double lr = s.real("lr", 0.01);
+                double mu = s.real("momentum", mu0);
+                double damp = s.real("dampening", 0);
+                boolean nesterov = s.bool("nesterov", s.name.equals("nesterov"));
+                yield new Sgd(lr, mu, damp, nesterov, Options.NONE);
+            }
+            case "adagrad" -> new AdaGrad(s.real("lr", 0.01), s.real("lr_decay", 0),
+                    s.real("initial_accumulator_value", 0), s.real("eps", 1e-10), Options.NONE);
+            case "rmsprop" -> new RmsProp(s.real("lr", 0.01), s.real("alpha", 0.99), s.real("eps", 1e-8),
+                    s.real("momentum", 0), s.bool("centered", false), s.bool("bias_correction", false), Options.NONE);
+            case "adam" -> new Adam(s.real("lr", 1e-3), s.real("beta1", 0.9), s.real("beta2", 0.999),
+                    s.real("eps", 1e-8), s.bool("amsgrad", false), Options.NONE);
+            case "adamw" -> new AdamW(s.real("lr", 1e-3), s.real("beta1", 0.9), s.real("beta2", 0.999),
+                    s.real("eps", 1e-8), s.real("weight_decay", 0.01), s.bool("amsgrad", false), Options.NONE);
+            case "nadam" -> new NAdam(s.real("lr", 2e-3), s.real("beta1", 0.9), s.real("beta2", 0.999),
+                    s.real("eps", 1e-8), s.real("momentum_decay", 4e-3), Options.NONE);
+            case "radam" -> new RAdam(s.real("lr", 1e-3), s.real("beta1", 0.9), s.real("beta2", 0.999),
+                    s.real("eps", 1e-8), Options.NONE);
+            case "adamax" -> new Adamax(s.real("lr", 2e-3), s.real("beta1", 0.9), s.real("beta2", 0.999),
+                    s.real("eps", 1e-8), Options.NONE);
+            case "adadelta" -> new AdaDelta(s.real("lr", 1.0), s.real("rho", 0.9), s.real("eps", 1e-6), Options.NONE);
+            case "lion" -> new Lion(s.real("lr", 1e-4), s.real("beta1", 0.9), s.real("beta2", 0.99),
+                    s.real("weight_decay", 0), Options.NONE);
+            default -> throw new IllegalStateException(s.name);
+        };
+        boolean decoupled = s.name.equals("adamw") || s.name.equals("lion");
+        double wd = decoupled ? 0 : s.real("weight_decay", 0);
+        Options o = new Options(wd, s.bool("maximize", false), s.real("clip_norm", Double.POSITIVE_INFINITY),
+                s.real("clip_value", Double.POSITIVE_INFINITY));
+        return c.withOptions(o);
+    }
+
+    /** A value that does not parse: its message is complete. */
+    private static final class BadValue extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadValue(String message) {
+            super(message);
+        }
+    }
+
+    /** The key=value pairs of one spec, and the keys its optimizer asked for. */
+    private static final class Spec {
+        final String text;
+        final String name;
+        final Map<String, String> values = new LinkedHashMap<>();
+        final Set<String> valid = new LinkedHashSet<>();
+
+        Spec(String text, String name, String pairs) {
+            this.text = text;
+            this.name = name;
+            if (pairs.isBlank()) {
+                if (text.contains(":")) {
+                    throw new IllegalArgumentException("empty parameter list after ':' in '" + text
+                            + "'; write name or name:key=value,...");
+                }
+                return;
+            }
+            for (String pair : pairs.split(",", -1)) {
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair.strip() : pair.substring(0, eq).strip();
+                String value = eq < 0 ? "" : pair.substring(eq + 1).strip();
+                if (eq < 0 || key.isEmpty() || value.isEmpty()) {
+                    throw new IllegalArgumentException("expected key=value but got '" + pair.strip() + "' in '" + text
+                            + "'");
+                }
+                if (values.put(key, value) != null) {
+                    throw new IllegalArgumentException("key '" + key + "' given twice in '" + text + "'");
+                }
+            }
+        }
+
+        double real(String key, double defaultValue) {
+            valid.add(key);
+            String v = values.get(key);
+            if (v == null) {
+                return defaultValue;
+            }
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new BadValue("bad value '" + v + "' for " + key + " in '" + text + "': expected a number");
+            }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            valid.add(key);
+            String v = values.get(key);
+            if (v == null) {
+                return defaultValue;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new BadValue("bad value '" + v + "' for " + key + " in '" + text
+                        + "': expected true or false");
+            };
+        }
+
+        void rejectUnknown() {
+            List<String> unknown = new ArrayList<>();
+            Set<String> keys = allKeys();
+            for (String k : values.keySet()) {
+                if (!keys.contains(k)) {
+                    unknown.add(k);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown key" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown) + " for " + name + " in '" + text + "'; valid keys: "
+                        + String.join(", ", allKeys()));
+            }
+        }
+
+        /** Every key this optimizer reads (the common ones are asked for after the specific ones). */
+        private Set<String> allKeys() {
+            Set<String> all = new LinkedHashSet<>(valid);
+            all.add("weight_decay");
+            all.add("maximize");
+            all.add("clip_norm");
+            all.add("clip_value");
+            return all;
+        }
+    }
+}
