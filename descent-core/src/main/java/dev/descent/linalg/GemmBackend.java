@@ -1,0 +1,45 @@
+package dev.descent.linalg;
+
+/**
+ * The matrix-multiply implementations {@link Gemm} can run, fastest first.
+ *
+ * <ul>
+ *   <li>{@link #OPENBLAS}: {@code cblas_sgemm} of the OpenBLAS build that bytedeco ships on Maven
+ *       Central (linux-x86_64), called through the Foreign Function &amp; Memory API on the Java
+ *       arrays themselves (no copies). Needs the natives and {@code --enable-native-access}.
+ *   <li>{@link #VECTOR}: a blocked, packed, register-tiled kernel on the Vector API
+ *       ({@code jdk.incubator.vector}); needs {@code --add-modules jdk.incubator.vector}.
+ *   <li>{@link #SCALAR}: plain Java loops; always available.
+ * </ul>
+ */
+public enum GemmBackend {
+    OPENBLAS("openblas"),
+    VECTOR("vector"),
+    SCALAR("scalar");
+
+    private final String id;
+
+    GemmBackend(String id) {
+        this.id = id;
+    }
+
+    /** The lower-case name used by the {@code descent.gemm} system property and the CLI. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The backend named {@code id} ({@code openblas}, {@code vector} or {@code scalar}).
+     *
+     * @throws IllegalArgumentException naming the valid choices for any other string
+     */
+    public static GemmBackend of(String id) {
+        for (GemmBackend b : values()) {
+            if (b.id.equalsIgnoreCase(id.strip())) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown GEMM backend '" + id + "': use openblas, vector or scalar");
+    }
+}

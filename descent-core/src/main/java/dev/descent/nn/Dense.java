@@ -1,0 +1,86 @@
+package dev.descent.nn;
+
+import dev.descent.linalg.Gemm;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Fully connected layer y = x·Wᵀ + b, torch's {@code nn.Linear} layout: W is out × in,
+ * row-major, at {@code [offset, offset + out·in)}, then b at {@code [offset + out·in, offset + out·in + out)}.
+ *
+ * <p>Backward: ∂W += dyᵀ·x, ∂b += Σ_rows dy, dx = dy·W; all products through {@link Gemm}.
+ */
+public final class Dense implements Layer {
+
+    private final int in;
+    private final int out;
+    private final int offset;
+    private final Init init;
+
+    /**
+     * @param in input features, ≥ 1
+     * @param out output features, ≥ 1
+     * @param offset first parameter index in the model buffer, ≥ 0
+     * @param init weight initialization
+     */
+    public Dense(int in, int out, int offset, Init init) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("Dense sizes must be >= 1, got in=" + in + " out=" + out);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        }
+        this.in = in;
+        this.out = out;
+        this.offset = offset;
+        this.init = java.util.Objects.requireNonNull(init, "init");
+    }
+
+    @Override public int inputSize() { return in; }
+    @Override public int outputSize() { return out; }
+    @Override public int paramCount() { return out * in + out; }
+    @Override public int offset() { return offset; }
+
+    /** Index of the first bias in the model buffer. */
+    public int biasOffset() {
+        return offset + out * in;
+    }
+
+    @Override
+    public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
+        int b0 = biasOffset();
+        for (int r = 0; r < batch; r++) {
+            System.arraycopy(w, b0, y, r * out, out);
+        }
+        Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, offset, in, 1f, y, 0, out);
+    }
+
+    @Override
+    public void backward(float[] w, float[] g, float[] x, float[] y, float[] dy, float[] dx, int batch) {
+        Gemm.sgemm(true, false, out, in, batch, 1f, dy, 0, out, x, 0, in, 1f, g, offset, in);
+        int b0 = biasOffset();
+        for (int r = 0; r < batch; r++) {
+            int row = r * out;
+            for (int j = 0; j < out; j++) {
+                g[b0 + j] += dy[row + j];
+            }
+        }
+        if (dx != null) {
+            Gemm.sgemm(false, false, batch, in, out, 1f, dy, 0, out, w, offset, in, 0f, dx, 0, in);
+        }
+    }
+
+    @Override
+    public void init(float[] w, SplittableRandom rng) {
+        init.fill(w, offset, in, out, rng);
+        java.util.Arrays.fill(w, biasOffset(), biasOffset() + out, 0f);
+    }
+
+    @Override
+    public List<ParamRange> ranges(int layerIndex) {
+        String name = "dense" + layerIndex;
+        return List.of(
+                new ParamRange(name + ".weight", layerIndex, ParamRange.Kind.WEIGHT, offset, biasOffset()),
+                new ParamRange(name + ".bias", layerIndex, ParamRange.Kind.BIAS, biasOffset(), biasOffset() + out));
+    }
+}
