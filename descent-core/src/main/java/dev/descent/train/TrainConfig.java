@@ -1,0 +1,109 @@
+package dev.descent.train;
+
+/**
+ * The settings of a {@link Trainer} run, validated on construction.
+ *
+ * @param epochs the number of passes over the training set, ≥ 0 (0: only the step budget counts)
+ * @param maxSteps the step budget, ≥ 0 (0: only the epochs count); when both are set, the run
+ *     stops at whichever comes first. At least one must be positive.
+ * @param batchSize rows per mini-batch, ≥ 1 (the last batch of an epoch may be smaller)
+ * @param seed seeds the batch order (and nothing else: the network's initialization is the
+ *     caller's)
+ * @param clipNorm the largest allowed global L2 norm of the gradient, &gt; 0, or 0 for no
+ *     clipping: when ‖g‖₂ &gt; c, g ← g · c/‖g‖₂ (Pascanu, Mikolov and Bengio, 2013)
+ * @param evalEvery evaluate on the validation set every this many steps, ≥ 0; the end of every
+ *     epoch and of the run always evaluates (0: only those)
+ * @param checkpointEvery take a checkpoint (and the in-memory rollback point) every this many
+ *     steps, ≥ 0; the end of every epoch and of the run always do (0: only those)
+ * @param schedulePerEpoch when true the schedule is read at the epoch number (t = epoch), else at
+ *     the step number (t = step)
+ * @param spikeFactor a mini-batch loss greater than this many times the running average of the
+ *     loss counts as divergence, &gt; 1 (default 10); the running average is an exponential
+ *     moving average with weight 0.9 on the past, armed after {@value Trainer#SPIKE_WARMUP} steps
+ * @param lrCut the factor the learning rate is multiplied by after each rollback, in (0, 1)
+ *     (default 0.5)
+ * @param maxFailures the number of rollbacks in a row, without a new good checkpoint in between,
+ *     after which the run stops as {@link TrainStatus#DIVERGED}, ≥ 1 (default 5)
+ */
+public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, double clipNorm,
+        long evalEvery, long checkpointEvery, boolean schedulePerEpoch,
+        double spikeFactor, double lrCut, int maxFailures) {
+
+    /** Validates every field. */
+    public TrainConfig {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be ≥ 0, got " + epochs);
+        }
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps must be ≥ 0, got " + maxSteps);
+        }
+        if (epochs == 0 && maxSteps == 0) {
+            throw new IllegalArgumentException("epochs or maxSteps must be positive");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be ≥ 1, got " + batchSize);
+        }
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("clipNorm must be finite and ≥ 0 (0 = off), got " + clipNorm);
+        }
+        if (evalEvery < 0) {
+            throw new IllegalArgumentException("evalEvery must be ≥ 0, got " + evalEvery);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpointEvery must be ≥ 0, got " + checkpointEvery);
+        }
+        if (!(spikeFactor > 1) || Double.isInfinite(spikeFactor)) {
+            throw new IllegalArgumentException("spikeFactor must be finite and > 1, got " + spikeFactor);
+        }
+        if (!(lrCut > 0 && lrCut < 1)) {
+            throw new IllegalArgumentException("lrCut must be in (0, 1), got " + lrCut);
+        }
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("maxFailures must be ≥ 1, got " + maxFailures);
+        }
+    }
+
+    /**
+     * {@code epochs} epochs of batch {@code batchSize} with the defaults: no step budget, no
+     * clipping, evaluation and checkpoint at each epoch end, per-step schedule, spike factor 10,
+     * lr cut 0.5, 5 failures.
+     */
+    public static TrainConfig epochs(long epochs, int batchSize, long seed) {
+        return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+    }
+
+    /** A budget of {@code steps} steps (any number of epochs) with the defaults of {@link #epochs}. */
+    public static TrainConfig steps(long steps, int batchSize, long seed) {
+        return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+    }
+
+    /** A copy with a step budget. */
+    public TrainConfig withMaxSteps(long steps) {
+        return new TrainConfig(epochs, steps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
+    }
+
+    /** A copy with gradient clipping at global norm {@code c} (0 = off). */
+    public TrainConfig withClipNorm(double c) {
+        return new TrainConfig(epochs, maxSteps, batchSize, seed, c, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
+    }
+
+    /** A copy that evaluates every {@code steps} steps. */
+    public TrainConfig withEvalEvery(long steps) {
+        return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, steps, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
+    }
+
+    /** A copy that checkpoints every {@code steps} steps. */
+    public TrainConfig withCheckpointEvery(long steps) {
+        return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, steps, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
+    }
+
+    /** A copy whose schedule is read per epoch ({@code true}) or per step. */
+    public TrainConfig withSchedulePerEpoch(boolean perEpoch) {
+        return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, perEpoch, spikeFactor, lrCut, maxFailures);
+    }
+
+    /** A copy with other divergence settings. */
+    public TrainConfig withDivergence(double spikeFactor, double lrCut, int maxFailures) {
+        return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.descent.train;
+
+/**
+ * The outcome of {@link Trainer#fit} or {@link Trainer#resume}.
+ *
+ * @param status how the run ended
+ * @param message a one-line summary; for {@link TrainStatus#DIVERGED} it says at which step and
+ *     after how many rollbacks
+ * @param steps optimizer steps taken (across resumes)
+ * @param epochs fractional epochs completed
+ * @param samples training rows processed (across resumes, not counting rolled-back steps)
+ * @param trainSeconds seconds spent in the training loop (excluding evaluation and checkpoints)
+ * @param history the evaluations, divergence events and epoch times
+ */
+public record TrainResult(TrainStatus status, String message, long steps, double epochs, long samples,
+        double trainSeconds, History history) {
+
+    /** Training throughput: rows per second of training-loop time. */
+    public double samplesPerSecond() {
+        return trainSeconds > 0 ? samples / trainSeconds : Double.NaN;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.descent.train;
+
+import dev.descent.data.Batches;
+import dev.descent.data.Dataset;
+import dev.descent.optim.Optimizer;
+import dev.descent.schedule.ReduceOnPlateau;
+import dev.descent.schedule.Schedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mini-batch training of a {@link Network} with a first-order {@link Optimizer}: one run. The
+ * loop ({@link #run}) reads top to bottom: lr from the schedule → batch → forward/backward →
+ * clip → step → metrics → periodic evaluation and checkpoint.
+ *
+ * <p><b>Learning rate.</b> η_t = s · schedule(t), with t the step (or the epoch, see
+ * {@link TrainConfig#schedulePerEpoch()}); with a {@link ReduceOnPlateau} instead, η = s ·
+ * plateau.lr(), and the plateau reads the validation loss at each evaluation. s starts at 1 and is
+ * multiplied by {@link TrainConfig#lrCut()} at each rollback.
+ *
+ * <p><b>Divergence.</b> A mini-batch loss that is NaN/±∞, or greater than
+ * {@link TrainConfig#spikeFactor()} (default 10) times the running average of the loss (an
+ * exponential moving average, m ← 0.9·m + 0.1·loss, armed after {@value #SPIKE_WARMUP} good
+ * steps), is not applied: the run goes back to the last good state (the latest checkpoint, kept
+ * in memory even without a directory: parameters, optimizer and network state, plateau state,
+ * data cursor, running averages, history), cuts s, records a {@link History.Event} and goes on.
+ * After {@link TrainConfig#maxFailures()} rollbacks without reaching a new checkpoint it stops
+ * with {@link TrainStatus#DIVERGED}, leaving the network at the last good state. Nothing here
+ * throws because of a bad loss.
+ *
+ * <p><b>Checkpoints.</b> At every epoch end, every {@link TrainConfig#checkpointEvery()} steps and
+ * at the end, after the evaluation; written to disk ({@link Checkpoint#write}) when a directory
+ * is set ({@link #checkpointTo}). {@link #resume} continues from one: with the same data, seed,
+ * network and optimizer configuration, and thread count, the result is bit-identical to a run
+ * that was never interrupted.
+ */
+public final class Trainer {
+
+    /** Good steps before the spike test is armed. */
+    public static final int SPIKE_WARMUP = 10;
+
+    private static final double EMA_BETA = 0.9;
+
+    private final TrainConfig config;
+    private final Network net;
+    private final Optimizer optimizer;
+    private final Schedule schedule;
+    private final ReduceOnPlateau plateau;
+    private Path dir;
+    private Map<String, String> meta = Map.of();
+
+    // run state (all of it goes into checkpoints)
+    private Batches batches;
+    private int rows;
+    private long step;
+    private double lrScale = 1;
+    private int failures;
+    private double ema;
+    private long emaCount;
+    private double lossSum;
+    private long lossCount;
+    private long samples;
+    private long trainNanos;
+    private long epochNanos;
+    private long elapsedBase;
+    private long runStart;
+    private History history = new History();
+    private Checkpoint good;
+
+    /**
+     * A run with a pure schedule.
+     *
+     * @param config the run's settings
+     * @param net the network, trained in place from its current parameters
+     * @param optimizer fresh optimizer state for {@code net.params().length} parameters
+     * @param schedule the learning rate at step (or epoch) t, for example
+     *     {@code t -> optimizer.config().lr()}
+     */
+    public Trainer(TrainConfig config, Network net, Optimizer optimizer, Schedule schedule) {
+        this(config, net, optimizer, schedule, null);
+    }
+
+    /** A run whose learning rate follows {@code plateau}, stepped with the validation loss. */
+    public Trainer(TrainConfig config, Network net, Optimizer optimizer, ReduceOnPlateau plateau) {
+        this(config, net, optimizer, null, plateau);
+    }
+
+    private Trainer(TrainConfig config, Network net, Optimizer optimizer, Schedule schedule, ReduceOnPlateau plateau) {
+        if (net.params().length != net.grads().length) {
+            throw new IllegalArgumentException("params and grads lengths differ: " + net.params().length + " vs " + net.grads().length);
+        }
+        this.config = config;
+        this.net = net;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.plateau = plateau;
+    }
+
+    /** Writes each checkpoint to {@code dir}, with {@code meta} strings in it; returns this. */
+    public Trainer checkpointTo(Path dir, Map<String, String> meta) {
+        this.dir = dir;
+        this.meta = Map.copyOf(meta);
+        return this;
+    }
+
+    /** Trains from the network's current parameters and a fresh optimizer. */
+    public TrainResult fit(Dataset train, Dataset validation, TrainListener listener) {
+        batches = new Batches(train, Math.min(config.batchSize(), train.n()), config.seed());
+        rows = train.n();
+        runStart = System.nanoTime();
+        record(validation, Double.NaN, listener);
+        checkpoint(listener);
+        return run(train, validation, listener);
+    }
+
+    /** Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. */
+    public TrainResult resume(Checkpoint c, Dataset train, Dataset validation, TrainListener listener) {
+        batches = new Batches(train, Math.min(config.batchSize(), train.n()), config.seed());
+        rows = train.n();
+        restore(c);
+        lrScale = c.progress().lrScale();
+        failures = c.progress().failures();
+        history = c.history();
+        good = c;
+        runStart = System.nanoTime();
+        return run(train, validation, listener);
+    }
+
+    private TrainResult run(Dataset train, Dataset val, TrainListener listener) {
+        float[] xb = new float[batches.batchSize() * train.d()];
+        int[] yb = new int[batches.batchSize()];
+        long end = endStep();
+        while (step < end) {
+            double lr = lrScale * baseLr();                                // 1. lr from the schedule
+            long t0 = System.nanoTime();
+            long epoch = batches.epoch();
+            int rows = batches.next(xb, yb);                               // 2. batch
+            double loss = net.lossAndGradient(xb, yb, rows);              // 3. forward/backward
+            if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * ema)) {
+                if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
+                    return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
+                            + history.events.getLast().step() + " (loss " + loss + "); parameters are those of step " + step);
+                }
+                continue;
+            }
+            clip(net.grads(), config.clipNorm());                          // 4. clip
+            optimizer.step(net.params(), net.grads(), lr);                 // 5. step
+            step++;                                                        // 6. metrics
+            samples += rows;
+            lossSum += loss;
+            lossCount++;
+            ema = emaCount++ == 0 ? loss : EMA_BETA * ema + (1 - EMA_BETA) * loss;
+            long dt = System.nanoTime() - t0;
+            trainNanos += dt;
+            epochNanos += dt;
+            listener.onStep(step, epochs(), loss, lr);
+            boolean epochEnd = batches.epoch() != epoch;
+            if (epochEnd) {
+                history.epochSeconds.add(epochNanos * 1e-9);
+                epochNanos = 0;
+            }
+            boolean last = step == end;                                    // 7. evaluation, checkpoint
+            if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
+                record(val, lr, listener);
+            }
+            if (epochEnd || last || (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0)) {
+                checkpoint(listener);
+            }
+        }
+        return result(TrainStatus.COMPLETED, "completed " + step + " steps (" + String.format("%.2f", epochs()) + " epochs)"
+                + (history.events.isEmpty() ? "" : " after " + history.events.size() + " rollbacks"));
+    }
+
+    private double baseLr() {
+        return plateau != null ? plateau.lr() : schedule.at(config.schedulePerEpoch() ? batches.epoch() : step);
+    }
+
+    private long endStep() {
+        long perEpoch = batches.batchesPerEpoch();
+        long byEpochs = config.epochs() > 0 ? config.epochs() * perEpoch : Long.MAX_VALUE;
+        long bySteps = config.maxSteps() > 0 ? config.maxSteps() : Long.MAX_VALUE;
+        return Math.min(byEpochs, bySteps);
+    }
+
+    private double epochs() {
+        Batches.Cursor c = batches.cursor();
+        return c.epoch() + (double) c.offset() / rows;
+    }
+
+    /** g ← g·c/‖g‖₂ when ‖g‖₂ > c (c = 0: off). */
+    static void clip(float[] g, double c) {
+        if (c == 0) {
+            return;
+        }
+        double s = 0;
+        for (float v : g) {
+            s += (double) v * v;
+        }
+        double norm = Math.sqrt(s);
+        if (norm > c) {
+            float f = (float) (c / norm);
+            for (int i = 0; i < g.length; i++) {
+                g[i] *= f;
+            }
+        }
+    }
+
+    private void record(Dataset val, double lr, TrainListener listener) {
+        Evaluation e = val == null ? new Evaluation(Double.NaN, Double.NaN) : net.evaluate(val);
+        double trainLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+        if (plateau != null && step > 0) {
+            plateau.step(val == null ? trainLoss : e.loss());
+        }
+        History.Record r = new History.Record(step, epochs(), trainLoss, e.loss(), e.accuracy(),
+                step == 0 ? lrScale * baseLr() : lr, elapsedNanos() * 1e-9);
+        lossSum = 0;
+        lossCount = 0;
+        history.records.add(r);
+        listener.onRecord(r);
+    }
+
+    private long elapsedNanos() {
+        return elapsedBase + (System.nanoTime() - runStart);
+    }
+
+    private void checkpoint(TrainListener listener) {
+        failures = 0;
+        good = new Checkpoint(meta, step, batches.cursor(), net.params(), optimizer.exportState(), net.exportState(),
+                plateau == null ? new byte[0] : plateau.exportState(),
+                new Checkpoint.Progress(lrScale, failures, ema, emaCount, lossSum, lossCount, samples, trainNanos, epochNanos,
+                        elapsedNanos()),
+                history);
+        if (dir != null) {
+            try {
+                good.write(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the checkpoint to " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        listener.onCheckpoint(good);
+    }
+
+    /** Goes back to the last good state and cuts the lr; false when the run must stop. */
+    private boolean rollback(double loss, TrainListener listener) {
+        failures++;
+        History.Cause cause = Double.isFinite(loss) ? History.Cause.SPIKE : History.Cause.NON_FINITE;
+        long badStep = step + 1;
+        List<History.Event> events = new ArrayList<>(history.events);
+        int keepFailures = failures;
+        long elapsed = elapsedNanos();
+        restore(good);
+        failures = keepFailures;
+        elapsedBase = elapsed;
+        lrScale *= config.lrCut();
+        History h = new History();
+        h.records.addAll(good.history().records);
+        h.epochSeconds.addAll(good.history().epochSeconds);
+        h.events.addAll(events);
+        History.Event ev = new History.Event(badStep, loss, cause, good.step(), lrScale);
+        h.events.add(ev);
+        history = h;
+        listener.onDivergence(ev);
+        return failures < config.maxFailures();
+    }
+
+    private void restore(Checkpoint c) {
+        float[] p = net.params();
+        if (c.params().length != p.length) {
+            throw new IllegalArgumentException("the checkpoint holds " + c.params().length + " parameters, this network has " + p.length);
+        }
+        System.arraycopy(c.params(), 0, p, 0, p.length);
+        optimizer.importState(c.optimizerState());
+        net.importState(c.networkState());
+        if (plateau != null) {
+            if (c.scheduleState().length == 0) {
+                throw new IllegalArgumentException("the checkpoint has no reduce-on-plateau state, this run uses one");
+            }
+            plateau.importState(c.scheduleState());
+        }
+        batches.seek(c.cursor());
+        step = c.step();
+        Checkpoint.Progress g = c.progress();
+        ema = g.ema();
+        emaCount = g.emaCount();
+        lossSum = g.lossSum();
+        lossCount = g.lossCount();
+        samples = g.samples();
+        trainNanos = g.trainNanos();
+        epochNanos = g.epochNanos();
+        elapsedBase = g.elapsedNanos();
+        runStart = System.nanoTime();
+    }
+
+    private TrainResult result(TrainStatus status, String message) {
+        return new TrainResult(status, message, step, epochs(), samples, trainNanos * 1e-9, history);
+    }
+}
