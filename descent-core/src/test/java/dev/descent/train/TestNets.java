@@ -1,11 +1,8 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
-import dev.descent.optim.Optimizer;
-import dev.descent.optim.OptimizerConfig;
-import java.nio.ByteBuffer;
 
-/** Small hand-written networks and an optimizer for the trainer's tests, independent of nn/optim. */
+/** A small hand-written network for the trainer's tests, independent of nn. */
 final class TestNets {
 
     private TestNets() {}
@@ -91,56 +88,6 @@ final class TestNets {
                 correct += best == data.y()[i] ? 1 : 0;
             }
             return new Evaluation(loss / data.n(), (double) correct / data.n());
-        }
-    }
-
-    /** Plain SGD θ ← θ − η·g, with a step counter as its state. */
-    record Sgd(double lr) implements OptimizerConfig {
-        @Override
-        public String name() {
-            return "sgd";
-        }
-
-        @Override
-        public OptimizerConfig withLr(double lr) {
-            return new Sgd(lr);
-        }
-
-        @Override
-        public Optimizer create(int size) {
-            Sgd cfg = this;
-            return new Optimizer() {
-                long t;
-
-                @Override
-                public OptimizerConfig config() {
-                    return cfg;
-                }
-
-                @Override
-                public void step(float[] params, float[] grads, double lr) {
-                    float a = (float) lr;
-                    for (int i = 0; i < params.length; i++) {
-                        params[i] -= a * grads[i];
-                    }
-                    t++;
-                }
-
-                @Override
-                public long steps() {
-                    return t;
-                }
-
-                @Override
-                public byte[] exportState() {
-                    return ByteBuffer.allocate(8).putLong(t).array();
-                }
-
-                @Override
-                public void importState(byte[] state) {
-                    t = ByteBuffer.wrap(state).getLong();
-                }
-            };
         }
     }
 }

@@ -18,7 +18,7 @@ class TrainerTest {
     static final Split DATA = Split.stratified(Synthetic.blobs(3, 100, 2, 1.0, 4), 0.2, 1);
 
     static Trainer trainer(TrainConfig cfg, TestNets.Softmax net, double lr) {
-        Optimizer opt = new TestNets.Sgd(lr).create(net.params().length);
+        Optimizer opt = new dev.descent.optim.Sgd(lr).create(net.params().length);
         return new Trainer(cfg, net, opt, t -> lr);
     }
 
@@ -116,7 +116,7 @@ class TrainerTest {
     void aNaNRollsBackCutsTheLrAndContinues() {
         Faulty net = new Faulty(c -> c == 20);
         TrainConfig cfg = TrainConfig.epochs(3, 16, 7);
-        Optimizer opt = new TestNets.Sgd(0.1).create(net.params().length);
+        Optimizer opt = new dev.descent.optim.Sgd(0.1).create(net.params().length);
         List<Double> lrs = new ArrayList<>();
         TrainResult r = new Trainer(cfg, net, opt, t -> 0.1).fit(DATA.train(), DATA.heldOut(), new TrainListener() {
             @Override
@@ -159,7 +159,7 @@ class TrainerTest {
                 return inner.evaluate(data);
             }
         };
-        TrainResult r = new Trainer(TrainConfig.epochs(2, 16, 7), spiky, new TestNets.Sgd(0.1).create(inner.params().length), t -> 0.1)
+        TrainResult r = new Trainer(TrainConfig.epochs(2, 16, 7), spiky, new dev.descent.optim.Sgd(0.1).create(inner.params().length), t -> 0.1)
                 .fit(DATA.train(), null, TrainListener.none());
         assertThat(r.history().events()).extracting(History.Event::cause).containsExactly(History.Cause.SPIKE);
         assertThat(r.status()).isEqualTo(TrainStatus.COMPLETED);
@@ -168,7 +168,7 @@ class TrainerTest {
     @Test
     void repeatedFailuresStopAsDivergedWithoutAnException() {
         Faulty net = new Faulty(c -> c >= 3);
-        Optimizer opt = new TestNets.Sgd(0.1).create(net.params().length);
+        Optimizer opt = new dev.descent.optim.Sgd(0.1).create(net.params().length);
         float[] start = net.params().clone();
         TrainResult r = new Trainer(TrainConfig.epochs(3, 16, 7), net, opt, t -> 0.1).fit(DATA.train(), DATA.heldOut(), TrainListener.none());
         assertThat(r.status()).isEqualTo(TrainStatus.DIVERGED);

@@ -1,0 +1,65 @@
+package dev.descent.cli;
+
+import dev.descent.train.History;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * Writes a run's history records to {@code --metrics FILE}: CSV when the name ends in
+ * {@code .csv}, JSON lines otherwise ({@code .jsonl}, {@code .json}, ...). The whole file is
+ * rewritten atomically (temporary file + rename) at each checkpoint and at the end, so a killed
+ * run leaves a complete file and a resumed run continues it.
+ */
+final class TrainMetrics {
+
+    private final Path file;
+    private final boolean csv;
+
+    TrainMetrics(Path file) {
+        this.file = file;
+        this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--metrics: the directory " + dir + " does not exist");
+        }
+    }
+
+    void write(History h) {
+        StringBuilder sb = new StringBuilder();
+        if (csv) {
+            sb.append("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s\n");
+        }
+        for (History.Record r : h.records()) {
+            if (csv) {
+                sb.append(r.step()).append(',').append(csv(r.epoch())).append(',').append(csv(r.trainLoss())).append(',')
+                        .append(csv(r.valLoss())).append(',').append(csv(r.valAccuracy())).append(',').append(csv(r.lr()))
+                        .append(',').append(csv(r.elapsedSeconds())).append('\n');
+            } else {
+                sb.append(new TrainJson().put("step", r.step()).put("epoch", r.epoch()).put("trainLoss", r.trainLoss())
+                        .put("valLoss", r.valLoss()).put("valAccuracy", r.valAccuracy()).put("lr", r.lr())
+                        .put("elapsedSeconds", r.elapsedSeconds())).append('\n');
+            }
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the metrics file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String csv(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+}
