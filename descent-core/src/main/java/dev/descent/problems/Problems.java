@@ -61,18 +61,65 @@ public final class Problems {
         fixed(8, "bard", Dimensions.fixed(3), (n, p) -> Bard.problem());
         fixed(9, "gaussian", Dimensions.fixed(3), (n, p) -> Gaussian.problem());
         fixed(10, "meyer", Dimensions.fixed(3), (n, p) -> Meyer.problem());
+        fixed(11, "gulf", Dimensions.fixed(3), (n, p) -> Gulf.problem());
+        fixed(12, "box3", Dimensions.fixed(3), (n, p) -> Box3.problem());
         fixed(13, "powell-singular", Dimensions.fixed(4), (n, p) -> PowellSingular.problem());
+        fixed(14, "wood", Dimensions.fixed(4), (n, p) -> Wood.problem());
+        fixed(15, "kowalik-osborne", Dimensions.fixed(4), (n, p) -> KowalikOsborne.problem());
+        fixed(16, "brown-dennis", Dimensions.fixed(4), (n, p) -> BrownDennis.problem());
+        fixed(17, "osborne1", Dimensions.fixed(5), (n, p) -> Osborne1.problem());
+        fixed(18, "biggs-exp6", Dimensions.fixed(6), (n, p) -> BiggsExp6.problem());
+        fixed(19, "osborne2", Dimensions.fixed(11), (n, p) -> Osborne2.problem());
+        fixed(20, "watson", new Dimensions(2, 31, 1, Watson.DEFAULT_DIMENSION),
+                (n, p) -> Watson.problem(n));
         fixed(21, "extended-rosenbrock",
                 Dimensions.multipleOf(2, ExtendedRosenbrock.DEFAULT_DIMENSION),
                 (n, p) -> ExtendedRosenbrock.problem(n));
         fixed(22, "extended-powell", Dimensions.multipleOf(4, ExtendedPowell.DEFAULT_DIMENSION),
                 (n, p) -> ExtendedPowell.problem(n));
+        fixed(23, "penalty1", Dimensions.atLeast(1, Penalty1.DEFAULT_DIMENSION),
+                (n, p) -> Penalty1.problem(n));
+        fixed(24, "penalty2", Dimensions.atLeast(1, Penalty2.DEFAULT_DIMENSION),
+                (n, p) -> Penalty2.problem(n));
+        fixed(25, "variably-dimensioned",
+                Dimensions.atLeast(1, VariablyDimensioned.DEFAULT_DIMENSION),
+                (n, p) -> VariablyDimensioned.problem(n));
+        fixed(26, "trigonometric", Dimensions.atLeast(1, Trigonometric.DEFAULT_DIMENSION),
+                (n, p) -> Trigonometric.problem(n));
+        fixed(27, "brown-almost-linear",
+                Dimensions.atLeast(1, BrownAlmostLinear.DEFAULT_DIMENSION),
+                (n, p) -> BrownAlmostLinear.problem(n));
+        fixed(28, "discrete-boundary-value",
+                Dimensions.atLeast(1, DiscreteBoundaryValue.DEFAULT_DIMENSION),
+                (n, p) -> DiscreteBoundaryValue.problem(n));
+        fixed(29, "discrete-integral", Dimensions.atLeast(1, DiscreteIntegral.DEFAULT_DIMENSION),
+                (n, p) -> DiscreteIntegral.problem(n));
+        fixed(30, "broyden-tridiagonal",
+                Dimensions.atLeast(1, BroydenTridiagonal.DEFAULT_DIMENSION),
+                (n, p) -> BroydenTridiagonal.problem(n));
+        fixed(31, "broyden-banded", Dimensions.atLeast(1, BroydenBanded.DEFAULT_DIMENSION),
+                (n, p) -> BroydenBanded.problem(n));
+        withM(32, "linear-full-rank", (n, m) -> LinearFullRank.problem(n, m));
+        withM(33, "linear-rank1", (n, m) -> LinearRank1.problem(n, m));
+        withM(34, "linear-rank1-zero", (n, m) -> LinearRank1Zero.problem(n, m));
+        fixed(35, "chebyquad", Dimensions.atLeast(1, Chebyquad.DEFAULT_DIMENSION),
+                (n, p) -> Chebyquad.problem(n));
     }
 
     private Problems() {}
 
     private static void fixed(int number, String name, Dimensions dims, Factory factory) {
         add(new Entry(name, List.of("mgh:" + number), dims, List.of(), factory));
+    }
+
+    /**
+     * Problems 32–34, where the paper leaves m ≥ n free: the default is n = 5, m = 10 and, for
+     * another n, m = 2n; the spec parameter {@code m} (e.g. {@code linear-rank1:m=50}) overrides.
+     */
+    private static void withM(int number, String name,
+            java.util.function.BiFunction<Integer, Integer, Problem> make) {
+        add(new Entry(name, List.of("mgh:" + number), Dimensions.atLeast(1, 5), List.of("m"),
+                (n, p) -> make.apply(n, (int) p.integer("m", 2L * n, n, 1_000_000))));
     }
 
     private static void add(Entry e) {

@@ -4,14 +4,14 @@ import dev.descent.minimize.Objective;
 
 /**
  * Central differences with one Richardson extrapolation, (4D(h/2) − D(h))/3, error O(h⁴), with
- * hᵢ = 1e-3·max(|xᵢ|, 1).
+ * hᵢ = 1e-4·max(|xᵢ|, 1).
  */
 final class Differences {
 
     private Differences() {}
 
     static double step(double xi) {
-        return 1e-3 * Math.max(Math.abs(xi), 1);
+        return 1e-4 * Math.max(Math.abs(xi), 1);
     }
 
     /** The gradient of f by differences of values. */
