@@ -23,6 +23,12 @@ public final class AtomicFiles {
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
+                // a report is for reading: rw-r--r-- like any other file (temp files start as rw-------)
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its defaults
+            }
+            try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

@@ -75,6 +75,7 @@ public final class SvgRenderer {
         int h = chart.small() ? SMALL_HEIGHT : HEIGHT;
         SVGGraphics2D g = new SVGGraphics2D(w, h);
         g.setDefsKeyPrefix(chart.id() + "-");
+        g.setGeomDoubleConverter(SvgRenderer::oneDecimal); // 0.1 user units is below a pixel: keeps the page small
         jf.draw(g, new Rectangle(0, 0, w, h));
         return g.getSVGElement(chart.id(), false, new ViewBox(0, 0, w, h), null, null);
     }
@@ -206,6 +207,18 @@ public final class SvgRenderer {
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(new org.jfree.chart.block.BlockBorder(Color.WHITE));
         }
+    }
+
+    /** v rounded to one decimal, without a trailing ".0". */
+    static String oneDecimal(double v) {
+        if (!Double.isFinite(v)) {
+            return "0";
+        }
+        long tenths = Math.round(v * 10);
+        long whole = tenths / 10;
+        long frac = Math.abs(tenths % 10);
+        String sign = tenths < 0 && whole == 0 ? "-" : "";
+        return frac == 0 ? Long.toString(whole) : sign + whole + "." + frac;
     }
 
     /** The bounds of the drawing of a chart (its viewBox), for tests and layout. */

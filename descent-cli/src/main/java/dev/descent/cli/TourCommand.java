@@ -1,0 +1,196 @@
+package dev.descent.cli;
+
+import dev.descent.cli.report.Json;
+import dev.descent.cli.report.Report;
+import dev.descent.cli.report.Section;
+import dev.descent.cli.tour.Progress;
+import dev.descent.cli.tour.Tour;
+import dev.descent.cli.tour.TourContext;
+import dev.descent.cli.tour.TourData;
+import dev.descent.data.Split;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code descent tour}: runs the lecture's seven experiments for real and writes one
+ * self-contained HTML report ({@code DIR/index.html}) and every plotted number
+ * ({@code DIR/results.json}). Progress bars go to standard error; the path of the report is
+ * printed on standard output (or one JSON object with {@code --json}).
+ */
+@Command(
+        name = "tour",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run cs231n lecture 7's optimization experiments and write an HTML report with their charts.",
+            "Sections: 1 learning rate, 2 decay, 3 first vs second order, 4 cost vs N, 5 full batch vs mini-batch,",
+            "6 Adam as a default, 7 learning-rate range test."
+        })
+public final class TourCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for index.html and results.json (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("descent-report");
+
+    @Option(names = "--data", paramLabel = "DATA", description = "embedded (in the jar, default) or fashion-mnist (the full set).")
+    String data = "embedded";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: Debian's dataset-fashion-mnist).")
+    Path dataDir;
+
+    @Option(names = "--quick", description = "A short run (about 20 s): fewer epochs, smaller sizes.")
+    boolean quick;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every experiment (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--sections", paramLabel = "N", split = ",", description = "Run only these sections (1-7), e.g. 3,4.")
+    List<Integer> sections = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "T", description = "Experiments run at once (default: ${DEFAULT-VALUE}, the cores).")
+    int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--no-progress", description = "No progress bars on standard error.")
+    boolean noProgress;
+
+    @Option(names = "--json", description = "Print one JSON object (paths, seconds, sections run) instead of text.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!data.equals("embedded") && !data.equals("fashion-mnist")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data must be " + TourData.CHOICES + ", got '" + data + "'");
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be ≥ 1, got " + threads);
+        }
+        Set<Integer> only = new LinkedHashSet<>(sections);
+        for (int s : only) {
+            if (s < 1 || s > 7) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sections takes numbers 1 to 7, got " + s);
+            }
+        }
+        String command = command();
+        Split[] loaded = new Split[1];
+        java.util.function.Supplier<Split> split = () -> {
+            synchronized (loaded) {
+                if (loaded[0] == null) {
+                    loaded[0] = TourData.load(data, dataDir);
+                }
+                return loaded[0];
+            }
+        };
+        TourContext ctx = new TourContext(seed, quick, data, split, command);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("command", command);
+        meta.put("seed", seed);
+        meta.put("data", data.equals("embedded") ? "embedded Fashion-MNIST subset (6000 train / 1000 test)" : "Fashion-MNIST");
+        meta.put("run", quick ? "quick" : "full");
+        meta.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        meta.put("descent", Main.version());
+        meta.put("java", Runtime.version().toString());
+        meta.put("cores", Runtime.getRuntime().availableProcessors());
+        boolean bars = !noProgress && !json && System.console() != null;
+        long t0 = System.nanoTime();
+        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : n -> Progress.NONE, meta);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        meta.put("seconds", Math.round(seconds * 10) / 10.0);
+        r = new Report(r.title(), meta, r.sections());
+        Path html = r.write(out);
+        List<Integer> ran = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (Section s : r.sections()) {
+            if (s.ran()) {
+                ran.add(s.number());
+            } else {
+                notRun.add(s.number() + ". " + s.title() + ": " + s.notRun());
+            }
+        }
+        var o = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("report", html.toAbsolutePath().toString());
+            m.put("results", out.resolve(Report.JSON).toAbsolutePath().toString());
+            m.put("seconds", seconds);
+            m.put("seed", seed);
+            m.put("sectionsRun", ran.stream().mapToInt(Integer::intValue).toArray());
+            m.put("notRun", notRun);
+            o.println(Json.write(m));
+        } else {
+            o.printf("descent tour: %d of 7 sections in %.1f s (seed %d, %s data)%n", ran.size(), seconds, seed, data);
+            for (String s : notRun) {
+                o.println("  not run: " + s);
+            }
+            o.println("report: " + html.toAbsolutePath());
+            o.println("numbers: " + out.resolve(Report.JSON).toAbsolutePath());
+        }
+        o.flush();
+        return 0;
+    }
+
+    private String command() {
+        StringBuilder b = new StringBuilder("descent tour");
+        if (!data.equals("embedded")) {
+            b.append(" --data ").append(data);
+        }
+        if (quick) {
+            b.append(" --quick");
+        }
+        b.append(" --seed ").append(seed);
+        return b.toString();
+    }
+
+    private static final String[] NAMES = {"", "1 learning rate", "2 decay", "3 1st vs 2nd order", "4 cost vs N",
+        "5 full vs mini-batch", "6 Adam default", "7 lr range test"};
+
+    /** A progress bar on standard error for section {@code n}. */
+    private static Progress bar(int n) {
+        return new Progress() {
+            private ProgressBar bar;
+
+            private synchronized ProgressBar bar() {
+                if (bar == null) {
+                    bar = new ProgressBarBuilder().setTaskName(String.format("%-20s", NAMES[n])).setInitialMax(1)
+                            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
+                            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                }
+                return bar;
+            }
+
+            @Override
+            public void total(long units) {
+                bar().maxHint(units);
+            }
+
+            @Override
+            public void step(long units) {
+                bar().stepBy(units);
+            }
+
+            @Override
+            public synchronized void done() {
+                if (bar != null) {
+                    bar.stepTo(bar.getMax());
+                    bar.close();
+                }
+            }
+        };
+    }
+
+}

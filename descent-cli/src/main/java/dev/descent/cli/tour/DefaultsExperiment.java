@@ -1,0 +1,186 @@
+package dev.descent.cli.tour;
+
+import dev.descent.cli.report.BarChart;
+import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.Section;
+import dev.descent.cli.report.Table;
+import dev.descent.data.Dataset;
+import dev.descent.data.Split;
+import dev.descent.data.Synthetic;
+import dev.descent.minimize.Method;
+import dev.descent.minimize.Minimize;
+import dev.descent.minimize.Result;
+import dev.descent.minimize.Settings;
+import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import dev.descent.train.TrainResult;
+import dev.descent.train.TrainStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section 6: "Adam is a good default". Every first-order optimizer at its default learning rate
+ * (PyTorch's defaults; SGD's 0.01) on every task of the tour: the three 2-D functions of
+ * section 3, softmax regression and the MLP on Fashion-MNIST, and an MLP on the cs231n spiral.
+ * The table holds the final loss; the chart the ratio to the best final loss on each task.
+ */
+final class DefaultsExperiment implements Experiment {
+
+    static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
+
+    @Override
+    public int number() {
+        return 6;
+    }
+
+    @Override
+    public String id() {
+        return "defaults";
+    }
+
+    @Override
+    public String title() {
+        return "Adam is a good default";
+    }
+
+    @Override
+    public String teaches() {
+        return "No tuning at all: each optimizer at its default learning rate. A good default is one that is never far"
+                + " from the best, not one that always wins.";
+    }
+
+    @Override
+    public Section run(TourContext ctx, Progress progress) {
+        long t0 = System.nanoTime();
+        Split data = ctx.data().get();
+        long seed = ctx.seedFor(number());
+        int steps2d = ctx.pick(2000, 500);
+        int epochs = ctx.pick(3, 1);
+        int spiralEpochs = ctx.pick(200, 60);
+        List<TrajectoryExperiment.Landscape> landscapes = TrajectoryExperiment.landscapes();
+        List<String> tasks = new ArrayList<>();
+        for (TrajectoryExperiment.Landscape l : landscapes) {
+            tasks.add(l.name().startsWith("ill") ? "quadratic κ=10" : l.name());
+        }
+        tasks.add("softmax, Fashion-MNIST");
+        tasks.add("mlp:64, Fashion-MNIST");
+        tasks.add("mlp:32, spiral");
+        progress.total((long) OPTIMIZERS.size() * (landscapes.size() + 2L * epochs + spiralEpochs / 20));
+        Dataset spiral = Synthetic.spiral(3, 100, 0.2, seed);
+        double[][] loss = new double[OPTIMIZERS.size()][tasks.size()];
+        double[] initial = new double[tasks.size()];
+        for (int c = 0; c < landscapes.size(); c++) {
+            initial[c] = landscapes.get(c).f().value(landscapes.get(c).x0());
+        }
+        initial[landscapes.size()] = initialLoss("softmax", data.train(), seed);
+        initial[landscapes.size() + 1] = initialLoss("mlp:64", data.train(), seed);
+        initial[landscapes.size() + 2] = initialLoss("mlp:32", spiral, seed);
+        for (int o = 0; o < OPTIMIZERS.size(); o++) {
+            OptimizerConfig cfg = Optimizers.named(OPTIMIZERS.get(o));
+            int c = 0;
+            for (TrajectoryExperiment.Landscape l : landscapes) {
+                Result r = Minimize.run(l.f(), l.x0(), new Method.FirstOrder(cfg), Settings.DEFAULTS.withMaxIterations(steps2d));
+                loss[o][c++] = r.status() == dev.descent.minimize.Status.NON_FINITE ? Double.POSITIVE_INFINITY : r.f();
+                progress.step(1);
+            }
+            loss[o][c++] = finalLoss("softmax", cfg, data.train(), epochs, 64, seed, progress, 1);
+            loss[o][c++] = finalLoss("mlp:64", cfg, data.train(), epochs, 64, seed, progress, 1);
+            loss[o][c] = finalLoss("mlp:32", cfg, spiral, spiralEpochs, 32, seed, Progress.NONE, 1);
+            progress.step(spiralEpochs / 20);
+        }
+        List<String> rows = new ArrayList<>();
+        for (String name : OPTIMIZERS) {
+            rows.add(name + " (lr " + Fmt.num(Optimizers.named(name).lr()) + ")");
+        }
+        Table table = new Table("Final loss at each optimizer's default learning rate (bold: the lowest of the column; ∞: diverged)",
+                "optimizer", tasks, rows, loss);
+        // the chart: the final loss as a fraction of the starting loss (log scale, bars hang down from 1)
+        double[][] fraction = new double[OPTIMIZERS.size()][tasks.size()];
+        for (int o = 0; o < OPTIMIZERS.size(); o++) {
+            for (int c = 0; c < tasks.size(); c++) {
+                fraction[o][c] = Double.isFinite(loss[o][c]) ? Math.max(loss[o][c] / initial[c], 1e-12) : Double.NaN;
+            }
+        }
+        // the takeaway: ranks per task (1 = lowest final loss; diverged runs rank last)
+        int[][] rank = new int[OPTIMIZERS.size()][tasks.size()];
+        double[] meanRank = new double[OPTIMIZERS.size()];
+        for (int c = 0; c < tasks.size(); c++) {
+            for (int o = 0; o < OPTIMIZERS.size(); o++) {
+                int r = 1;
+                for (int q = 0; q < OPTIMIZERS.size(); q++) {
+                    if (q != o && below(loss[q][c], loss[o][c])) {
+                        r++;
+                    }
+                }
+                rank[o][c] = r;
+                meanRank[o] += (double) r / tasks.size();
+            }
+        }
+        int adam = OPTIMIZERS.indexOf("adam");
+        int bestMean = 0;
+        for (int o = 1; o < OPTIMIZERS.size(); o++) {
+            if (meanRank[o] < meanRank[bestMean]) {
+                bestMean = o;
+            }
+        }
+        int adamWins = 0;
+        StringBuilder adamRanks = new StringBuilder();
+        for (int c = 0; c < tasks.size(); c++) {
+            if (rank[adam][c] == 1) {
+                adamWins++;
+            }
+            adamRanks.append(c == 0 ? "" : ", ").append(rank[adam][c]);
+        }
+        BarChart chart = new BarChart("defaults-fraction", "Final loss ÷ starting loss, each optimizer at its default lr (missing: diverged)",
+                "final ÷ starting loss (log)", true, tasks, rows, fraction, false);
+        String takeaway = "At its default learning rate Adam ranked " + adamRanks + " of " + OPTIMIZERS.size() + " on the " + tasks.size()
+                + " tasks (1 = lowest final loss; mean rank " + Fmt.sig(meanRank[adam], 2) + ", lowest on " + adamWins + "). "
+                + "The best mean rank was " + OPTIMIZERS.get(bestMean) + "'s (" + Fmt.sig(meanRank[bestMean], 2) + "), and "
+                + countDiverged(loss) + " of " + OPTIMIZERS.size() * tasks.size() + " runs diverged at the default rate.";
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("steps2d", steps2d);
+        numbers.put("epochsFashion", epochs);
+        numbers.put("epochsSpiral", spiralEpochs);
+        numbers.put("adamWins", adamWins);
+        numbers.put("meanRank", meanRank);
+        numbers.put("initialLoss", initial);
+        return new Section(number(), id(), title(), teaches(), List.of(chart), table, takeaway, ctx.command(number()), seed,
+                (System.nanoTime() - t0) * 1e-9, null, numbers);
+    }
+
+    /** Whether a is strictly better (lower) than b, a diverged (non-finite) loss being worst. */
+    private static boolean below(double a, double b) {
+        if (!Double.isFinite(a)) {
+            return false;
+        }
+        return !Double.isFinite(b) || a < b;
+    }
+
+    private static double initialLoss(String spec, Dataset data, long seed) {
+        return Runs.model(spec, data, seed).loss(data.x(), data.y(), data.n());
+    }
+
+    private static int countDiverged(double[][] loss) {
+        int n = 0;
+        for (double[] row : loss) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The mean loss over the whole training set after training (∞ when the run diverged). */
+    private static double finalLoss(String spec, OptimizerConfig cfg, Dataset train, int epochs, int batch, long seed, Progress p, int records) {
+        var model = Runs.model(spec, train, seed);
+        TrainResult r = Runs.train(model, cfg, t -> cfg.lr(), train, null, epochs, batch, seed, records, p);
+        if (r.status() == TrainStatus.DIVERGED) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return model.loss(train.x(), train.y(), train.n());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.descent.cli.tour;
+
+import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.Section;
+import dev.descent.cli.report.Series;
+import dev.descent.cli.report.XYChart;
+import dev.descent.data.Batches;
+import dev.descent.data.Dataset;
+import dev.descent.data.Split;
+import dev.descent.nn.Model;
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import dev.descent.train.LrFinder;
+import dev.descent.train.LrFinderResult;
+import dev.descent.train.TrainResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Section 7: the learning-rate range test ({@link LrFinder}) on the MLP with SGD momentum, the
+ * raw and smoothed loss against the learning rate with the three suggestions marked, then a
+ * check: short training runs at the valley suggestion, a tenth of it and ten times it.
+ */
+final class LrRangeExperiment implements Experiment {
+
+    static final String MODEL = "mlp:64";
+    static final String OPTIMIZER = "momentum";
+    static final int BATCH = 64;
+
+    @Override
+    public int number() {
+        return 7;
+    }
+
+    @Override
+    public String id() {
+        return "lr-find";
+    }
+
+    @Override
+    public String title() {
+        return "Learning-rate range test";
+    }
+
+    @Override
+    public String teaches() {
+        return "Sweeping the learning rate exponentially over one short run shows where the loss starts to fall and"
+                + " where it blows up; a good rate sits on the falling slope, below the minimum (Smith 2015).";
+    }
+
+    @Override
+    public Section run(TourContext ctx, Progress progress) {
+        long t0 = System.nanoTime();
+        Split data = ctx.data().get();
+        Dataset train = data.train();
+        long seed = ctx.seedFor(number());
+        int checkEpochs = ctx.pick(2, 1);
+        LrFinder finder = new LrFinder(1e-5, 10, ctx.pick(100, 60), 0.98, 4);
+        progress.total(finder.steps() + 3L * checkEpochs);
+        Model model = Runs.model(MODEL, train, seed);
+        OptimizerConfig cfg = Optimizers.named(OPTIMIZER);
+        Optimizer opt = cfg.create(model.paramCount());
+        Batches batches = new Batches(train, BATCH, seed);
+        float[] xb = new float[BATCH * train.d()];
+        int[] yb = new int[BATCH];
+        float[] before = model.params().clone();
+        LrFinderResult r = finder.run(model.params(), opt, (p, g) -> {
+            int rows = batches.next(xb, yb);
+            model.setTraining(true);
+            double l = model.forwardBackward(xb, yb, rows);
+            System.arraycopy(model.grads(), 0, g, 0, g.length);
+            progress.step(1);
+            return l;
+        });
+        boolean restored = java.util.Arrays.equals(before, model.params());
+        double valley = r.suggestion(LrFinderResult.Method.VALLEY);
+        double steep = r.suggestion(LrFinderResult.Method.STEEPEST);
+        double minimum = r.suggestion(LrFinderResult.Method.MINIMUM);
+        double[] lrs = r.lrs();
+        double top = 4 * Math.log(train.classes());
+        XYChart chart = XYChart.builder("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH,
+                        "learning rate", "training loss")
+                .logX()
+                .yRange(0, top)
+                .add(new Series("batch loss", lrs, r.losses(), Series.Style.POINTS))
+                .line("smoothed loss (EMA β = 0.98)", lrs, r.smoothed())
+                .marker("valley " + Fmt.num(valley), valley)
+                .marker("steepest " + Fmt.num(steep), steep)
+                .marker("min/10 " + Fmt.num(minimum), minimum)
+                .build();
+        // does the suggestion train well? the same model from the same start, at 0.1×, 1× and 10× the valley
+        double[] factors = {0.1, 1, 10};
+        double[] after = new double[3];
+        Map<String, Object> checks = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            double lr = valley * factors[i];
+            TrainResult t = Runs.train(Runs.model(MODEL, train, seed), cfg.withLr(lr), s -> lr, train, data.heldOut(), checkEpochs,
+                    BATCH, seed, 1, progress);
+            after[i] = t.history().last().valLoss();
+            checks.put(Fmt.num(factors[i]) + "× valley (lr " + Fmt.num(lr) + ")", Map.of("validationLoss", after[i], "status", t.status().name()));
+        }
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("suggestedLr", valley);
+        numbers.put("method", "valley");
+        numbers.put("steepest", steep);
+        numbers.put("minimumOver10", minimum);
+        numbers.put("stoppedEarly", r.stoppedEarly());
+        numbers.put("steps", r.size());
+        numbers.put("parametersRestored", restored);
+        numbers.put("checkEpochs", checkEpochs);
+        numbers.put("checks", checks);
+        int iMin = r.suggestionIndex(LrFinderResult.Method.MINIMUM);
+        String stop = r.stoppedEarly()
+                ? "stopped after " + r.size() + " of " + finder.steps() + " steps at lr " + Fmt.num(lrs[r.size() - 1])
+                        + " once the smoothed loss passed 4× its best"
+                : "ran all " + finder.steps() + " steps";
+        int bestCheck = 0;
+        for (int i = 1; i < 3; i++) {
+            if (after[i] < after[bestCheck] || !Double.isFinite(after[bestCheck])) {
+                bestCheck = i;
+            }
+        }
+        String takeaway = "The smoothed loss was lowest (" + Fmt.num(r.smoothed()[iMin]) + ") at lr " + Fmt.num(lrs[iMin]) + " and the sweep "
+                + stop + "; the valley suggests lr " + Fmt.num(valley) + " (steepest " + Fmt.num(steep) + ", minimum/10 "
+                + Fmt.num(minimum) + "). Trained for " + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + ", the valley rate reached validation loss "
+                + Fmt.num(after[1]) + " against " + Fmt.num(after[0]) + " at a tenth of it and " + Fmt.num(after[2]) + " at ten times it"
+                + (bestCheck == 1 ? "." : ", so here " + (bestCheck == 0 ? "the tenth" : "ten times the valley") + " did better.");
+        return new Section(number(), id(), title(), teaches(), List.of(chart), null, takeaway,
+                ctx.command(number()) + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
+                        + OPTIMIZER + " --start 1e-5 --end 10 --steps " + finder.steps() + " --batch " + BATCH + " --seed " + seed,
+                seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
+    }
+}

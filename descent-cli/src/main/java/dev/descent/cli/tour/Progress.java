@@ -1,0 +1,27 @@
+package dev.descent.cli.tour;
+
+/**
+ * Where an experiment reports how far it got: {@code total} units of work, advanced by
+ * {@link #step}. The CLI draws one progress bar per experiment from it; tests pass
+ * {@link #NONE}.
+ */
+public interface Progress {
+
+    /** Sets the amount of work (units are the experiment's own: runs, epochs, iterations). */
+    void total(long units);
+
+    /** Advances by {@code units}. */
+    void step(long units);
+
+    /** Says that the experiment finished. */
+    default void done() {}
+
+    /** Reports nothing. */
+    Progress NONE = new Progress() {
+        @Override
+        public void total(long units) {}
+
+        @Override
+        public void step(long units) {}
+    };
+}
