@@ -8,7 +8,6 @@ import dev.descent.data.Split;
 import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.schedule.Schedule;
-import dev.descent.train.History;
 import dev.descent.train.TrainResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +56,11 @@ final class DecayExperiment implements Experiment {
         int perEpoch = (train.n() + BATCH - 1) / BATCH;
         long steps = (long) epochs * perEpoch;
         long every = Math.max(1, steps / 3);
+        long[] drops = {every, 2 * every};
         Map<String, Schedule> schedules = new LinkedHashMap<>();
         schedules.put("constant", Schedule.constant(LR0));
-        schedules.put("step (×0.1 every " + Fmt.num((double) every / perEpoch) + " epochs)", Schedule.step(LR0, every, 0.1));
+        schedules.put("step (×0.1 at epochs " + Fmt.num((double) drops[0] / perEpoch) + ", " + Fmt.num((double) drops[1] / perEpoch) + ")",
+                Schedule.multiStep(LR0, drops, 0.1));
         schedules.put("exponential (to lr0/100)", Schedule.exponential(LR0, Math.log(100) / steps));
         schedules.put("1/t (to lr0/10)", Schedule.inverseTime(LR0, 9.0 / steps));
         progress.total((long) epochs * schedules.size());
@@ -74,8 +75,9 @@ final class DecayExperiment implements Experiment {
         OptimizerConfig opt = Optimizers.parse(OPTIMIZER + ":lr=" + LR0);
         for (int i = 0; i < names.length; i++) {
             Schedule s = schedules.get(names[i]);
-            TrainResult r = Runs.train(Runs.model(MODEL, train, seed), opt, s, train, data.heldOut(), epochs, BATCH, seed, 4, progress);
-            double[][] c = Runs.trainCurve(r.history());
+            Runs.Run run = Runs.train(Runs.model(MODEL, train, seed), opt, s, train, data.heldOut(), epochs, BATCH, seed, 4, progress);
+            TrainResult r = run.result();
+            double[][] c = {run.epochs(), run.loss()};
             loss.line(names[i], c[0], c[1]);
             int n = 200;
             double[] e = new double[n];
@@ -89,16 +91,16 @@ final class DecayExperiment implements Experiment {
             double[][] v = Runs.valCurve(r.history());
             finalTrain[i] = Runs.last(c[1]);
             finalVal[i] = Runs.last(v[1]);
-            plateauTrain[i] = at(r.history(), (double) every / perEpoch);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("finalTrainLoss", finalTrain[i]);
-            run.put("finalValidationLoss", finalVal[i]);
-            run.put("finalValidationAccuracy", r.history().last().valAccuracy());
-            run.put("trainLossAtFirstStep", plateauTrain[i]);
-            run.put("status", r.status().name());
-            run.put("validationEpochs", v[0]);
-            run.put("validationLoss", v[1]);
-            numbers.put(names[i], run);
+            plateauTrain[i] = at(run, (double) every / perEpoch);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("finalTrainLoss", finalTrain[i]);
+            entry.put("finalValidationLoss", finalVal[i]);
+            entry.put("finalValidationAccuracy", r.history().last().valAccuracy());
+            entry.put("trainLossAtFirstStep", plateauTrain[i]);
+            entry.put("status", r.status().name());
+            entry.put("validationEpochs", v[0]);
+            entry.put("validationLoss", v[1]);
+            numbers.put(names[i], entry);
         }
         int best = 0;
         for (int i = 1; i < names.length; i++) {
@@ -109,22 +111,22 @@ final class DecayExperiment implements Experiment {
         double stepGain = finalTrain[0] - finalTrain[1];
         String takeaway = "Step decay ended at training loss " + Fmt.num(finalTrain[1]) + " against " + Fmt.num(finalTrain[0])
                 + " for the constant rate (" + (stepGain >= 0 ? Fmt.num(stepGain) + " lower" : Fmt.num(-stepGain) + " higher")
-                + "), after the first drop at epoch " + Fmt.num((double) every / perEpoch) + ". "
+                + "), with drops at epochs " + Fmt.num((double) drops[0] / perEpoch) + " and " + Fmt.num((double) drops[1] / perEpoch) + ". "
                 + "The lowest validation loss after " + epochs + " epochs was " + Fmt.num(finalVal[best]) + " with " + names[best]
                 + (best == 0 ? "" : ", against " + Fmt.num(finalVal[0]) + " with the constant rate") + ".";
         numbers.put("model", MODEL);
         numbers.put("optimizer", OPTIMIZER + ":lr=" + LR0);
         numbers.put("epochs", epochs);
         numbers.put("batch", BATCH);
-        return new Section(number(), id(), title(), teaches(), List.of(loss.marker("step", (double) every / perEpoch).build(), lrs.build()),
+        return new Section(number(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
                 null, takeaway, ctx.command(number()), seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 
-    /** The training loss of the first record at or after {@code epoch}. */
-    private static double at(History h, double epoch) {
-        for (History.Record r : h.records()) {
-            if (r.step() > 0 && r.epoch() >= epoch - 1e-9) {
-                return r.trainLoss();
+    /** The training loss of the first bin ending at or after {@code epoch}. */
+    private static double at(Runs.Run run, double epoch) {
+        for (int i = 0; i < run.epochs().length; i++) {
+            if (run.epochs()[i] >= epoch - 1e-9) {
+                return run.loss()[i];
             }
         }
         return Double.NaN;

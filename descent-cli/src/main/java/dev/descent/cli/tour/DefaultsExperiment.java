@@ -177,7 +177,7 @@ final class DefaultsExperiment implements Experiment {
     /** The mean loss over the whole training set after training (∞ when the run diverged). */
     private static double finalLoss(String spec, OptimizerConfig cfg, Dataset train, int epochs, int batch, long seed, Progress p, int records) {
         var model = Runs.model(spec, train, seed);
-        TrainResult r = Runs.train(model, cfg, t -> cfg.lr(), train, null, epochs, batch, seed, records, p);
+        TrainResult r = Runs.train(model, cfg, t -> cfg.lr(), train, null, epochs, batch, seed, records, p).result();
         if (r.status() == TrainStatus.DIVERGED) {
             return Double.POSITIVE_INFINITY;
         }

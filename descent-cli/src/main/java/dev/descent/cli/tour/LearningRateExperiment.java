@@ -28,7 +28,7 @@ final class LearningRateExperiment implements Experiment {
     static final String[] NAMES = {"very high", "high", "low", "good"};
     /** Rollbacks in a row before the trainer gives up on a run (the trainer's default is 5). */
     static final int MAX_FAILURES = 3;
-    static final double[] LRS = {20, 0.6, 1e-3, 0.1};
+    static final double[] LRS = {20, 0.4, 1e-3, 0.05};
 
     @Override
     public int number() {
@@ -67,16 +67,17 @@ final class LearningRateExperiment implements Experiment {
         for (int i = 0; i < LRS.length; i++) {
             double lr = LRS[i];
             OptimizerConfig sgd = Optimizers.parse("sgd:lr=" + lr);
-            TrainResult r = Runs.train(Runs.model(MODEL, train, seed), sgd, t -> lr, train, null, epochs, BATCH, seed, 4, MAX_FAILURES, progress);
-            double[][] c = Runs.trainCurve(r.history());
+            Runs.Run run = Runs.train(Runs.model(MODEL, train, seed), sgd, t -> lr, train, null, epochs, BATCH, seed, 4, MAX_FAILURES, progress);
+            TrainResult r = run.result();
+            double[][] c = {run.epochs(), run.loss()};
             finals[i] = r.status() == TrainStatus.DIVERGED ? Double.NaN : Runs.last(c[1]);
             String label = NAMES[i] + ": lr " + Fmt.num(LRS[i]) + (r.status() == TrainStatus.DIVERGED ? " (diverged)" : "");
             chart.line(label, c[0], c[1]);
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("lr", LRS[i]);
-            run.put("status", r.status().name());
-            run.put("message", r.message());
-            run.put("finalTrainLoss", finals[i]);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("lr", LRS[i]);
+            entry.put("status", r.status().name());
+            entry.put("message", r.message());
+            entry.put("finalTrainLoss", finals[i]);
             List<Object> events = new ArrayList<>();
             int perEpoch = (train.n() + BATCH - 1) / BATCH;
             double[] ex = new double[r.history().events().size()];
@@ -93,8 +94,8 @@ final class LearningRateExperiment implements Experiment {
                 ex[k] = (double) e.step() / perEpoch;
                 ey[k++] = e.loss();
             }
-            run.put("divergenceEvents", events);
-            numbers.put(NAMES[i], run);
+            entry.put("divergenceEvents", events);
+            numbers.put(NAMES[i], entry);
             if (ex.length > 0) {
                 rollbackMarks.add(new Series(NAMES[i] + ": loss that triggered a rollback (clipped)", ex, ey, Series.Style.POINTS));
                 divergence = NAMES[i] + " (lr " + Fmt.num(LRS[i]) + ") hit " + ex.length + " bad losses (first "

@@ -2,13 +2,10 @@ package dev.descent.cli.tour;
 
 import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Section;
-import dev.descent.cli.report.Series;
 import dev.descent.cli.report.XYChart;
-import dev.descent.data.Batches;
 import dev.descent.data.Dataset;
 import dev.descent.data.Split;
 import dev.descent.nn.Model;
-import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
@@ -61,35 +58,15 @@ final class LrRangeExperiment implements Experiment {
         progress.total(finder.steps() + 3L * checkEpochs);
         Model model = Runs.model(MODEL, train, seed);
         OptimizerConfig cfg = Optimizers.named(OPTIMIZER);
-        Optimizer opt = cfg.create(model.paramCount());
-        Batches batches = new Batches(train, BATCH, seed);
-        float[] xb = new float[BATCH * train.d()];
-        int[] yb = new int[BATCH];
         float[] before = model.params().clone();
-        LrFinderResult r = finder.run(model.params(), opt, (p, g) -> {
-            int rows = batches.next(xb, yb);
-            model.setTraining(true);
-            double l = model.forwardBackward(xb, yb, rows);
-            System.arraycopy(model.grads(), 0, g, 0, g.length);
-            progress.step(1);
-            return l;
-        });
+        LrFinderResult r = LrSweep.run(model, cfg, train, BATCH, seed, finder, progress);
         boolean restored = java.util.Arrays.equals(before, model.params());
         double valley = r.suggestion(LrFinderResult.Method.VALLEY);
         double steep = r.suggestion(LrFinderResult.Method.STEEPEST);
         double minimum = r.suggestion(LrFinderResult.Method.MINIMUM);
         double[] lrs = r.lrs();
-        double top = 4 * Math.log(train.classes());
-        XYChart chart = XYChart.builder("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH,
-                        "learning rate", "training loss")
-                .logX()
-                .yRange(0, top)
-                .add(new Series("batch loss", lrs, r.losses(), Series.Style.POINTS))
-                .line("smoothed loss (EMA β = 0.98)", lrs, r.smoothed())
-                .marker("valley " + Fmt.num(valley), valley)
-                .marker("steepest " + Fmt.num(steep), steep)
-                .marker("min/10 " + Fmt.num(minimum), minimum)
-                .build();
+        XYChart chart = LrSweep.chart("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH, r,
+                4 * Math.log(train.classes()));
         // does the suggestion train well? the same model from the same start, at 0.1×, 1× and 10× the valley
         double[] factors = {0.1, 1, 10};
         double[] after = new double[3];
@@ -97,7 +74,7 @@ final class LrRangeExperiment implements Experiment {
         for (int i = 0; i < 3; i++) {
             double lr = valley * factors[i];
             TrainResult t = Runs.train(Runs.model(MODEL, train, seed), cfg.withLr(lr), s -> lr, train, data.heldOut(), checkEpochs,
-                    BATCH, seed, 1, progress);
+                    BATCH, seed, 1, progress).result();
             after[i] = t.history().last().valLoss();
             checks.put(Fmt.num(factors[i]) + "× valley (lr " + Fmt.num(lr) + ")", Map.of("validationLoss", after[i], "status", t.status().name()));
         }

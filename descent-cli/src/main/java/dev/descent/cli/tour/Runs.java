@@ -24,47 +24,66 @@ final class Runs {
     }
 
     /**
-     * Trains {@code model} in place with {@code optimizer} following {@code schedule} (per step),
-     * recording the mean training loss {@code recordsPerEpoch} times per epoch (and the
-     * validation loss there when {@code val} is not null).
+     * A finished run: the trainer's result and the mean training loss over consecutive bins of
+     * steps (a quarter of an epoch by default), computed from every step that survived (steps
+     * undone by a divergence rollback are dropped).
+     *
+     * @param result the trainer's result
+     * @param epochs the epoch at the end of each bin
+     * @param loss the mean mini-batch loss over each bin
      */
-    static TrainResult train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
-            int epochs, int batch, long seed, int recordsPerEpoch, Progress progress) {
-        return train(model, optimizer, schedule, train, val, epochs, batch, seed, recordsPerEpoch, 5, progress);
-    }
+    record Run(TrainResult result, double[] epochs, double[] loss) {}
 
-    /** As above, giving up after {@code maxFailures} rollbacks in a row (spike factor 10, lr cut 0.5). */
-    static TrainResult train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
-            int epochs, int batch, long seed, int recordsPerEpoch, int maxFailures, Progress progress) {
+    /**
+     * Trains {@code model} in place with {@code optimizer} following {@code schedule} (per step),
+     * evaluating on {@code val} (when not null) {@code binsPerEpoch} times per epoch; the trainer
+     * gives up after {@code maxFailures} rollbacks in a row (spike factor 10, lr cut 0.5).
+     */
+    static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
+            int epochs, int batch, long seed, int binsPerEpoch, int maxFailures, Progress progress) {
         int perEpoch = (train.n() + batch - 1) / batch;
-        TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(Math.max(1, perEpoch / recordsPerEpoch))
+        int bin = Math.max(1, perEpoch / binsPerEpoch);
+        TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
                 .withDivergence(10, 0.5, maxFailures);
         ModelNetwork net = new ModelNetwork(model);
         Trainer t = new Trainer(cfg, net, optimizer.create(model.paramCount()), schedule);
-        return t.fit(train, val, new TrainListener() {
+        double[] stepLoss = new double[epochs * perEpoch + 1];
+        long[] last = {0};
+        TrainResult r = t.fit(train, val, new TrainListener() {
             @Override
             public void onStep(long step, double epoch, double loss, double lr) {
+                stepLoss[(int) step] = loss;
+                last[0] = step;
                 if (step % perEpoch == 0) {
                     progress.step(1);
                 }
             }
+
+            @Override
+            public void onDivergence(History.Event e) {
+                last[0] = e.rolledBackTo();
+            }
         });
+        int bins = (int) ((last[0] + bin - 1) / bin);
+        double[] x = new double[bins];
+        double[] y = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            long from = (long) b * bin + 1;
+            long to = Math.min(last[0], (long) (b + 1) * bin);
+            double sum = 0;
+            for (long k = from; k <= to; k++) {
+                sum += stepLoss[(int) k];
+            }
+            x[b] = (double) to / perEpoch;
+            y[b] = sum / (to - from + 1);
+        }
+        return new Run(r, x, y);
     }
 
-    /** The records' epochs and training losses (the step-0 record, which has no loss, is left out). */
-    static double[][] trainCurve(History h) {
-        List<History.Record> rs = h.records();
-        double[] x = new double[rs.size()];
-        double[] y = new double[rs.size()];
-        int k = 0;
-        for (History.Record r : rs) {
-            if (r.step() == 0) {
-                continue;
-            }
-            x[k] = r.epoch();
-            y[k++] = r.trainLoss();
-        }
-        return new double[][] {java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k)};
+    /** As above with the trainer's default of 5 rollbacks. */
+    static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
+            int epochs, int batch, long seed, int binsPerEpoch, Progress progress) {
+        return train(model, optimizer, schedule, train, val, epochs, batch, seed, binsPerEpoch, 5, progress);
     }
 
     /** The records' epochs and validation losses (NaN-free records only). */

@@ -168,7 +168,7 @@ final class TrajectoryExperiment implements Experiment {
             fastestPerProblem[slot - 1] = best;
             numbers.put(l.name(), runs);
             charts.add(b.build());
-            lines.append(l.name()).append(": ").append(best == null ? "no method" : best + " (" + bestIters + " iterations)")
+            lines.append(l.name()).append(": ").append(best == null ? "no method" : best + " (" + bestIters + (bestIters == 1 ? " iteration)" : " iterations)"))
                     .append("; ");
         }
         // the linear against the quadratic model at Rosenbrock's x0, along −∇f

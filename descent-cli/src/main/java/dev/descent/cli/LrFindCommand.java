@@ -1,0 +1,142 @@
+package dev.descent.cli;
+
+import dev.descent.cli.report.AtomicFiles;
+import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.Json;
+import dev.descent.cli.report.SvgRenderer;
+import dev.descent.cli.tour.LrSweep;
+import dev.descent.cli.tour.Progress;
+import dev.descent.cli.tour.TourData;
+import dev.descent.data.Dataset;
+import dev.descent.data.Synthetic;
+import dev.descent.nn.Model;
+import dev.descent.nn.ModelSpec;
+import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import dev.descent.train.LrFinder;
+import dev.descent.train.LrFinderResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code descent lr-find}: the learning-rate range test ({@link LrFinder}) on a model, a data set
+ * and an optimizer. Prints the suggested learning rate (the valley by default); {@code --plot}
+ * writes the chart as SVG; {@code --json} prints {@code {suggestedLr, method, lrs, losses, ...}}
+ * where {@code losses} is the smoothed loss.
+ */
+@Command(
+        name = "lr-find",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Learning-rate range test (Smith 2015): grow the lr exponentially over one short run and suggest one.",
+            "Stops early once the smoothed loss exceeds 4x its best; the model is left as it was."
+        })
+public final class LrFindCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DATA", description = "embedded (default), fashion-mnist or spiral.")
+    String data = "embedded";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: Debian's dataset-fashion-mnist).")
+    Path dataDir;
+
+    @Option(names = "--model", paramLabel = "SPEC", required = true, description = "softmax, mlp:64, mlp:256,128, ... (see descent train --help).")
+    String model;
+
+    @Option(names = "--optimizer", paramLabel = "SPEC", required = true, description = "sgd, momentum, adam, ... with optional :key=value,...")
+    String optimizer;
+
+    @Option(names = "--start", paramLabel = "LR", description = "First learning rate (default: ${DEFAULT-VALUE}).")
+    double start = 1e-7;
+
+    @Option(names = "--end", paramLabel = "LR", description = "Last learning rate (default: ${DEFAULT-VALUE}).")
+    double end = 10;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Mini-batches in the sweep (default: ${DEFAULT-VALUE}).")
+    int steps = 100;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch = 64;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seeds the initialization and the batch order (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--method", paramLabel = "M", description = "valley (default), steepest or minimum (the minimum's lr / 10).")
+    String method = "valley";
+
+    @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write the loss-against-lr chart as SVG.")
+    Path plot;
+
+    @Option(names = "--json", description = "Print one JSON object {suggestedLr, method, lrs, losses, ...}.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LrFinderResult.Method m;
+        LrFinder finder;
+        try {
+            m = LrFinderResult.Method.parse(method);
+            finder = new LrFinder(start, end, steps, 0.98, 4);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be ≥ 1, got " + batch);
+        }
+        if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot writes SVG: give a file name ending in .svg, got " + plot);
+        }
+        Dataset train = switch (data) {
+            case "spiral" -> Synthetic.spiral(3, 100, 0.2, seed);
+            case "embedded", "fashion-mnist" -> TourData.load(data, dataDir).train();
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--data must be embedded, fashion-mnist or spiral, got '" + data + "'");
+        };
+        OptimizerConfig cfg = Optimizers.parse(optimizer);
+        Model net = ModelSpec.parse(model, train.d(), train.classes()).build(seed);
+        LrFinderResult r = LrSweep.run(net, cfg, train, batch, seed, finder, Progress.NONE);
+        double lr = r.suggestion(m);
+        if (plot != null) {
+            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
+                    4 * Math.log(train.classes())));
+            AtomicFiles.write(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("suggestedLr", lr);
+            o.put("method", m.cliName());
+            o.put("lrs", r.lrs());
+            o.put("losses", r.smoothed());
+            o.put("rawLosses", r.losses());
+            o.put("valley", r.suggestion(LrFinderResult.Method.VALLEY));
+            o.put("steepest", r.suggestion(LrFinderResult.Method.STEEPEST));
+            o.put("minimumOver10", r.suggestion(LrFinderResult.Method.MINIMUM));
+            o.put("stoppedEarly", r.stoppedEarly());
+            o.put("steps", r.size());
+            if (plot != null) {
+                o.put("plot", plot.toAbsolutePath().toString());
+            }
+            out.println(Json.write(o));
+        } else {
+            out.printf("suggested lr: %s (%s)%n", Fmt.sig(lr, 3), m.cliName());
+            out.printf("  valley %s · steepest %s · minimum/10 %s%n", Fmt.num(r.suggestion(LrFinderResult.Method.VALLEY)),
+                    Fmt.num(r.suggestion(LrFinderResult.Method.STEEPEST)), Fmt.num(r.suggestion(LrFinderResult.Method.MINIMUM)));
+            out.printf("  swept %d of %d steps from %s to %s%s%n", r.size(), steps, Fmt.num(start), Fmt.num(r.lrs()[r.size() - 1]),
+                    r.stoppedEarly() ? " (stopped: the smoothed loss passed 4× its best)" : "");
+            if (plot != null) {
+                out.println("  chart: " + plot.toAbsolutePath());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
