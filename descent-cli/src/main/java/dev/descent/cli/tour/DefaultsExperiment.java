@@ -62,11 +62,11 @@ final class DefaultsExperiment implements Experiment {
         List<TrajectoryExperiment.Landscape> landscapes = TrajectoryExperiment.landscapes();
         List<String> tasks = new ArrayList<>();
         for (TrajectoryExperiment.Landscape l : landscapes) {
-            tasks.add(l.name().startsWith("ill") ? "quadratic κ=10" : l.name());
+            tasks.add(l.name().startsWith("ill") ? "quadratic" : l.name());
         }
-        tasks.add("softmax, Fashion-MNIST");
-        tasks.add("mlp:64, Fashion-MNIST");
-        tasks.add("mlp:32, spiral");
+        tasks.add("softmax-FMNIST");
+        tasks.add("MLP-FMNIST");
+        tasks.add("MLP-spiral");
         progress.total((long) OPTIMIZERS.size() * (landscapes.size() + 2L * epochs + spiralEpochs / 20));
         Dataset spiral = Synthetic.spiral(3, 100, 0.2, seed);
         double[][] loss = new double[OPTIMIZERS.size()][tasks.size()];
@@ -94,7 +94,9 @@ final class DefaultsExperiment implements Experiment {
         for (String name : OPTIMIZERS) {
             rows.add(name + " (lr " + Fmt.num(Optimizers.named(name).lr()) + ")");
         }
-        Table table = new Table("Final loss at each optimizer's default learning rate (bold: the lowest of the column; ∞: diverged)",
+        Table table = new Table("Final loss at each optimizer's default learning rate (bold: the lowest of the column; ∞: diverged)."
+                + " Tasks: the 2-D functions of section 3 (" + steps2d + " steps), softmax regression and mlp:64 on Fashion-MNIST ("
+                + epochs + (epochs == 1 ? " epoch" : " epochs") + "), mlp:32 on the cs231n spiral (" + spiralEpochs + " epochs)",
                 "optimizer", tasks, rows, loss);
         // the chart: the final loss as a fraction of the starting loss (log scale, bars hang down from 1)
         double[][] fraction = new double[OPTIMIZERS.size()][tasks.size()];
@@ -133,7 +135,7 @@ final class DefaultsExperiment implements Experiment {
             }
             adamRanks.append(c == 0 ? "" : ", ").append(rank[adam][c]);
         }
-        BarChart chart = new BarChart("defaults-fraction", "Final loss ÷ starting loss, each optimizer at its default lr (missing: diverged)",
+        BarChart chart = new BarChart("defaults-fraction", "Final ÷ starting loss at the default lr (no bar: diverged)",
                 "final ÷ starting loss (log)", true, tasks, rows, fraction, false);
         String takeaway = "At its default learning rate Adam ranked " + adamRanks + " of " + OPTIMIZERS.size() + " on the " + tasks.size()
                 + " tasks (1 = lowest final loss; mean rank " + Fmt.sig(meanRank[adam], 2) + ", lowest on " + adamWins + "). "
