@@ -48,6 +48,19 @@ final class Trigonometric extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double sumR = 0;
+        for (int i = 0; i < n; i++) {
+            sumR += r[i];
+        }
+        for (int j = 0; j < n; j++) {
+            double xj = x[j];
+            grad[j] = 2 * (Math.sin(xj) * sumR
+                    + r[j] * ((j + 1) * Math.sin(xj) - Math.cos(xj)));
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }
