@@ -89,19 +89,22 @@ public record Problem(
         return xStar != null;
     }
 
+    /** Identity: an objective has no value equality, so neither has a problem. */
     @Override
     public boolean equals(Object o) {
         return this == o;
     }
 
+    /** The identity hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return System.identityHashCode(this);
     }
 
+    /** For example {@code Problem[wood, n=4, f*=0.0, x*=[1.0, 1.0, 1.0, 1.0]]}; x* only when n ≤ 10. */
     @Override
     public String toString() {
         return "Problem[" + name + ", n=" + dimension + ", f*=" + fStar
-                + (xStar == null ? "" : ", x*=" + Arrays.toString(xStar)) + "]";
+                + (xStar == null || dimension > 10 ? "" : ", x*=" + Arrays.toString(xStar)) + "]";
     }
 }
