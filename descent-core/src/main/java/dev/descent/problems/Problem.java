@@ -24,8 +24,9 @@ import java.util.Objects;
  * @param xStar a minimizer x* with f(x*) = f*, or {@code null} when the minimizer is not unique
  *     or not known in closed form
  * @param localMinima f values of other (non-global) local minima that the reference reports,
- *     including minima approached only as some x<sub>i</sub> → ±∞; a minimizer that stops at one of
- *     these has found a genuine stationary point. Empty when none are reported.
+ *     including minima approached only as some x<sub>i</sub> → ±∞, and (said so in the note) ones
+ *     found and verified here; a minimizer that stops at one of these has found a genuine
+ *     stationary point. Empty when none are known.
  * @param note the reference (with the problem number for the Moré–Garbow–Hillstrom set), the
  *     residual count m for least-squares problems, and remarks on the minima
  */
