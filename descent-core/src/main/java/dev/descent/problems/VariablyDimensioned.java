@@ -54,6 +54,14 @@ final class VariablyDimensioned extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double s = r[n];
+        for (int j = 1; j <= n; j++) {
+            grad[j - 1] = 2 * (r[j - 1] + j * r[n] + 2 * s * j * r[n + 1]);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }
@@ -63,7 +71,7 @@ final class VariablyDimensioned extends SumOfSquares {
         double c = r[n + 1] * 2;
         for (int j = 1; j <= n; j++) {
             for (int k = 1; k <= n; k++) {
-                h[(j - 1) * n + k - 1] += c * j * k;
+                h[(j - 1) * n + k - 1] += c * (j * k);
             }
         }
     }
