@@ -28,7 +28,7 @@ public final class LeakyReLU implements Layer {
     public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            float v = x[i]; y[i] = v > 0f ? v : alpha * v;
+            float v = x[i]; y[i] = Math.max(v, 0f) + alpha * Math.min(v, 0f); // branch-free
         }
     }
 
@@ -39,7 +39,7 @@ public final class LeakyReLU implements Layer {
         }
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            dx[i] = x[i] > 0f ? dy[i] : alpha * dy[i];
+            dx[i] = dy[i] * (alpha + (1f - alpha) * Math.signum(Math.max(x[i], 0f))); // branch-free
         }
     }
 }

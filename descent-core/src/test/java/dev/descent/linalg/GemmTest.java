@@ -62,10 +62,20 @@ class GemmTest {
         naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
         Gemm.sgemm(backend, ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         double scale = Math.sqrt(k) + 1;
+        int worst = -1;
+        double worstRatio = 0;
         for (int i = 0; i < c.length; i++) {
-            assertThat(Math.abs(c[i] - expected[i]))
-                    .as("%s ta=%s tb=%s m=%d n=%d k=%d at %d", backend, ta, tb, m, n, k, i)
-                    .isLessThanOrEqualTo(TOL * scale * (1 + Math.abs(expected[i])));
+            double ratio = Math.abs(c[i] - expected[i]) / (TOL * scale * (1 + Math.abs(expected[i])));
+            if (!(ratio <= worstRatio)) {
+                worstRatio = ratio;
+                worst = i;
+            }
+        }
+        if (worst >= 0) {
+            assertThat(worstRatio)
+                    .as("%s ta=%s tb=%s m=%d n=%d k=%d: c[%d] = %s, expected %s", backend, ta, tb, m, n, k, worst,
+                            c[worst], expected[worst])
+                    .isLessThanOrEqualTo(1.0);
         }
     }
 
@@ -76,7 +86,7 @@ class GemmTest {
             return; // reported by availabilityIsReported
         }
         int[][] sizes = {{1, 1, 1}, {7, 5, 3}, {13, 17, 19}, {6, 16, 1}, {37, 41, 29}, {130, 70, 300},
-            {5, 33, 0}, {0, 4, 4}, {125, 259, 513}};
+            {5, 33, 0}, {0, 4, 4}, {67, 133, 301}};
         long seed = 1;
         for (int[] s : sizes) {
             for (int t = 0; t < 4; t++) {
