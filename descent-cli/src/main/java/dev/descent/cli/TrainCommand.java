@@ -111,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "write checkpoints to DIR (atomically, with a checksum)")
     Path checkpoint;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "also checkpoint every N steps (epoch ends always do)")
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "checkpoint every N steps instead of at each epoch end")
     long checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "continue the run checkpointed in DIR (or a checkpoint file) with its original options")
@@ -136,7 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         Checkpoint resumed = null;
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        // keep this command's own arguments: drop "train" and anything before it
+        List<String> args = new ArrayList<>(all.subList(all.indexOf(spec.name()) + 1, all.size()));
         TrainCommand run = this;
         if (resume != null) {
             resumed = Checkpoint.read(resume);

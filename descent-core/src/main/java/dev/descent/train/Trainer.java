@@ -32,16 +32,21 @@ import java.util.Map;
  * with {@link TrainStatus#DIVERGED}, leaving the network at the last good state. Nothing here
  * throws because of a bad loss.
  *
- * <p><b>Checkpoints.</b> At every epoch end, every {@link TrainConfig#checkpointEvery()} steps and
- * at the end, after the evaluation; written to disk ({@link Checkpoint#write}) when a directory
+ * <p><b>Checkpoints.</b> At step 0, at every epoch end (or instead every
+ * {@link TrainConfig#checkpointEvery()} steps when that is set) and at the end, after the
+ * evaluation; written to disk ({@link Checkpoint#write}) when a directory
  * is set ({@link #checkpointTo}). {@link #resume} continues from one: with the same data, seed,
  * network and optimizer configuration, and thread count, the result is bit-identical to a run
  * that was never interrupted.
  */
 public final class Trainer {
 
-    /** Good steps before the spike test is armed. */
-    public static final int SPIKE_WARMUP = 10;
+    /**
+     * Good steps before the spike test is armed: 1, so the first loss already is the reference
+     * (a loss 10× the initial one is a blow-up, and it happens in the first steps at a far too
+     * high rate).
+     */
+    public static final int SPIKE_WARMUP = 1;
 
     private static final double EMA_BETA = 0.9;
 
@@ -167,7 +172,7 @@ public final class Trainer {
             if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
                 record(val, lr, listener);
             }
-            if (epochEnd || last || (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0)) {
+            if (last || (config.checkpointEvery() > 0 ? step % config.checkpointEvery() == 0 : epochEnd)) {
                 checkpoint(listener);
             }
         }
