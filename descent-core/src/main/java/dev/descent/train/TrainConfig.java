@@ -18,9 +18,9 @@ package dev.descent.train;
  *     the run always do.
  * @param schedulePerEpoch when true the schedule is read at the epoch number (t = epoch), else at
  *     the step number (t = step)
- * @param spikeFactor a mini-batch loss greater than this many times the running average of the
- *     loss counts as divergence, &gt; 1 (default 10); the running average is an exponential
- *     moving average with weight 0.9 on the past, armed after {@value Trainer#SPIKE_WARMUP} steps
+ * @param spikeFactor a mini-batch loss greater than this many times max(running average, first
+ *     loss) counts as divergence, &gt; 1 (default 10); the running average is an exponential
+ *     moving average with weight 0.9 on the past (see {@link Trainer})
  * @param lrCut the factor the learning rate is multiplied by after each rollback, in (0, 1)
  *     (default 0.5)
  * @param maxFailures the number of rollbacks in a row, without a new good checkpoint in between,
