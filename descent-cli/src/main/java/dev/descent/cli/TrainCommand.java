@@ -111,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "write checkpoints to DIR (atomically, with a checksum)")
     Path checkpoint;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "also checkpoint every N steps (epoch ends always do)")
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "checkpoint every N steps instead of at each epoch end")
     long checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "continue the run checkpointed in DIR (or a checkpoint file) with its original options")
@@ -136,7 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         Checkpoint resumed = null;
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        // keep this command's own arguments: drop "train" and anything before it
+        List<String> args = new ArrayList<>(all.subList(all.indexOf(spec.name()) + 1, all.size()));
         TrainCommand run = this;
         if (resume != null) {
             resumed = Checkpoint.read(resume);
@@ -247,6 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(new TrainJson().put("status", r.status().name().toLowerCase(Locale.ROOT)).put("message", r.message())
                     .put("epochs", r.epochs()).put("steps", r.steps()).put("trainLoss", tr.loss()).put("trainAccuracy", tr.accuracy())
                     .put("testLoss", te.loss()).put("testAccuracy", te.accuracy()).put("epochSecondsMedian", h.epochSecondsMedian())
+                    .put("epochSeconds", h.epochSeconds())
                     .put("samplesPerSecond", r.samplesPerSecond()).put("divergenceEvents", h.events().size())
                     .put("backend", Gemm.describe()).put("threads", threads).put("model", m.toString()).put("optimizer", oc.name())
                     .put("data", d.name()).put("seed", seed));
@@ -255,7 +258,7 @@ public final class TrainCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "divergence at step %d (%s, loss %s): rolled back to step %d, lr ×%s%n",
                         ev.step(), ev.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'), fmt(ev.loss()), ev.rolledBackTo(), fmt(ev.lrScale()));
             }
-            out.printf(Locale.ROOT, "%s: %s%n", r.status().name().toLowerCase(Locale.ROOT), r.message());
+            out.println(r.message());
             out.printf(Locale.ROOT, "train loss %.4f  accuracy %.4f | test loss %.4f  accuracy %.4f%n", tr.loss(), tr.accuracy(), te.loss(), te.accuracy());
             out.printf(Locale.ROOT, "median epoch %.3f s, %.0f samples/s%n", h.epochSecondsMedian(), r.samplesPerSecond());
         }

@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * The train command's {@code --data} choices, loaded as a training set and a held-out set:
  * {@code embedded} (the Fashion-MNIST subset in the jar, with its own test images),
  * {@code fashion-mnist} (the full set, with its test set), {@code spiral}, {@code blobs},
- * {@code moons} (seeded synthetic sets; the held-out set is a fresh draw from the same
- * distribution), or a CSV file (a stratified validation split of {@code validation}).
+ * {@code moons} (seeded synthetic sets: spiral is the cs231n 3 × 100 points with a fresh draw
+ * of the same arms held out; blobs and moons are 3 × 200 and 2 × 200 points split in halves), or a CSV file (a stratified validation split of {@code validation}).
  */
 record TrainData(String name, Dataset train, Dataset test) {
 
@@ -28,8 +28,8 @@ record TrainData(String name, Dataset train, Dataset test) {
             case "embedded" -> s = FashionMnist.embedded();
             case "fashion-mnist" -> s = FashionMnist.load(dataDir);
             case "spiral" -> s = new Split(Synthetic.spiral(3, 100, 0.2, seed), Synthetic.spiral(3, 100, 0.2, seed + 1));
-            case "blobs" -> s = new Split(Synthetic.blobs(3, 100, 2, 1.0, seed), Synthetic.blobs(3, 100, 2, 1.0, seed + 1));
-            case "moons" -> s = new Split(Synthetic.moons(100, 0.1, seed), Synthetic.moons(100, 0.1, seed + 1));
+            case "blobs" -> s = Split.stratified(Synthetic.blobs(3, 200, 2, 1.0, seed), 0.5, seed);
+            case "moons" -> s = Split.stratified(Synthetic.moons(200, 0.1, seed), 0.5, seed);
             default -> {
                 Path f = Path.of(data);
                 if (!data.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !Files.isRegularFile(f)) {

@@ -39,6 +39,16 @@ final class TrainJson {
         return this;
     }
 
+    /** An array of numbers. */
+    TrainJson put(String k, java.util.List<Double> values) {
+        key(k).sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(number(values.get(i)));
+        }
+        sb.append(']');
+        return this;
+    }
+
     static String number(double v) {
         if (!Double.isFinite(v)) {
             return "null";

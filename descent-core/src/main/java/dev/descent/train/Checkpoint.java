@@ -61,6 +61,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
      * @param lrScale the product of the learning-rate cuts so far (1 without divergence)
      * @param failures rollbacks since the last good checkpoint
      * @param ema the running average of the mini-batch loss (for spike detection)
+     * @param firstLoss the first mini-batch loss (the floor of the spike test)
      * @param emaCount the number of losses in it
      * @param lossSum the sum of mini-batch losses since the last record
      * @param lossCount their number
@@ -69,7 +70,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
      * @param epochNanos nanoseconds in the training loop in the current epoch
      * @param elapsedNanos wall-clock nanoseconds since the run started
      */
-    public record Progress(double lrScale, int failures, double ema, long emaCount, double lossSum, long lossCount,
+    public record Progress(double lrScale, int failures, double ema, double firstLoss, long emaCount, double lossSum, long lossCount,
             long samples, long trainNanos, long epochNanos, long elapsedNanos) {}
 
     /** Copies the mutable parts so that later training does not change this checkpoint. */
@@ -171,6 +172,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
         o.writeDouble(p.lrScale());
         o.writeInt(p.failures());
         o.writeDouble(p.ema());
+        o.writeDouble(p.firstLoss());
         o.writeLong(p.emaCount());
         o.writeDouble(p.lossSum());
         o.writeLong(p.lossCount());
@@ -252,7 +254,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             byte[] opt = readBytes(in);
             byte[] net = readBytes(in);
             byte[] sched = readBytes(in);
-            Progress p = new Progress(in.readDouble(), in.readInt(), in.readDouble(), in.readLong(), in.readDouble(),
+            Progress p = new Progress(in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readLong(), in.readDouble(),
                     in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
             History hist = new History();
             int nr = in.readInt();

@@ -14,12 +14,13 @@ package dev.descent.train;
  * @param evalEvery evaluate on the validation set every this many steps, ≥ 0; the end of every
  *     epoch and of the run always evaluates (0: only those)
  * @param checkpointEvery take a checkpoint (and the in-memory rollback point) every this many
- *     steps, ≥ 0; the end of every epoch and of the run always do (0: only those)
+ *     steps, ≥ 0; 0 (the default): at the end of every epoch instead. The start and the end of
+ *     the run always do.
  * @param schedulePerEpoch when true the schedule is read at the epoch number (t = epoch), else at
  *     the step number (t = step)
- * @param spikeFactor a mini-batch loss greater than this many times the running average of the
- *     loss counts as divergence, &gt; 1 (default 10); the running average is an exponential
- *     moving average with weight 0.9 on the past, armed after {@value Trainer#SPIKE_WARMUP} steps
+ * @param spikeFactor a mini-batch loss greater than this many times max(running average, first
+ *     loss) counts as divergence, &gt; 1 (default 10); the running average is an exponential
+ *     moving average with weight 0.9 on the past (see {@link Trainer})
  * @param lrCut the factor the learning rate is multiplied by after each rollback, in (0, 1)
  *     (default 0.5)
  * @param maxFailures the number of rollbacks in a row, without a new good checkpoint in between,

@@ -23,25 +23,32 @@ import java.util.Map;
  * multiplied by {@link TrainConfig#lrCut()} at each rollback.
  *
  * <p><b>Divergence.</b> A mini-batch loss that is NaN/±∞, or greater than
- * {@link TrainConfig#spikeFactor()} (default 10) times the running average of the loss (an
- * exponential moving average, m ← 0.9·m + 0.1·loss, armed after {@value #SPIKE_WARMUP} good
- * steps), is not applied: the run goes back to the last good state (the latest checkpoint, kept
+ * {@link TrainConfig#spikeFactor()} (default 10) times max(m, L₀), where m is the running average
+ * of the loss (an exponential moving average, m ← 0.9·m + 0.1·loss, from the first good step) and
+ * L₀ the first loss, is not applied. (The floor L₀ keeps one hard mini-batch late in training,
+ * when m is tiny, from counting as a spike; at a far too high rate the loss passes 10·L₀ within
+ * a few steps.) Such a step is not applied: the run goes back to the last good state (the latest checkpoint, kept
  * in memory even without a directory: parameters, optimizer and network state, plateau state,
  * data cursor, running averages, history), cuts s, records a {@link History.Event} and goes on.
  * After {@link TrainConfig#maxFailures()} rollbacks without reaching a new checkpoint it stops
  * with {@link TrainStatus#DIVERGED}, leaving the network at the last good state. Nothing here
  * throws because of a bad loss.
  *
- * <p><b>Checkpoints.</b> At every epoch end, every {@link TrainConfig#checkpointEvery()} steps and
- * at the end, after the evaluation; written to disk ({@link Checkpoint#write}) when a directory
+ * <p><b>Checkpoints.</b> At step 0, at every epoch end (or instead every
+ * {@link TrainConfig#checkpointEvery()} steps when that is set) and at the end, after the
+ * evaluation; written to disk ({@link Checkpoint#write}) when a directory
  * is set ({@link #checkpointTo}). {@link #resume} continues from one: with the same data, seed,
  * network and optimizer configuration, and thread count, the result is bit-identical to a run
  * that was never interrupted.
  */
 public final class Trainer {
 
-    /** Good steps before the spike test is armed. */
-    public static final int SPIKE_WARMUP = 10;
+    /**
+     * Good steps before the spike test is armed: 1, so the first loss already is the reference
+     * (a loss 10× the initial one is a blow-up, and it happens in the first steps at a far too
+     * high rate).
+     */
+    public static final int SPIKE_WARMUP = 1;
 
     private static final double EMA_BETA = 0.9;
 
@@ -60,6 +67,7 @@ public final class Trainer {
     private double lrScale = 1;
     private int failures;
     private double ema;
+    private double firstLoss;
     private long emaCount;
     private double lossSum;
     private long lossCount;
@@ -140,7 +148,7 @@ public final class Trainer {
             long epoch = batches.epoch();
             int rows = batches.next(xb, yb);                               // 2. batch
             double loss = net.lossAndGradient(xb, yb, rows);              // 3. forward/backward
-            if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * ema)) {
+            if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * Math.max(ema, firstLoss))) {
                 if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
                     return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
                             + history.events.getLast().step() + " (loss " + loss + "); parameters are those of step " + step);
@@ -153,7 +161,12 @@ public final class Trainer {
             samples += rows;
             lossSum += loss;
             lossCount++;
-            ema = emaCount++ == 0 ? loss : EMA_BETA * ema + (1 - EMA_BETA) * loss;
+            if (emaCount++ == 0) {
+                ema = loss;
+                firstLoss = loss;
+            } else {
+                ema = EMA_BETA * ema + (1 - EMA_BETA) * loss;
+            }
             long dt = System.nanoTime() - t0;
             trainNanos += dt;
             epochNanos += dt;
@@ -167,7 +180,7 @@ public final class Trainer {
             if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
                 record(val, lr, listener);
             }
-            if (epochEnd || last || (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0)) {
+            if (last || (config.checkpointEvery() > 0 ? step % config.checkpointEvery() == 0 : epochEnd)) {
                 checkpoint(listener);
             }
         }
@@ -231,7 +244,7 @@ public final class Trainer {
         failures = 0;
         good = new Checkpoint(meta, step, batches.cursor(), net.params(), optimizer.exportState(), net.exportState(),
                 plateau == null ? new byte[0] : plateau.exportState(),
-                new Checkpoint.Progress(lrScale, failures, ema, emaCount, lossSum, lossCount, samples, trainNanos, epochNanos,
+                new Checkpoint.Progress(lrScale, failures, ema, firstLoss, emaCount, lossSum, lossCount, samples, trainNanos, epochNanos,
                         elapsedNanos()),
                 history);
         if (dir != null) {
@@ -285,6 +298,7 @@ public final class Trainer {
         step = c.step();
         Checkpoint.Progress g = c.progress();
         ema = g.ema();
+        firstLoss = g.firstLoss();
         emaCount = g.emaCount();
         lossSum = g.lossSum();
         lossCount = g.lossCount();

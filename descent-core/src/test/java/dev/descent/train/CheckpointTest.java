@@ -23,7 +23,7 @@ class CheckpointTest {
         h.epochSeconds.add(1.25);
         return new Checkpoint(Map.of("model", "mlp:8", "seed", "3"), step, new Batches.Cursor(2, 48),
                 new float[] {1.5f, -0f, Float.MIN_VALUE, 3e38f}, new byte[] {1, 2, 3}, new byte[0], new byte[] {9},
-                new Checkpoint.Progress(0.5, 1, 0.7, 12, 3.25, 4, 999, 123456789L, 2345, 987654321L), h);
+                new Checkpoint.Progress(0.5, 1, 0.7, 2.25, 12, 3.25, 4, 999, 123456789L, 2345, 987654321L), h);
     }
 
     @Test
