@@ -11,6 +11,11 @@ for spec in sgd momentum nesterov adagrad rmsprop adam adamw nadam radam adamax 
   "$root/descent" bench step --optimizer "$spec" --params "$n" --reps "$reps" --json 2>/dev/null
 done
 DESCENT_JAVA_OPTS="-Ddescent.simd=false" "$root/descent" bench step --optimizer adam --params "$n" --reps "$reps" --json 2>/dev/null
+stream_c=/work/shared/peers/stream.c
+if [ -f "$stream_c" ] && command -v gcc >/dev/null 2>&1; then
+  gcc -O3 -march=native -fopenmp "$stream_c" -o /tmp/optim_stream_peer
+  OMP_NUM_THREADS=1 /tmp/optim_stream_peer "$n" 11 | grep -i '"float"' | grep -i triad || true
+fi
 peer=/work/shared/peers/optimizer_step.py
 if [ -f "$peer" ]; then
   /usr/bin/python3 "$peer" --threads 1 --numel "$n" --only sgd,sgd_momentum,adam,adamw
