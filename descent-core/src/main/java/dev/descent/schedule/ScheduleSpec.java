@@ -36,7 +36,8 @@ public final class ScheduleSpec {
      * one-line description use {@link #SUMMARY}.
      */
     public static final String GRAMMAR = """
-            SPEC is NAME or NAME:KEY=VALUE,...; '+' chains parts; lists use ';'.
+            SPEC is NAME or NAME:KEY=VALUE,...; '+' chains parts; lists use ';' (so quote
+            the spec in a shell: 'multistep:milestones=30;60').
             Any part takes lr=RATE; without it, it starts from the base rate lr0
             (the optimizer's lr). t counts steps from 0; in a chain, from the part's start.
               const                         lr0
