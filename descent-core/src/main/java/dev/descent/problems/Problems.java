@@ -104,6 +104,16 @@ public final class Problems {
         withM(34, "linear-rank1-zero", (n, m) -> LinearRank1Zero.problem(n, m));
         fixed(35, "chebyquad", Dimensions.atLeast(1, Chebyquad.DEFAULT_DIMENSION),
                 (n, p) -> Chebyquad.problem(n));
+        add(new Entry("quadratic", List.of(), Dimensions.atLeast(1, Quadratic.DEFAULT_DIMENSION),
+                List.of("kappa", "seed", "rotate"),
+                (n, p) -> Quadratic.problem(n, p.real("kappa", Quadratic.DEFAULT_KAPPA, 1, 1e16),
+                        p.integer("seed", Quadratic.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE),
+                        p.bool("rotate", true))));
+        add(new Entry("logreg", List.of("logistic-regression"), Dimensions.atLeast(1, 10),
+                List.of("samples", "lambda", "seed"),
+                (n, p) -> logreg(n, (int) p.integer("samples", 200, 1, 100_000_000),
+                        p.real("lambda", 0.01, 1e-12, 1e6),
+                        p.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE))));
     }
 
     private Problems() {}
@@ -128,6 +138,24 @@ public final class Problems {
         for (String alias : e.aliases()) {
             BY_NAME.put(alias, e);
         }
+    }
+
+    /**
+     * The synthetic logistic-regression problem: x0 = 0; x* and f* computed by
+     * {@link LogisticRegression#minimizer()} when N·d² ≤ 10⁹, NaN/unknown beyond.
+     */
+    private static Problem logreg(int d, int samples, double lambda, long seed) {
+        LogisticRegression lr = LogisticRegression.synthetic(samples, d, lambda, seed);
+        double[] wStar = null;
+        double fStar = Double.NaN;
+        if ((double) samples * d * d <= 1e9) {
+            wStar = lr.minimizer();
+            fStar = lr.value(wStar);
+        }
+        return new Problem("logreg", List.of("logistic-regression"), d, new double[d], lr, fStar,
+                wStar, null, "L2-regularized logistic regression on a seeded synthetic set: N = "
+                        + samples + ", d = " + d + " (last column the intercept), lambda = "
+                        + lambda + ", seed " + seed + "; f* and x* by Newton's method");
     }
 
     /** The canonical names of all problems, in catalogue order (one name per problem). */

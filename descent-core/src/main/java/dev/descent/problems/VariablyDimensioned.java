@@ -63,7 +63,7 @@ final class VariablyDimensioned extends SumOfSquares {
         double c = r[n + 1] * 2;
         for (int j = 1; j <= n; j++) {
             for (int k = 1; k <= n; k++) {
-                h[(j - 1) * n + k - 1] += c * j * k;
+                h[(j - 1) * n + k - 1] += c * (j * k);
             }
         }
     }

@@ -87,7 +87,7 @@ final class Watson extends SumOfSquares {
             for (int j = 0; j < n; j++) {
                 double pk = 1;
                 for (int k = 0; k < n; k++) {
-                    h[j * n + k] += ri * -2 * pj * pk;
+                    h[j * n + k] += ri * -2 * (pj * pk);
                     pk *= t;
                 }
                 pj *= t;

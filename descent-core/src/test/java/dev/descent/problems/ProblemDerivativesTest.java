@@ -39,6 +39,28 @@ class ProblemDerivativesTest {
         out.add(new Case("extended-rosenbrock", 2));
         out.add(new Case("extended-powell", 4));
         out.add(new Case("extended-powell", 8));
+        out.add(new Case("watson", 2));
+        out.add(new Case("watson", 9));
+        out.add(new Case("watson", 12));
+        out.add(new Case("penalty1", 10));
+        out.add(new Case("penalty2", 10));
+        out.add(new Case("variably-dimensioned", 3));
+        out.add(new Case("trigonometric", 1));
+        out.add(new Case("brown-almost-linear", 3));
+        out.add(new Case("discrete-boundary-value", 1));
+        out.add(new Case("discrete-integral", 4));
+        out.add(new Case("broyden-tridiagonal", 2));
+        out.add(new Case("broyden-banded", 12));
+        out.add(new Case("linear-full-rank:m=7", 7));
+        out.add(new Case("linear-rank1", 3));
+        out.add(new Case("linear-rank1-zero:m=12", 6));
+        out.add(new Case("chebyquad", 1));
+        out.add(new Case("chebyquad", 10));
+        out.add(new Case("quadratic:kappa=1e4,seed=3", 7));
+        out.add(new Case("quadratic:rotate=false", 5));
+        out.add(new Case("quadratic", 1));
+        out.add(new Case("logreg:samples=40,lambda=0.5,seed=9", 3));
+        out.add(new Case("logreg", 1));
         return out;
     }
 
