@@ -38,7 +38,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",
-            description = "Runs per point; the median is kept (default: ${DEFAULT-VALUE}).")
+            description = "Least runs per point (more until 0.3 s are spent); the median is kept (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--json", description = "Print one JSON object.")
@@ -51,12 +51,12 @@ public final class BenchScalingCommand implements Callable<Integer> {
         if (json) {
             out.println(json(r, iterations, repeats));
         } else {
-            out.printf(Locale.ROOT, "%s, %d iterations per run, median of %d runs; milliseconds per iteration%n",
+            out.printf(Locale.ROOT, "%s, %d iterations per run, median of >= %d runs (until 0.3 s); ms per iteration%n",
                     ScalingBench.PROBLEM, iterations, repeats);
-            out.printf(Locale.ROOT, "%-10s %8s %12s %12s %12s%n", "method", "N", "ms/iter", "min", "max");
+            out.printf(Locale.ROOT, "%-10s %8s %12s %12s %12s %6s%n", "method", "N", "ms/iter", "min", "max", "runs");
             for (ScalingBench.Point p : r.points()) {
-                out.printf(Locale.ROOT, "%-10s %8d %12.4f %12.4f %12.4f%n", p.method(), p.n(),
-                        p.secondsPerIteration() * 1e3, p.minSeconds() * 1e3, p.maxSeconds() * 1e3);
+                out.printf(Locale.ROOT, "%-10s %8d %12.4f %12.4f %12.4f %6d%n", p.method(), p.n(),
+                        p.secondsPerIteration() * 1e3, p.minSeconds() * 1e3, p.maxSeconds() * 1e3, p.runs());
             }
             out.println();
             out.println("fitted slope of log(time per iteration) on log N (claim: newton 3, bfgs 2, lbfgs 1):");
@@ -78,7 +78,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
                     .append(",\"secondsPerIteration\":").append(num(p.secondsPerIteration()))
                     .append(",\"minSeconds\":").append(num(p.minSeconds()))
                     .append(",\"maxSeconds\":").append(num(p.maxSeconds()))
-                    .append(",\"iterations\":").append(p.iterations()).append('}');
+                    .append(",\"iterations\":").append(p.iterations()).append(",\"runs\":").append(p.runs()).append('}');
         }
         b.append("],\"slopes\":").append(map(r.slopes())).append(",\"tailSlopes\":").append(map(r.tailSlopes()));
         return b.append('}').toString();

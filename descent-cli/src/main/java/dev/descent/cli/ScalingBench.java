@@ -20,8 +20,9 @@ import java.util.Map;
  * O(N) cost of f and ∇f and fixed overheads lower the measured slopes.
  *
  * <p>Each point runs the method for a fixed number of iterations (gradient tolerance 0, so that
- * it does not stop early; a run that stops anyway is timed over the iterations it made),
- * {@code repeats} times, and keeps the median. One warm-up run per method at the smallest N goes
+ * it does not stop early; a run that stops anyway is timed over the iterations it made), at
+ * least {@code repeats} times and until 0.3 s have been spent (at most 1000 runs), and keeps the
+ * median with the range. One warm-up run per method at the smallest N goes
  * first so that the JIT has compiled the loops. Used by {@code descent bench scaling} and the tour.
  */
 public final class ScalingBench {
@@ -40,9 +41,10 @@ public final class ScalingBench {
      * @param minSeconds the fastest repeat's time per iteration
      * @param maxSeconds the slowest repeat's time per iteration
      * @param iterations iterations per run
+     * @param runs how many runs the median is taken over
      */
     public record Point(String method, int n, double secondsPerIteration, double minSeconds, double maxSeconds,
-            int iterations) {}
+            int iterations, int runs) {}
 
     /**
      * The measured points and the fitted log–log slope per method.
@@ -59,7 +61,7 @@ public final class ScalingBench {
      * @param methods method names for {@link Method#named} (e.g. newton, bfgs, lbfgs)
      * @param dims dimensions, even (the problem needs pairs), ascending
      * @param iterations iterations per run, ≥ 1
-     * @param repeats runs per point, ≥ 1
+     * @param repeats the least number of runs per point, ≥ 1
      * @throws IllegalArgumentException for an unknown method, an odd or non-positive dimension
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
@@ -98,18 +100,24 @@ public final class ScalingBench {
             for (int k = 0; k < sorted.length; k++) {
                 int n = sorted[k];
                 Problem p = Problems.named(PROBLEM, n);
-                double[] t = new double[repeats];
+                // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
+                // the cheap points are medians over many runs on a shared, noisy machine
+                double[] t = new double[1000];
+                int runs = 0;
                 int its = 0;
-                for (int r = 0; r < repeats; r++) {
+                long spent = 0;
+                while (runs < repeats || (spent < 300_000_000L && runs < t.length)) {
                     long t0 = System.nanoTime();
                     Result res = Minimize.run(p.objective(), p.x0(), m, s);
                     long dt = System.nanoTime() - t0;
+                    spent += dt;
                     its = Math.max(1, res.iterations());
-                    t[r] = dt * 1e-9 / its;
+                    t[runs++] = dt * 1e-9 / its;
                 }
+                t = Arrays.copyOf(t, runs);
                 Arrays.sort(t);
-                double median = repeats % 2 == 1 ? t[repeats / 2] : 0.5 * (t[repeats / 2 - 1] + t[repeats / 2]);
-                points.add(new Point(m.name(), n, median, t[0], t[repeats - 1], its));
+                double median = runs % 2 == 1 ? t[runs / 2] : 0.5 * (t[runs / 2 - 1] + t[runs / 2]);
+                points.add(new Point(m.name(), n, median, t[0], t[runs - 1], its, runs));
                 logN[k] = Math.log(n);
                 logT[k] = Math.log(median);
             }
