@@ -21,7 +21,12 @@ final class BfgsDirection implements Direction {
     }
 
     @Override
-    public void compute(double[] x, double[] g, double[] d) {
+    public double compute(double[] x, double[] g, double[] d) {
+        direction(x, g, d);
+        return dev.descent.linalg.Vec.dot(d, g);
+    }
+
+    private void direction(double[] x, double[] g, double[] d) {
         for (int i = 0; i < n; i++) {
             int off = i * n;
             double s = 0;

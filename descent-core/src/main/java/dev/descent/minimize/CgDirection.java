@@ -24,7 +24,12 @@ final class CgDirection implements Direction {
     }
 
     @Override
-    public void compute(double[] x, double[] g, double[] d) {
+    public double compute(double[] x, double[] g, double[] d) {
+        direction(x, g, d);
+        return dev.descent.linalg.Vec.dot(d, g);
+    }
+
+    private void direction(double[] x, double[] g, double[] d) {
         double beta = 0;
         if (have) {
             if (hagerZhang) {

@@ -89,6 +89,7 @@ public final class Minimize {
         if (settings.trace()) {
             trace.add(new Iterate(0, f, gInf, 0, ev.fEvals, traceX ? x.clone() : null));
         }
+        double relGrad = settings.relGradTol() > 0 ? relativeGradient(g, x) : Double.POSITIVE_INFINITY;
         double xChange = Double.NaN;
         double fChange = Double.NaN;
         double prevAlpha = Double.NaN;
@@ -98,8 +99,7 @@ public final class Minimize {
         Status status;
         while (true) {
             // 1. stopping tests
-            if (gInf <= settings.gradTol()
-                    || (settings.relGradTol() > 0 && relativeGradient(g, x) <= settings.relGradTol())) {
+            if (gInf <= settings.gradTol() || relGrad <= settings.relGradTol()) {
                 status = Status.CONVERGED_GRADIENT;
                 break;
             }
@@ -116,13 +116,11 @@ public final class Minimize {
                 break;
             }
             // 2. direction
-            dir.compute(x, g, d);
-            double dg = Vec.dot(d, g);
+            double dg = dir.compute(x, g, d);
             if (!(dg < 0) || !Double.isFinite(dg)) {
                 dir.reset();
                 fresh = true;
-                dir.compute(x, g, d);
-                dg = Vec.dot(d, g);
+                dg = dir.compute(x, g, d);
                 if (!(dg < 0) || !Double.isFinite(dg)) {
                     dg = steepest(g, d);
                 }
@@ -164,18 +162,26 @@ public final class Minimize {
                 status = Status.NON_FINITE;
                 break;
             }
-            // 5. accept: s = xₖ₊₁ − xₖ, y = ∇fₖ₊₁ − ∇fₖ
+            // 5. accept; one pass for ‖s‖∞, ‖∇f‖∞ and liblbfgs's ‖∇f‖₂/max(1, ‖x‖₂)
             double sInf = 0;
+            double gNewInf = 0;
+            double gg = 0;
+            double xx = 0;
             for (int i = 0; i < n; i++) {
-                double si = xNew[i] - x[i];
-                s[i] = si;
-                y[i] = gNew[i] - g[i];
-                double a = Math.abs(si);
-                if (a > sInf) {
-                    sInf = a;
+                double si = Math.abs(xNew[i] - x[i]);
+                double gi = gNew[i];
+                double ga = Math.abs(gi);
+                if (si > sInf) {
+                    sInf = si;
                 }
+                if (ga > gNewInf) {
+                    gNewInf = ga;
+                }
+                gg += gi * gi;
+                xx += xNew[i] * xNew[i];
             }
-            dir.update(s, y, step.alpha());
+            relGrad = Math.sqrt(gg) / Math.max(1, Math.sqrt(xx));
+            dir.step(x, xNew, g, gNew, step.alpha(), s, y);
             ray.xt = x;
             ray.gt = g;
             x = xNew;
@@ -188,11 +194,11 @@ public final class Minimize {
             prevDg = dg;
             fresh = false;
             k++;
-            gInf = Vec.normInf(g);
+            gInf = gNewInf;
             if (settings.trace()) {
                 trace.add(new Iterate(k, f, gInf, step.alpha(), ev.fEvals, traceX ? x.clone() : null));
             }
-            if (gInf <= settings.gradTol()) {
+            if (gInf <= settings.gradTol() || relGrad <= settings.relGradTol()) {
                 status = Status.CONVERGED_GRADIENT;
                 break;
             }

@@ -36,7 +36,12 @@ final class NewtonCgDirection implements Direction {
     }
 
     @Override
-    public void compute(double[] x, double[] g, double[] d) {
+    public double compute(double[] x, double[] g, double[] d) {
+        direction(x, g, d);
+        return dev.descent.linalg.Vec.dot(d, g);
+    }
+
+    private void direction(double[] x, double[] g, double[] d) {
         double gnorm = Vec.norm2(g);
         double eps = Math.min(0.5, Math.sqrt(gnorm)) * gnorm;
         java.util.Arrays.fill(z, 0);

@@ -33,7 +33,12 @@ final class NewtonDirection implements Direction {
     }
 
     @Override
-    public void compute(double[] x, double[] g, double[] d) {
+    public double compute(double[] x, double[] g, double[] d) {
+        direction(x, g, d);
+        return dev.descent.linalg.Vec.dot(d, g);
+    }
+
+    private void direction(double[] x, double[] g, double[] d) {
         ev.hessian(x, h);
         double minDiag = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {

@@ -4,7 +4,12 @@ package dev.descent.minimize;
 final class SteepestDescentDirection implements Direction {
 
     @Override
-    public void compute(double[] x, double[] g, double[] d) {
+    public double compute(double[] x, double[] g, double[] d) {
+        direction(x, g, d);
+        return dev.descent.linalg.Vec.dot(d, g);
+    }
+
+    private void direction(double[] x, double[] g, double[] d) {
         for (int i = 0; i < g.length; i++) {
             d[i] = -g[i];
         }
