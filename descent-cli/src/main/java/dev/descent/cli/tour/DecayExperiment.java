@@ -89,7 +89,7 @@ final class DecayExperiment implements Experiment {
             }
             lrs.line(names[i], e, l);
             double[][] v = Runs.valCurve(r.history());
-            finalTrain[i] = Runs.last(c[1]);
+            finalTrain[i] = Runs.finalLoss(run, 4);
             finalVal[i] = Runs.last(v[1]);
             plateauTrain[i] = at(run, (double) every / perEpoch);
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ final class DecayExperiment implements Experiment {
             }
         }
         double stepGain = finalTrain[0] - finalTrain[1];
-        String takeaway = "Step decay ended at training loss " + Fmt.num(finalTrain[1]) + " against " + Fmt.num(finalTrain[0])
+        String takeaway = "Over the last epoch step decay averaged a training loss of " + Fmt.num(finalTrain[1]) + " against " + Fmt.num(finalTrain[0])
                 + " for the constant rate (" + (stepGain >= 0 ? Fmt.num(stepGain) + " lower" : Fmt.num(-stepGain) + " higher")
                 + "), with drops at epochs " + Fmt.num((double) drops[0] / perEpoch) + " and " + Fmt.num((double) drops[1] / perEpoch) + ". "
                 + "The lowest validation loss after " + epochs + " epochs was " + Fmt.num(finalVal[best]) + " with " + names[best]

@@ -70,7 +70,7 @@ final class LearningRateExperiment implements Experiment {
             Runs.Run run = Runs.train(Runs.model(MODEL, train, seed), sgd, t -> lr, train, null, epochs, BATCH, seed, 4, MAX_FAILURES, progress);
             TrainResult r = run.result();
             double[][] c = {run.epochs(), run.loss()};
-            finals[i] = r.status() == TrainStatus.DIVERGED ? Double.NaN : Runs.last(c[1]);
+            finals[i] = r.status() == TrainStatus.DIVERGED ? Double.NaN : Runs.finalLoss(run, 4);
             String label = NAMES[i] + ": lr " + Fmt.num(LRS[i]) + (r.status() == TrainStatus.DIVERGED ? " (diverged)" : "");
             chart.line(label, c[0], c[1]);
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ final class LearningRateExperiment implements Experiment {
         if (best < 0) {
             t.append("Every rate diverged in this run. ");
         } else {
-            t.append("After ").append(epochs).append(" epochs the lowest training loss came from the ").append(NAMES[best])
+            t.append("Over the last epoch (of ").append(epochs).append(") the lowest mean training loss came from the ").append(NAMES[best])
                 .append(" rate (lr ").append(Fmt.num(LRS[best])).append(", ").append(Fmt.num(finals[best])).append(")");
         for (int i = 0; i < LRS.length; i++) {
             if (i != best && Double.isFinite(finals[i])) {

@@ -64,12 +64,13 @@ final class Runs {
                 last[0] = e.rolledBackTo();
             }
         });
-        int bins = (int) ((last[0] + bin - 1) / bin);
+        // whole bins; the last one absorbs a remainder (a bin of two steps would only add noise)
+        int bins = (int) Math.max(last[0] > 0 ? 1 : 0, last[0] / bin);
         double[] x = new double[bins];
         double[] y = new double[bins];
         for (int b = 0; b < bins; b++) {
             long from = (long) b * bin + 1;
-            long to = Math.min(last[0], (long) (b + 1) * bin);
+            long to = b == bins - 1 ? last[0] : (long) (b + 1) * bin;
             double sum = 0;
             for (long k = from; k <= to; k++) {
                 sum += stepLoss[(int) k];
@@ -99,6 +100,20 @@ final class Runs {
             }
         }
         return new double[][] {java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k)};
+    }
+
+    /** The mean of the last {@code k} bins of a run (its last epoch with k bins per epoch); NaN when empty. */
+    static double finalLoss(Run run, int k) {
+        double[] y = run.loss();
+        if (y.length == 0) {
+            return Double.NaN;
+        }
+        int from = Math.max(0, y.length - k);
+        double s = 0;
+        for (int i = from; i < y.length; i++) {
+            s += y[i];
+        }
+        return s / (y.length - from);
     }
 
     /** The last finite value of {@code y}, NaN when none. */
