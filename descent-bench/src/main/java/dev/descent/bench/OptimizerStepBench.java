@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: one fused optimizer step over N float32 parameters with the Vector API kernels, beside a
- * float32 STREAM triad on the same N. Divide the time per op by N for ns/param. Run:
- * {@code java --add-modules jdk.incubator.vector -jar descent-bench/target/benchmarks.jar OptimizerStep}
+ * JMH: one fused optimizer step over N float32 parameters with the Vector API kernels; compare
+ * with {@link StreamTriadBench} on the same N. Divide the time per op by N for ns/param. Run:
+ * {@code java --add-modules jdk.incubator.vector -jar descent-bench/target/benchmarks.jar 'OptimizerStep|StreamTriad'}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +39,6 @@ public class OptimizerStepBench {
 
     float[] theta;
     float[] grad;
-    float[] a;
     Optimizer opt;
 
     @Setup(Level.Trial)
@@ -47,7 +46,6 @@ public class OptimizerStepBench {
         SplittableRandom r = new SplittableRandom(1);
         theta = new float[n];
         grad = new float[n];
-        a = new float[n];
         for (int i = 0; i < n; i++) {
             theta[i] = (float) r.nextGaussian();
             grad[i] = (float) (1e-2 * r.nextGaussian());
@@ -60,16 +58,5 @@ public class OptimizerStepBench {
     public float step() {
         opt.step(theta, grad, 1e-5);
         return theta[0];
-    }
-
-    /** STREAM triad a ← b + s·c on float32 (12 bytes per element). */
-    @Benchmark
-    public float triad() {
-        float[] b = theta;
-        float[] c = grad;
-        for (int i = 0; i < n; i++) {
-            a[i] = b[i] + 0.5f * c[i];
-        }
-        return a[0];
     }
 }
