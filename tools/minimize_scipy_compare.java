@@ -54,6 +54,8 @@ public class minimize_scipy_compare {
         Method lbfgs = new Method.Lbfgs(10, MoreThuente.DEFAULT);
         double logSum = 0;
         int count = 0;
+        double logBoth = 0;
+        int both = 0;
         long totalScipy = 0, totalDescent = 0;
         List<String> missed = new ArrayList<>();
         List<String> extra = new ArrayList<>();
@@ -77,6 +79,10 @@ public class minimize_scipy_compare {
             count++;
             totalScipy += sfev;
             totalDescent += r.fEvals();
+            if (sOk && dOk) {
+                logBoth += Math.log(ratio);
+                both++;
+            }
             if (sOk && !dOk) {
                 missed.add(name + " n=" + dim + " (scipy f=" + sf + ", descent f=" + r.f() + ", " + r.status() + ")");
             }
@@ -89,6 +95,7 @@ public class minimize_scipy_compare {
         System.out.printf(Locale.ROOT, "%nproblems: %d; evaluations in total: scipy %d, descent %d (ratio %.3f)%n",
                 count, totalScipy, totalDescent, (double) totalDescent / totalScipy);
         System.out.printf(Locale.ROOT, "geometric mean of descent/scipy evaluation ratios: %.3f%n", Math.exp(logSum / count));
+        System.out.printf(Locale.ROOT, "geometric mean over the %d problems both solve: %.4f%n", both, Math.exp(logBoth / both));
         System.out.println("solved by scipy but not by descent: " + (missed.isEmpty() ? "none" : String.join("; ", missed)));
         System.out.println("solved by descent but not by scipy: " + (extra.isEmpty() ? "none" : String.join("; ", extra)));
     }
