@@ -14,6 +14,8 @@ import dev.descent.train.Checkpoint;
 import dev.descent.train.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.ModelNetwork;
+import dev.descent.train.Network;
+import dev.descent.train.ParallelNetwork;
 import dev.descent.train.TrainConfig;
 import dev.descent.train.TrainListener;
 import dev.descent.train.TrainResult;
@@ -99,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seeds initialization, batch order and synthetic data (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "matrix-multiply threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads: data-parallel replicas for models without batch norm or dropout, else matrix-multiply threads (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--clip", paramLabel = "C", defaultValue = "0", description = "clip the gradient's global L2 norm to C (default: 0 = off)")
@@ -199,9 +201,25 @@ public final class TrainCommand implements Callable<Integer> {
         Normalization.Mode norm = Normalization.Mode.parse(normalize);
         TrainData d = TrainData.load(data, dataDir, label, validation, seed, norm);
 
-        Gemm.setThreads(threads);
-        Model m = ModelSpec.parse(model, d.train().d(), d.train().classes()).build(seed, Math.min(batch, d.train().n()));
+        ModelSpec ms = ModelSpec.parse(model, d.train().d(), d.train().classes());
+        int rowsMax = Math.min(batch, d.train().n());
+        Model m = ms.build(seed, rowsMax);
         ModelNetwork net = new ModelNetwork(m);
+        Network trained = net;
+        Model.State st = m.exportState();
+        boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0;
+        if (parallel) {
+            // data parallel: one replica per thread, each with single-threaded matrix multiplies
+            List<Model> replicas = new ArrayList<>(List.of(m));
+            for (int i = 1; i < threads; i++) {
+                replicas.add(ms.build(seed, (rowsMax + threads - 1) / threads));
+            }
+            Gemm.setThreads(1);
+            trained = new ParallelNetwork(replicas);
+        } else {
+            Gemm.setThreads(threads);
+        }
+        String backend = Gemm.describe() + (parallel ? "; data parallel, " + threads + " replicas" : "");
         OptimizerConfig oc = Optimizers.parse(optimizer);
         if (lr != null) {
             oc = oc.withLr(lr);
@@ -212,10 +230,10 @@ public final class TrainCommand implements Callable<Integer> {
         String sched = schedule == null ? "const" : schedule.strip();
         if (sched.startsWith("plateau")) {
             ReduceOnPlateau plateau = ScheduleSpec.parsePlateau(sched).create(lr0);
-            trainer = new Trainer(cfg, net, opt, plateau);
+            trainer = new Trainer(cfg, trained, opt, plateau);
         } else {
             Schedule sc = ScheduleSpec.parse(sched, lr0);
-            trainer = new Trainer(cfg, net, opt, sc);
+            trainer = new Trainer(cfg, trained, opt, sc);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("args", resumed != null ? resumed.meta().get("args") : String.join("\u0000", invocation));
@@ -230,7 +248,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out; %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
-                    m, d.name(), d.train().n(), d.test().n(), oc.name(), fmt(lr0), batch, seed, threads, Gemm.describe());
+                    m, d.name(), d.train().n(), d.test().n(), oc.name(), fmt(lr0), batch, seed, threads, backend);
             out.flush();
         }
         TrainResult r;
@@ -238,6 +256,9 @@ public final class TrainCommand implements Callable<Integer> {
             r = resumed == null ? trainer.fit(d.train(), d.test(), listener) : trainer.resume(resumed, d.train(), d.test(), listener);
         } finally {
             listener.close();
+            if (trained instanceof ParallelNetwork p) {
+                p.close();
+            }
         }
         if (mw != null) {
             mw.write(r.history());
@@ -251,7 +272,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("testLoss", te.loss()).put("testAccuracy", te.accuracy()).put("epochSecondsMedian", h.epochSecondsMedian())
                     .put("epochSeconds", h.epochSeconds())
                     .put("samplesPerSecond", r.samplesPerSecond()).put("divergenceEvents", h.events().size())
-                    .put("backend", Gemm.describe()).put("threads", threads).put("model", m.toString()).put("optimizer", oc.name())
+                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", oc.name())
                     .put("data", d.name()).put("seed", seed));
         } else {
             for (History.Event ev : h.events()) {
