@@ -34,6 +34,10 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import dev.descent.cli.tour.LrSweep;
+import dev.descent.cli.tour.Progress;
+import dev.descent.train.LrFinder;
+import dev.descent.train.LrFinderResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,8 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, ... with optional :key=value,... (required)")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "X", description = "the base learning rate (default: the optimizer's)")
-    Double lr;
+    @Option(names = "--lr", paramLabel = "X|auto", description = "the base learning rate (default: the optimizer's), or auto: run"
+            + " lr-find first (1e-7 to 10 over 100 batches, the valley) and use the learning rate it suggests")
+    String lr;
 
     @Option(names = "--schedule", paramLabel = "SPEC", description = "a learning-rate schedule (cosine:steps=2000, step:every=1000,gamma=0.5, plateau:patience=2, ...); default constant")
     String schedule;
@@ -221,8 +226,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String backend = Gemm.describe() + (parallel ? "; data parallel, " + threads + " replicas" : "");
         OptimizerConfig oc = Optimizers.parse(optimizer);
-        if (lr != null) {
-            oc = oc.withLr(lr);
+        String lrFound = null;
+        if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
+            // the range test on the freshly initialized model, which it leaves as it was (so a resume finds the same lr)
+            LrFinderResult found = LrSweep.run(m, oc, d.train(), rowsMax, seed, LrFinder.defaults(), Progress.NONE);
+            oc = oc.withLr(found.suggestion());
+            lrFound = String.format(Locale.ROOT, "lr auto: lr-find chose %s (valley; steepest %s, minimum/10 %s; %d of 100 steps)",
+                    fmt(found.suggestion()), fmt(found.suggestion(LrFinderResult.Method.STEEPEST)),
+                    fmt(found.suggestion(LrFinderResult.Method.MINIMUM)), found.size());
+        } else if (lr != null) {
+            try {
+                oc = oc.withLr(Double.parseDouble(lr.strip()));
+            } catch (NumberFormatException bad) {
+                throw new IllegalArgumentException("--lr must be a number or auto, got '" + lr + "'");
+            }
         }
         Optimizer opt = oc.create(m.paramCount());
         double lr0 = oc.lr();
@@ -246,6 +263,12 @@ public final class TrainCommand implements Callable<Integer> {
         boolean bar = !noProgress && System.console() != null && System.console().isTerminal();
         Listener listener = new Listener(json ? null : out, mw, bar, d.train().n(), batch, cfg);
 
+        if (lrFound != null) {
+            // human output on stdout; with --json stdout holds only the JSON object, so the choice goes to stderr
+            PrintWriter where = json ? spec.commandLine().getErr() : out;
+            where.println(lrFound);
+            where.flush();
+        }
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out; %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
                     m, d.name(), d.train().n(), d.test().n(), oc.name(), fmt(lr0), batch, seed, threads, backend);
