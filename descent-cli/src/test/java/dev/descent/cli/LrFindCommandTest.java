@@ -51,6 +51,24 @@ class LrFindCommandTest {
     }
 
     @Test
+    void trainLrAutoRunsTheRangeTestAndSaysWhatItChose() {
+        Run r = run("train", "--data", "spiral", "--model", "mlp:16", "--optimizer", "sgd", "--lr", "auto", "--epochs", "1", "--no-progress");
+        assertThat(r.code()).as(r.err()).isZero();
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("lr auto: lr-find chose ").contains("valley");
+        String chosen = first.substring("lr auto: lr-find chose ".length(), first.indexOf(' ', "lr auto: lr-find chose ".length()));
+        // the training run uses exactly that rate
+        assertThat(r.out()).contains("lr " + chosen + ",");
+        Run j = run("train", "--data", "spiral", "--model", "mlp:16", "--optimizer", "sgd", "--lr", "auto", "--epochs", "1", "--json");
+        assertThat(j.code()).isZero();
+        assertThat(j.out().strip()).startsWith("{").endsWith("}");
+        assertThat(j.err()).contains("lr auto: lr-find chose " + chosen);
+        Run bad = run("train", "--data", "spiral", "--model", "mlp:16", "--optimizer", "sgd", "--lr", "fast");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--lr must be a number or auto");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         Run a = run("lr-find", "--data", "spiral", "--model", "mlp:8", "--optimizer", "sgd", "--method", "best");
         assertThat(a.code()).isEqualTo(2);

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param x the x coordinates
  * @param y the y coordinates, as many as x
  * @param style how the line is drawn
+ * @param colour the palette index to draw with, or -1 to take the next one in order (a reference
+ *     line can so share the colour of the series it belongs to)
  */
-public record Series(String name, double[] x, double[] y, Style style) {
+public record Series(String name, double[] x, double[] y, Style style, int colour) {
 
     /** How a series is drawn. */
     public enum Style {
@@ -40,6 +42,16 @@ public record Series(String name, double[] x, double[] y, Style style) {
         }
         x = x.clone();
         y = y.clone();
+    }
+
+    /** A series in the next colour of the palette. */
+    public Series(String name, double[] x, double[] y, Style style) {
+        this(name, x, y, style, -1);
+    }
+
+    /** This series drawn in palette colour {@code colour}. */
+    public Series withColour(int colour) {
+        return new Series(name, x, y, style, colour);
     }
 
     /** A solid line. */

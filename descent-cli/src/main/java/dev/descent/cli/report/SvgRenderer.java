@@ -105,23 +105,23 @@ public final class SvgRenderer {
                     r.setSeriesVisibleInLegend(i, false);
                 }
                 case DASHED -> {
-                    r.setSeriesPaint(i, PALETTE[colour++ % PALETTE.length]);
+                    r.setSeriesPaint(i, PALETTE[(s.colour() >= 0 ? s.colour() : colour++) % PALETTE.length]);
                     r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
                 }
                 case POINTS -> {
-                    r.setSeriesPaint(i, PALETTE[colour++ % PALETTE.length]);
+                    r.setSeriesPaint(i, PALETTE[(s.colour() >= 0 ? s.colour() : colour++) % PALETTE.length]);
                     r.setSeriesLinesVisible(i, false);
                     r.setSeriesShapesVisible(i, true);
                     r.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
                 }
                 case LINE_MARKERS -> {
-                    r.setSeriesPaint(i, PALETTE[colour++ % PALETTE.length]);
+                    r.setSeriesPaint(i, PALETTE[(s.colour() >= 0 ? s.colour() : colour++) % PALETTE.length]);
                     r.setSeriesStroke(i, new BasicStroke(1.8f));
                     r.setSeriesShapesVisible(i, true);
                     r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
                 }
                 case LINE -> {
-                    r.setSeriesPaint(i, PALETTE[colour++ % PALETTE.length]);
+                    r.setSeriesPaint(i, PALETTE[(s.colour() >= 0 ? s.colour() : colour++) % PALETTE.length]);
                     r.setSeriesStroke(i, new BasicStroke(2f));
                 }
             }
@@ -135,6 +135,7 @@ public final class SvgRenderer {
             vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             vm.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+            vm.setLabelOffset(new RectangleInsets(3 + 16 * (c.markers().indexOf(m) % 4), 3, 3, 3)); // stagger close labels
             plot.addDomainMarker(vm);
         }
         plot.setDomainGridlinePaint(GRID);
@@ -189,6 +190,7 @@ public final class SvgRenderer {
         cat.setTickLabelFont(TICK);
         cat.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         cat.setMaximumCategoryLabelLines(2);
+        cat.setMaximumCategoryLabelWidthRatio(1.6f); // "Rosenbrock" on one line
         CategoryPlot plot = new CategoryPlot(data, cat, value, r);
         plot.setRangeGridlinePaint(GRID);
         plot.setBackgroundPaint(Color.WHITE);

@@ -112,7 +112,7 @@ final class DefaultsExperiment implements Experiment {
             for (int o = 0; o < OPTIMIZERS.size(); o++) {
                 int r = 1;
                 for (int q = 0; q < OPTIMIZERS.size(); q++) {
-                    if (q != o && below(loss[q][c], loss[o][c])) {
+                    if (q != o && below(loss[q][c], loss[o][c], 1e-12 * initial[c])) {
                         r++;
                     }
                 }
@@ -138,7 +138,7 @@ final class DefaultsExperiment implements Experiment {
         BarChart chart = new BarChart("defaults-fraction", "Final ÷ starting loss at the default lr (no bar: diverged)",
                 "final ÷ starting loss (log)", true, tasks, rows, fraction, false);
         String takeaway = "At its default learning rate Adam ranked " + adamRanks + " of " + OPTIMIZERS.size() + " on the " + tasks.size()
-                + " tasks (1 = lowest final loss; mean rank " + Fmt.sig(meanRank[adam], 2) + ", lowest on " + adamWins + "). "
+                + " tasks (1 = lowest final loss, losses below 1e-12 of the start tie; mean rank " + Fmt.sig(meanRank[adam], 2) + ", lowest on " + adamWins + "). "
                 + "The best mean rank was " + OPTIMIZERS.get(bestMean) + "'s (" + Fmt.sig(meanRank[bestMean], 2) + "), and "
                 + countDiverged(loss) + " of " + OPTIMIZERS.size() * tasks.size() + " runs diverged at the default rate.";
         Map<String, Object> numbers = new LinkedHashMap<>();
@@ -152,12 +152,15 @@ final class DefaultsExperiment implements Experiment {
                 (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 
-    /** Whether a is strictly better (lower) than b, a diverged (non-finite) loss being worst. */
-    private static boolean below(double a, double b) {
+    /**
+     * Whether a is strictly better (lower) than b, a diverged (non-finite) loss being worst and
+     * losses below {@code floor} (solved to rounding) counting as equal.
+     */
+    private static boolean below(double a, double b, double floor) {
         if (!Double.isFinite(a)) {
             return false;
         }
-        return !Double.isFinite(b) || a < b;
+        return !Double.isFinite(b) || Math.max(a, floor) < Math.max(b, floor);
     }
 
     private static double initialLoss(String spec, Dataset data, long seed) {

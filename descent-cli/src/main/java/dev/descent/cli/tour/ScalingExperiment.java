@@ -70,9 +70,9 @@ final class ScalingExperiment implements Experiment {
                 .add(new Series("Newton (slope " + Fmt.sig(sNewton, 2) + ")", toD(newtonN), newton, Series.Style.LINE_MARKERS))
                 .add(new Series("BFGS (slope " + Fmt.sig(sBfgs, 2) + ")", toD(bfgsN), bfgs, Series.Style.LINE_MARKERS))
                 .add(new Series("L-BFGS m=10 (slope " + Fmt.sig(sLbfgs, 2) + ")", toD(lbfgsN), lbfgs, Series.Style.LINE_MARKERS))
-                .add(reference("O(N³)", newtonN, newton, 3))
-                .add(reference("O(N²)", bfgsN, bfgs, 2))
-                .add(reference("O(mN)", lbfgsN, lbfgs, 1))
+                .add(reference("O(N³)", newtonN, newton, 3).withColour(0))
+                .add(reference("O(N²)", bfgsN, bfgs, 2).withColour(1))
+                .add(reference("O(mN)", lbfgsN, lbfgs, 1).withColour(2))
                 .build();
         Map<String, Object> numbers = new LinkedHashMap<>();
         numbers.put("problem", "extended-rosenbrock");
