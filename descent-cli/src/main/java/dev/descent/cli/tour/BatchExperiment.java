@@ -73,7 +73,7 @@ final class BatchExperiment implements Experiment {
         Split data = ctx.data().get();
         Dataset train = data.train();
         long seed = ctx.seedFor(number());
-        int passes = ctx.pick(8, 3);
+        int passes = ctx.pick(8, 2);
         progress.total(2L * RUNS.length * passes);
         List<Chart> charts = new ArrayList<>();
         Map<String, Object> numbers = new LinkedHashMap<>();

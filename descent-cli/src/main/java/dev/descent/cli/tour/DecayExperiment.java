@@ -51,7 +51,7 @@ final class DecayExperiment implements Experiment {
         long t0 = System.nanoTime();
         Split data = ctx.data().get();
         Dataset train = data.train();
-        int epochs = ctx.pick(12, 4);
+        int epochs = ctx.pick(12, 3);
         long seed = ctx.seedFor(number());
         int perEpoch = (train.n() + BATCH - 1) / BATCH;
         long steps = (long) epochs * perEpoch;

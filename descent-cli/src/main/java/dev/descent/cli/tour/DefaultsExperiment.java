@@ -58,7 +58,7 @@ final class DefaultsExperiment implements Experiment {
         long seed = ctx.seedFor(number());
         int steps2d = ctx.pick(2000, 500);
         int epochs = ctx.pick(3, 1);
-        int spiralEpochs = ctx.pick(200, 60);
+        int spiralEpochs = ctx.pick(200, 40);
         List<TrajectoryExperiment.Landscape> landscapes = TrajectoryExperiment.landscapes();
         List<String> tasks = new ArrayList<>();
         for (TrajectoryExperiment.Landscape l : landscapes) {

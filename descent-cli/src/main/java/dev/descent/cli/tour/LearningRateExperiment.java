@@ -55,7 +55,7 @@ final class LearningRateExperiment implements Experiment {
     public Section run(TourContext ctx, Progress progress) {
         long t0 = System.nanoTime();
         Dataset train = ctx.data().get().train();
-        int epochs = ctx.pick(10, 3);
+        int epochs = ctx.pick(10, 2);
         long seed = ctx.seedFor(number());
         progress.total((long) epochs * LRS.length);
         XYChart.Builder chart = XYChart.builder("lr-loss", "Training loss, " + MODEL + " + SGD, batch " + BATCH, "epoch", "training loss")

@@ -47,9 +47,9 @@ final class ScalingExperiment implements Experiment {
     @Override
     public Section run(TourContext ctx, Progress progress) {
         long t0 = System.nanoTime();
-        int[] newtonN = ctx.quick() ? new int[] {50, 100, 200, 400} : new int[] {50, 100, 200, 400, 800, 1200};
-        int[] bfgsN = ctx.quick() ? new int[] {50, 200, 400, 800} : new int[] {50, 100, 200, 400, 800, 1600, 2400};
-        int[] lbfgsN = ctx.quick() ? new int[] {50, 800, 3200, 12800} : new int[] {50, 200, 800, 3200, 12800, 51200, 204800};
+        int[] newtonN = ctx.quick() ? new int[] {100, 200, 400} : new int[] {50, 100, 200, 400, 800, 1200};
+        int[] bfgsN = ctx.quick() ? new int[] {200, 400, 800} : new int[] {50, 100, 200, 400, 800, 1600, 2400};
+        int[] lbfgsN = ctx.quick() ? new int[] {800, 3200, 12800} : new int[] {50, 200, 800, 3200, 12800, 51200, 204800};
         progress.total(3);
         ScalingBench.Report rn = ScalingBench.run(List.of("newton"), newtonN, 4, 3);
         progress.step(1);
