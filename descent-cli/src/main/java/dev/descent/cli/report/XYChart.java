@@ -131,45 +131,54 @@ public record XYChart(
             this.yLabel = yLabel;
         }
 
+        /** A logarithmic x axis. */
         public Builder logX() {
             xLog = true;
             return this;
         }
 
+        /** A logarithmic y axis. */
         public Builder logY() {
             yLog = true;
             return this;
         }
 
+        /** Fixes the visible x range. */
         public Builder xRange(double lo, double hi) {
             xRange = new double[] {lo, hi};
             return this;
         }
 
+        /** Fixes the visible y range (points outside are clipped). */
         public Builder yRange(double lo, double hi) {
             yRange = new double[] {lo, hi};
             return this;
         }
 
+        /** Draws the chart as a small second panel. */
         public Builder small() {
             small = true;
             return this;
         }
 
+        /** Adds a series. */
         public Builder add(Series s) {
             series.add(s);
             return this;
         }
 
+        /** Adds a solid line. */
         public Builder line(String name, double[] x, double[] y) {
             return add(new Series(name, x, y, Series.Style.LINE));
         }
 
+        /** Adds a labelled vertical line at x. */
         public Builder marker(String label, double x) {
             markers.add(new Marker(label, x));
             return this;
         }
 
+        /** The chart. */
         public XYChart build() {
             return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small);
         }

@@ -132,13 +132,14 @@ final class LearningRateExperiment implements Experiment {
         if (best < 0) {
             t.append("Every rate diverged in this run. ");
         } else {
-            t.append("Over the last epoch (of ").append(epochs).append(") the lowest mean training loss came from the ").append(NAMES[best])
-                .append(" rate (lr ").append(Fmt.num(LRS[best])).append(", ").append(Fmt.num(finals[best])).append(")");
-        for (int i = 0; i < LRS.length; i++) {
-            if (i != best && Double.isFinite(finals[i])) {
-                t.append(", against ").append(Fmt.num(finals[i])).append(" for ").append(NAMES[i]);
+            t.append("Over the last epoch (of ").append(epochs).append(") the lowest mean training loss came from the ")
+                    .append(NAMES[best]).append(" rate (lr ").append(Fmt.num(LRS[best])).append(", ").append(Fmt.num(finals[best]))
+                    .append(")");
+            for (int i = 0; i < LRS.length; i++) {
+                if (i != best && Double.isFinite(finals[i])) {
+                    t.append(", against ").append(Fmt.num(finals[i])).append(" for ").append(NAMES[i]);
+                }
             }
-        }
             t.append(". ");
         }
         t.append(divergence.isEmpty() ? "No rate diverged in this run." : "The " + divergence);
