@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
             "",
             "Bytes per parameter: theta read and written, g read, and each state array",
             "read and written: sgd 12; momentum, nesterov, adagrad, rmsprop, lion 20;",
-            "adam, adamw, nadam, radam, adamax, adadelta 28 (amsgrad and rmsprop's",
-            "centered/momentum variants 8 more each). The triad counts 12 per element.",
+            "adam, adamw, nadam, radam, adamax, adadelta 28; 8 more for amsgrad and for",
+            "rmsprop's centered and momentum buffers each, 4 more for clip_norm's read",
+            "of g. The triad counts 12 per element.",
             ""
         },
         footer = {
