@@ -14,7 +14,7 @@ DESCENT_JAVA_OPTS="-Ddescent.simd=false" "$root/descent" bench step --optimizer 
 stream_c=/work/shared/peers/stream.c
 if [ -f "$stream_c" ] && command -v gcc >/dev/null 2>&1; then
   gcc -O3 -march=native -fopenmp "$stream_c" -o /tmp/optim_stream_peer
-  OMP_NUM_THREADS=1 /tmp/optim_stream_peer "$n" 11 | grep -i '"float"' | grep -i triad || true
+  OMP_NUM_THREADS=1 /tmp/optim_stream_peer "$n" 11 | grep '"f32"' | grep triad || true
 fi
 peer=/work/shared/peers/optimizer_step.py
 if [ -f "$peer" ]; then

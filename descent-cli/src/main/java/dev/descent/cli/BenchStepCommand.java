@@ -22,11 +22,21 @@ import picocli.CommandLine.Option;
         name = "step",
         mixinStandardHelpOptions = true,
         description = {
-            "Time one optimizer step on N float32 parameters (one thread) and compare its effective bandwidth",
-            "with a STREAM triad a = b + s*c on arrays of the same size, measured in the same run.",
-            "Bytes per parameter count theta read+written, g read and each state array read+written",
-            "(sgd 12, momentum/nesterov/adagrad/rmsprop/lion 20, adam/adamw/nadam/radam/adamax/adadelta 28);",
-            "the triad moves 12 bytes per element."
+            "Time one optimizer step on N float32 parameters (one thread), beside a",
+            "STREAM triad a = b + s*c on arrays of the same size in the same run.",
+            "",
+            "Bytes per parameter: theta read and written, g read, and each state array",
+            "read and written: sgd 12; momentum, nesterov, adagrad, rmsprop, lion 20;",
+            "adam, adamw, nadam, radam, adamax, adadelta 28; 8 more for amsgrad and for",
+            "rmsprop's centered and momentum buffers each, 4 more for clip_norm's read",
+            "of g. The triad counts 12 per element.",
+            ""
+        },
+        footer = {
+            "",
+            "SPEC is name[:key=value,...] with PyTorch's argument names, for example",
+            "adam:lr=1e-3,beta2=0.99 or sgd:lr=0.1,momentum=0.9,nesterov=true; every",
+            "optimizer also takes weight_decay, maximize, clip_norm and clip_value."
         })
 public final class BenchStepCommand implements Runnable {
 
@@ -43,7 +53,7 @@ public final class BenchStepCommand implements Runnable {
     int params;
 
     @Option(names = "--reps", paramLabel = "R", defaultValue = "20",
-            description = "Timed repetitions of step and triad, after as many warm-up ones (default ${DEFAULT-VALUE}).")
+            description = "Timed repetitions of step and triad, after at least as many warm-up ones (default ${DEFAULT-VALUE}).")
     int reps;
 
     @Option(names = "--json", description = "Print one JSON object instead of the human summary.")

@@ -20,7 +20,7 @@ final class Kernels {
     }
 
     static double sumSquares(float[] x, int from, int to) {
-        return ScalarSteps.sumSquares(x, from, to);
+        return SIMD ? VectorSteps.sumSquares(x, from, to) : ScalarSteps.sumSquares(x, from, to);
     }
 
     static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {

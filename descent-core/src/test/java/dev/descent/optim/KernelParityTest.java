@@ -156,8 +156,20 @@ class KernelParityTest {
 
     @Test
     void sumOfSquares() {
-        float[][] a = arrays(1003, 5);
-        assertThat(VectorSteps.sumSquares(a[0], 3, 1000)).isEqualTo(ScalarSteps.sumSquares(a[0], 3, 1000));
+        float[][] a = arrays(5000, 5);
+        for (int[] r : new int[][] {{0, 0}, {3, 10}, {3, 30}, {3, 1000}, {1, 1027}, {0, 2048}, {7, 4999}}) {
+            double naive = ScalarSteps.sumSquaresDouble(a[0], r[0], r[1]);
+            double scalar = ScalarSteps.sumSquares(a[0], r[0], r[1]);
+            assertThat(VectorSteps.sumSquares(a[0], r[0], r[1])).isEqualTo(scalar);
+            assertThat(scalar).isCloseTo(naive, org.assertj.core.data.Offset.offset(1e-5 * naive));
+        }
+        // float32 squares overflow: the sum is redone in float64 instead of returning +∞
+        float[] big = {3e20f, 4e20f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        assertThat(ScalarSteps.sumSquares(big, 0, big.length)).isCloseTo(25e40, org.assertj.core.data.Offset.offset(1e35));
+        assertThat(VectorSteps.sumSquares(big, 0, big.length)).isEqualTo(ScalarSteps.sumSquares(big, 0, big.length));
+        float[] inf = {Float.POSITIVE_INFINITY, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+        assertThat(ScalarSteps.sumSquares(inf, 0, inf.length)).isInfinite();
+        assertThat(VectorSteps.sumSquares(inf, 0, inf.length)).isInfinite();
     }
 
     @Test
