@@ -14,6 +14,11 @@ final class Kernels {
 
     private Kernels() {}
 
+    /** A one-line description of the kernels in use, for benchmark reports. */
+    static String describe() {
+        return SIMD ? VectorSteps.describe() : "scalar loops (jdk.incubator.vector absent or descent.simd=false)";
+    }
+
     static double sumSquares(float[] x, int from, int to) {
         return ScalarSteps.sumSquares(x, from, to);
     }

@@ -27,6 +27,14 @@ public final class Optimizers {
 
     private Optimizers() {}
 
+    /**
+     * Which update kernels this JVM uses: the Vector API ones (when the {@code jdk.incubator.vector}
+     * module is present) or the scalar fallback. Both give bit-identical results.
+     */
+    public static String kernels() {
+        return Kernels.describe();
+    }
+
     /** The names {@link #named} and {@link #parse} accept. */
     public static List<String> names() {
         return NAMES;

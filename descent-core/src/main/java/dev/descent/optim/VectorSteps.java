@@ -17,6 +17,10 @@ final class VectorSteps {
 
     private VectorSteps() {}
 
+    static String describe() {
+        return "Vector API, " + S.length() + " float lanes (" + S.vectorBitSize() + "-bit)";
+    }
+
     private static FloatVector prep(float[] g, FloatVector p, int i, float gs, float gc, float wd) {
         return FloatVector.fromArray(S, g, i).mul(gs).max(-gc).min(gc).add(p.mul(wd));
     }
