@@ -62,6 +62,26 @@ final class BrownAlmostLinear extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double sumR = 0;
+        for (int i = 0; i < n - 1; i++) {
+            sumR += r[i];
+        }
+        // Πₖ≠ⱼ xₖ from prefix and suffix products, exact when some xₖ = 0
+        double prefix = 1;
+        for (int j = 0; j < n; j++) {
+            grad[j] = prefix;
+            prefix *= x[j];
+        }
+        double suffix = 1;
+        for (int j = n - 1; j >= 0; j--) {
+            double others = grad[j] * suffix;
+            suffix *= x[j];
+            grad[j] = 2 * (sumR + (j < n - 1 ? r[j] : 0) + r[n - 1] * others);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

@@ -51,6 +51,20 @@ final class BroydenBanded extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        // column j holds row j's diagonal and rows i ≠ j with j ∈ Jᵢ, i.e. j − mᵤ ≤ i ≤ j + mₗ
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = Math.max(0, j - MU); i <= Math.min(n - 1, j + ML); i++) {
+                if (i != j) {
+                    s += r[i];
+                }
+            }
+            grad[j] = 2 * ((2 + 15 * x[j] * x[j]) * r[j] - (1 + 2 * x[j]) * s);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

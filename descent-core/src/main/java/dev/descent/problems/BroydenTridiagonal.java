@@ -47,6 +47,20 @@ final class BroydenTridiagonal extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        for (int j = 0; j < n; j++) {
+            double g = (3 - 4 * x[j]) * r[j];
+            if (j < n - 1) {
+                g -= r[j + 1];
+            }
+            if (j > 0) {
+                g -= 2 * r[j - 1];
+            }
+            grad[j] = 2 * g;
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

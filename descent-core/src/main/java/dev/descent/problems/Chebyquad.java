@@ -80,6 +80,18 @@ final class Chebyquad extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        for (int j = 0; j < n; j++) {
+            chebyshev(x[j]);
+            double s = 0;
+            for (int i = 1; i <= m; i++) {
+                s += r[i - 1] * dt[i];
+            }
+            grad[j] = 2 * s / n;
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

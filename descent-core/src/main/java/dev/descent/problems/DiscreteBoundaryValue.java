@@ -59,6 +59,21 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        for (int j = 1; j <= n; j++) {
+            double u = x[j - 1] + j * h + 1;
+            double g = (2 + 1.5 * h * h * u * u) * r[j - 1];
+            if (j > 1) {
+                g -= r[j - 2];
+            }
+            if (j < n) {
+                g -= r[j];
+            }
+            grad[j - 1] = 2 * g;
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

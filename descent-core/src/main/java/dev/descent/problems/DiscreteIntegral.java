@@ -64,6 +64,18 @@ final class DiscreteIntegral extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        for (int j = 1; j <= n; j++) {
+            double u = x[j - 1] + j * h + 1;
+            double s = 0;
+            for (int i = 1; i <= n; i++) {
+                s += r[i - 1] * weight(i, j);
+            }
+            grad[j - 1] = 2 * (r[j - 1] + 1.5 * h * u * u * s);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

@@ -45,6 +45,17 @@ final class LinearFullRank extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double sumR = 0;
+        for (int i = 0; i < m; i++) {
+            sumR += r[i];
+        }
+        for (int j = 0; j < n; j++) {
+            grad[j] = 2 * (r[j] - 2.0 / m * sumR);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

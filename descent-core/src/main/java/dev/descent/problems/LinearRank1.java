@@ -44,6 +44,17 @@ final class LinearRank1 extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double s = 0;
+        for (int i = 1; i <= m; i++) {
+            s += i * r[i - 1];
+        }
+        for (int j = 1; j <= n; j++) {
+            grad[j - 1] = 2 * j * s;
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

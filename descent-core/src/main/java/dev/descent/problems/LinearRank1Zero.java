@@ -49,6 +49,17 @@ final class LinearRank1Zero extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double s = 0;
+        for (int i = 2; i <= m - 1; i++) {
+            s += (i - 1) * r[i - 1];
+        }
+        for (int j = 1; j <= n; j++) {
+            grad[j - 1] = j >= 2 && j <= n - 1 ? 2 * j * s : 0;
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

@@ -52,6 +52,13 @@ final class Penalty1 extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        for (int j = 0; j < n; j++) {
+            grad[j] = 2 * (SQRT_A * r[j] + 2 * x[j] * r[n]);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

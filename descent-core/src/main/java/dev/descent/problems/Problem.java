@@ -24,8 +24,9 @@ import java.util.Objects;
  * @param xStar a minimizer x* with f(x*) = f*, or {@code null} when the minimizer is not unique
  *     or not known in closed form
  * @param localMinima f values of other (non-global) local minima that the reference reports,
- *     including minima approached only as some x<sub>i</sub> → ±∞; a minimizer that stops at one of
- *     these has found a genuine stationary point. Empty when none are reported.
+ *     including minima approached only as some x<sub>i</sub> → ±∞, and (said so in the note) ones
+ *     found and verified here; a minimizer that stops at one of these has found a genuine
+ *     stationary point. Empty when none are known.
  * @param note the reference (with the problem number for the Moré–Garbow–Hillstrom set), the
  *     residual count m for least-squares problems, and remarks on the minima
  */
@@ -89,19 +90,22 @@ public record Problem(
         return xStar != null;
     }
 
+    /** Identity: an objective has no value equality, so neither has a problem. */
     @Override
     public boolean equals(Object o) {
         return this == o;
     }
 
+    /** The identity hash, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return System.identityHashCode(this);
     }
 
+    /** For example {@code Problem[wood, n=4, f*=0.0, x*=[1.0, 1.0, 1.0, 1.0]]}; x* only when n ≤ 10. */
     @Override
     public String toString() {
         return "Problem[" + name + ", n=" + dimension + ", f*=" + fStar
-                + (xStar == null ? "" : ", x*=" + Arrays.toString(xStar)) + "]";
+                + (xStar == null || dimension > 10 ? "" : ", x*=" + Arrays.toString(xStar)) + "]";
     }
 }

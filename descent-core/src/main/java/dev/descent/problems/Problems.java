@@ -79,7 +79,8 @@ public final class Problems {
                 (n, p) -> ExtendedPowell.problem(n));
         fixed(23, "penalty1", Dimensions.atLeast(1, Penalty1.DEFAULT_DIMENSION),
                 (n, p) -> Penalty1.problem(n));
-        fixed(24, "penalty2", Dimensions.atLeast(1, Penalty2.DEFAULT_DIMENSION),
+        fixed(24, "penalty2",
+                new Dimensions(1, Penalty2.MAX_DIMENSION, 1, Penalty2.DEFAULT_DIMENSION),
                 (n, p) -> Penalty2.problem(n));
         fixed(25, "variably-dimensioned",
                 Dimensions.atLeast(1, VariablyDimensioned.DEFAULT_DIMENSION),

@@ -78,23 +78,29 @@ final class Quadratic implements Objective {
                 q[ck + i] /= norm;
             }
         }
-        double[] a = new double[n * n];
+        // A = VᵀΛV with the eigenvectors as the rows of V: aᵢⱼ = Σₖ λₖ·wᵢₖ·wⱼₖ for W = Vᵀ, so the
+        // inner loop is a contiguous dot product and only j ≤ i is computed
+        double[] w = new double[n * n];
         for (int k = 0; k < n; k++) {
-            int ck = k * n;
-            double l = lambda[k];
             for (int i = 0; i < n; i++) {
-                double s = l * q[ck + i];
-                for (int j = 0; j < n; j++) {
-                    a[i * n + j] += s * q[ck + j];
-                }
+                w[i * n + k] = q[k * n + i];
             }
         }
-        // exact symmetry
+        double[] wl = new double[n];
+        double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                double s = (a[i * n + j] + a[j * n + i]) / 2;
-                a[i * n + j] = s;
-                a[j * n + i] = s;
+            int ri = i * n;
+            for (int k = 0; k < n; k++) {
+                wl[k] = w[ri + k] * lambda[k];
+            }
+            for (int j = 0; j <= i; j++) {
+                int rj = j * n;
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += wl[k] * w[rj + k];
+                }
+                a[ri + j] = s;
+                a[rj + i] = s;
             }
         }
         return a;

@@ -7,22 +7,36 @@ import java.util.Arrays;
  * entries of the Jacobian and, where known, the residual curvature Σᵢ rᵢ∇²rᵢ; this class forms
  * f = Σ rᵢ², ∇f = 2Jᵀr, ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ) and the Hessian-vector product.
  *
- * <p>Holds scratch buffers for r, J and the Hessian, so an instance is not safe for concurrent
- * use.
+ * <p>The default gradient forms J (m·n doubles, allocated on first use); the variable-dimension
+ * problems override {@link #gradient} with a direct O(m + n) (or O(mn) without storage) formula,
+ * so their f and ∇f scale to large n. Holds scratch buffers for r, J and the Hessian, so an
+ * instance is not safe for concurrent use.
  */
 abstract class SumOfSquares implements LeastSquares {
 
     final int n;
     final int m;
     private final double[] r;
-    private final double[] jac;
+    private double[] jac;
     private double[] h;
 
     SumOfSquares(int n, int m) {
         this.n = n;
         this.m = m;
         this.r = new double[m];
-        this.jac = new double[m * n];
+    }
+
+    /** The m×n Jacobian scratch, allocated on first use. */
+    private double[] jacobianScratch() {
+        if (jac == null) {
+            long size = (long) m * n;
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new UnsupportedOperationException("a dense " + m + "x" + n
+                        + " Jacobian does not fit in an array; use a smaller dimension");
+            }
+            jac = new double[(int) size];
+        }
+        return jac;
     }
 
     /** Writes the residuals into {@code r} (length m). */
@@ -73,18 +87,29 @@ abstract class SumOfSquares implements LeastSquares {
     @Override
     public double evaluate(double[] x, double[] grad) {
         computeResiduals(x, r);
-        jacobian(x, jac);
         double f = 0;
+        for (int i = 0; i < m; i++) {
+            f += r[i] * r[i];
+        }
+        gradient(x, r, grad);
+        return f;
+    }
+
+    /**
+     * Writes ∇f(x) = 2J(x)ᵀr into {@code grad}, given r = r(x). This default forms J; problems
+     * with a sparse or structured J override it.
+     */
+    void gradient(double[] x, double[] r, double[] grad) {
+        double[] j = jacobianScratch();
+        jacobian(x, j);
         Arrays.fill(grad, 0, n, 0.0);
         for (int i = 0; i < m; i++) {
-            double ri = r[i];
-            f += ri * ri;
+            double ri2 = 2 * r[i];
             int row = i * n;
-            for (int j = 0; j < n; j++) {
-                grad[j] += 2 * ri * jac[row + j];
+            for (int k = 0; k < n; k++) {
+                grad[k] += ri2 * j[row + k];
             }
         }
-        return f;
     }
 
     @Override
@@ -93,6 +118,7 @@ abstract class SumOfSquares implements LeastSquares {
             throw new UnsupportedOperationException("this objective has no analytic Hessian");
         }
         computeResiduals(x, r);
+        double[] jac = jacobianScratch();
         jacobian(x, jac);
         Arrays.fill(out, 0, n * n, 0.0);
         addResidualCurvature(x, r, out);
@@ -116,6 +142,10 @@ abstract class SumOfSquares implements LeastSquares {
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         if (h == null) {
+            if ((long) n * n > Integer.MAX_VALUE - 8) {
+                throw new UnsupportedOperationException("a dense " + n + "x" + n
+                        + " Hessian does not fit in an array; use a smaller dimension");
+            }
             h = new double[n * n];
         }
         hessian(x, h);

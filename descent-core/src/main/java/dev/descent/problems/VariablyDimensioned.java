@@ -54,6 +54,14 @@ final class VariablyDimensioned extends SumOfSquares {
     }
 
     @Override
+    void gradient(double[] x, double[] r, double[] grad) {
+        double s = r[n];
+        for (int j = 1; j <= n; j++) {
+            grad[j - 1] = 2 * (r[j - 1] + j * r[n] + 2 * s * j * r[n + 1]);
+        }
+    }
+
+    @Override
     public boolean hasHessian() {
         return true;
     }

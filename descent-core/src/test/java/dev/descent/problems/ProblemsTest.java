@@ -109,4 +109,23 @@ class ProblemsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must agree");
     }
+
+    @Test
+    void linearProblemsTakeM() {
+        Problem p = Problems.named("linear-full-rank:m=30", 7);
+        assertThat(((LeastSquares) p.objective()).residualCount()).isEqualTo(30);
+        assertThat(p.fStar()).isEqualTo(23);
+        assertThat(((LeastSquares) Problems.named("mgh:33", 6).objective()).residualCount())
+                .isEqualTo(12);
+        assertThatThrownBy(() -> Problems.named("linear-rank1:m=3", 5))
+                .hasMessageContaining("m = 3 is out of range; it must be in [5, 1000000]");
+    }
+
+    @Test
+    void toStringIsShortAtAnyDimension() {
+        assertThat(Problems.named("wood").toString())
+                .isEqualTo("Problem[wood, n=4, f*=0.0, x*=[1.0, 1.0, 1.0, 1.0]]");
+        assertThat(Problems.named("extended-rosenbrock", 100_000).toString())
+                .isEqualTo("Problem[extended-rosenbrock, n=100000, f*=0.0]");
+    }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.descent.minimize.Objective;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Test problems" example, compiled and checked. Keep the two in step. */
+/** The README's "Test problems" example, compiled and checked, and kept identical to the README. */
 class ReadmeExampleTest {
 
     @Test
@@ -35,5 +35,24 @@ class ReadmeExampleTest {
         assertThat(ill.note()).contains("condition number 1000000.0");
         assertThat(mine.dimension()).isEqualTo(2);
         assertThat(mine.value(new double[2])).isCloseTo(Math.log(2), within(1e-15));
+    }
+
+    /** The README's code block under "## Test problems" is the example above, line for line. */
+    @Test
+    void readmeShowsThisExample() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Test problems"));
+        int from = section.indexOf("```java\n") + "```java\n".length();
+        String block = section.substring(from, section.indexOf("```", from));
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/java/dev/descent/problems/ReadmeExampleTest.java"));
+        String begin = "// --- README example begins ---\n";
+        int a = source.indexOf(begin) + begin.length();
+        int b = source.indexOf("        // --- README example ends ---");
+        StringBuilder expected = new StringBuilder();
+        for (String line : source.substring(a, b).split("\n", -1)) {
+            expected.append(line.length() >= 8 ? line.substring(8) : line.strip()).append('\n');
+        }
+        assertThat(block.strip()).isEqualTo(expected.toString().strip());
     }
 }

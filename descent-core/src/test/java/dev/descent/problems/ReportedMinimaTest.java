@@ -66,4 +66,28 @@ class ReportedMinimaTest {
         assertThat(matches).as("%s: f = %s at %s; reported %s", c, f, Arrays.toString(x),
                 accepted).isTrue();
     }
+
+    /**
+     * The trigonometric function's local minimum at n = 10 (not in the paper): Levenberg–Marquardt
+     * polishes scipy's point (tools/problems_trig_local_scipy.py, 10 digits) to the listed f, and
+     * the Hessian there is positive definite.
+     */
+    @org.junit.jupiter.api.Test
+    void trigonometricLocalMinimumAtTenIsAStrictMinimum() {
+        Problem p = Problems.named("trigonometric", 10);
+        assertThat(p.localMinima()).containsExactly(2.79506e-5);
+        double[] start = {0.055150904, 0.0568406168, 0.0587640018, 0.0609906087, 0.0636262137,
+            0.0668431795, 0.2081615185, 0.1643630958, 0.0850068959, 0.0914314508};
+        LeastSquares ls = (LeastSquares) p.objective();
+        double[] x = LevenbergMarquardt.minimize(ls, start, 200);
+        double[] g = new double[10];
+        double f = ls.evaluate(x, g);
+        assertThat(Math.abs(f - 2.79506e-5)).isLessThan(1e-5 * 2.79506e-5);
+        assertThat(Differences.maxAbs(g)).isLessThan(1e-9);
+        double[] h = new double[100];
+        ls.hessian(x, h);
+        var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(10, true);
+        assertThat(chol.decompose(org.ejml.data.DMatrixRMaj.wrap(10, 10, h)))
+                .as("Hessian positive definite").isTrue();
+    }
 }
