@@ -119,7 +119,7 @@ public final class MinimizeCommand implements Callable<Integer> {
             out.println(json(r, p, methodName()));
         } else {
             out.printf(Locale.ROOT, "problem %s (n = %d)%s%n%n", p.name(), p.dimension(),
-                    p.hasFStar() ? String.format(Locale.ROOT, ", known minimum f* = %.6g", p.fStar()) : "");
+                    p.hasFStar() ? ", known minimum f* = " + p.fStar() : "");
             out.print(r);
         }
         out.flush();

@@ -138,6 +138,7 @@ public final class Minimize {
                 alpha0 = 1;
             }
             ray.sawNonFinite = false;
+            ray.sawFinite = false;
             ray.along(x, d);
             LineStep step = ls.search(ray, f, dg, alpha0);
             // 4. fallback: forget the memory, go along −∇f
@@ -148,7 +149,8 @@ public final class Minimize {
                 ray.along(x, d);
                 step = ls.search(ray, f, dg, 1 / Vec.norm2(d));
                 if (!step.accepted()) {
-                    status = ray.sawNonFinite ? Status.NON_FINITE : Status.LINE_SEARCH_FAILED;
+                    // NON_FINITE only when every trial point was NaN/∞; otherwise no decrease was found
+                    status = ray.sawNonFinite && !ray.sawFinite ? Status.NON_FINITE : Status.LINE_SEARCH_FAILED;
                     break;
                 }
             }

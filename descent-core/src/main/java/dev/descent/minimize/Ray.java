@@ -14,6 +14,7 @@ final class Ray implements LineFunction {
     double dphi;
     double alpha = Double.NaN;
     boolean sawNonFinite;
+    boolean sawFinite;
 
     Ray(Evaluator ev, double[] xt, double[] gt) {
         this.ev = ev;
@@ -43,6 +44,8 @@ final class Ray implements LineFunction {
         alpha = a;
         if (!Double.isFinite(f) || !Double.isFinite(s)) {
             sawNonFinite = true;
+        } else {
+            sawFinite = true;
         }
         return f;
     }

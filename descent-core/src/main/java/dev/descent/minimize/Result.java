@@ -14,9 +14,9 @@ import java.util.Locale;
  * @param gradNorm ‖∇f(x)‖∞
  * @param status why it stopped
  * @param iterations iterations completed
- * @param fEvals objective evaluations (f and ∇f are evaluated together, so gEvals equals it
- *     except for first-order methods that count the same)
- * @param gEvals gradient evaluations, including those of finite-difference Hessian-vector products
+ * @param fEvals calls of {@link Objective#evaluate} (each gives f and ∇f), including the
+ *     finite-difference Hessian-vector products of Newton-CG on an objective without them
+ * @param gEvals gradient evaluations; equal to {@code fEvals}, since every evaluation computes ∇f
  * @param hEvals Hessian evaluations
  * @param hvEvals exact Hessian-vector products
  * @param seconds wall-clock time of the run

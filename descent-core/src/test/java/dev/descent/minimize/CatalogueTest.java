@@ -24,19 +24,12 @@ class CatalogueTest {
 
     static final Settings SETTINGS = Settings.DEFAULTS.withGradTol(1e-6).withMaxIterations(5000).withMaxEvaluations(50_000);
 
-    private static final String TRIG = "all four methods converge (‖g‖ < 1e-6) to f = 2.79506e-5 at n = 10, "
-            + "a local minimum reported in the literature for n = 10 but not listed in the catalogue's localMinima";
-
     /** "method problem" → why it is skipped: the run does not reach f* or a reported local minimum. */
     static final Map<String, String> KNOWN = Map.of(
             "newton-cg meyer", "badly scaled (x₂ ≈ 6000, x₁ ≈ 0.0056): truncated CG on forward-difference-free "
                     + "exact products still stalls at f ≈ 4006 after ~360 iterations; Newton, BFGS and L-BFGS reach f*",
             "newton biggs-exp6", "Newton with modified Cholesky converges (‖g‖ < 1e-6) to a stationary point "
-                    + "f = 0.24269 that is neither f* = 0 nor the local minimum 5.65565e-3 the reference reports",
-            "newton trigonometric", TRIG,
-            "bfgs trigonometric", TRIG,
-            "lbfgs trigonometric", TRIG,
-            "newton-cg trigonometric", TRIG);
+                    + "f = 0.24269 that is neither f* = 0 nor the local minimum 5.65565e-3 the reference reports");
 
     /**
      * "method problem" → why the run may end with LINE_SEARCH_FAILED instead of a convergence
