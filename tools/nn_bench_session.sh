@@ -22,13 +22,27 @@ peers=/work/shared/peers
   echo "## OPENBLAS_CORETYPE=Cooperlake $(uptime)"
   OPENBLAS_CORETYPE=Cooperlake /usr/bin/python3 "$peers/gemm.py" --threads 1 --sizes 512,1024 2>&1 | grep float32
   echo "## $(uptime)"
-  for b in openblas vector; do
+  for cfg in "openblas 1" "vector 1" "openblas 2"; do
+    set -- $cfg
+    json="$(mktemp /tmp/nn_jmh.XXXXXX.json)"
     "$java" "${flags[@]}" -jar "$root/descent-bench/target/benchmarks.jar" NnStep -wi 5 -i 10 -w 1 -r 1 \
-      -jvmArgsAppend "-Ddescent.gemm=$b" 2>/dev/null | grep -E '^NnStepBenchmark' | sed "s/^/$b /"
+      -p threads="$2" -jvmArgsAppend "-Ddescent.gemm=$1" -rf json -rff "$json" >/dev/null 2>&1
+    # median and range of the 10 one-second iterations (JMH's own summary is a mean and a CI)
+    /usr/bin/python3 - "$json" "$1" "$2" <<'PY'
+import json, statistics, sys
+for r in json.load(open(sys.argv[1])):
+    raw = [v for fork in r["primaryMetric"]["rawData"] for v in fork]
+    print(json.dumps({"bench": r["benchmark"].split(".")[-1], "gemm": sys.argv[2], "blas_threads": int(sys.argv[3]),
+                      "median_ms": round(statistics.median(raw), 4), "min_ms": round(min(raw), 4),
+                      "max_ms": round(max(raw), 4)}))
+PY
+    rm -f "$json"
   done
   echo "## $(uptime)"
   /usr/bin/python3 "$root/tools/nn_torch_step.py" --reps 7
   echo "## OPENBLAS_CORETYPE=Cooperlake $(uptime)"
   OPENBLAS_CORETYPE=Cooperlake /usr/bin/python3 "$root/tools/nn_torch_step.py" --reps 7
+  echo "## OPENBLAS_CORETYPE=Cooperlake, 2 BLAS threads $(uptime)"
+  OPENBLAS_CORETYPE=Cooperlake /usr/bin/python3 "$root/tools/nn_torch_step.py" --reps 7 --threads 1 --blas-threads 2
   echo "## end $(uptime)"
 } 2>&1 | tee "$out"
