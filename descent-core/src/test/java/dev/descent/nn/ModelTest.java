@@ -113,12 +113,10 @@ class ModelTest {
         a.forwardBackward(x, y, 7);
         b.forwardBackward(x, y, 7);
         assertThat(b.grads()).containsExactly(a.grads());
-        // a second step does not add to the first
+        // a second pass on the same batch gives the same gradient, not twice it (training-mode
+        // batch norm uses batch statistics, so the running statistics do not enter)
         b.forwardBackward(x, y, 7);
-        Model c = spec.build(1);
-        c.forwardBackward(x, y, 7);
-        c.forwardBackward(x, y, 7);
-        assertThat(b.grads()).containsExactly(c.grads());
+        assertThat(b.grads()).containsExactly(a.grads());
     }
 
     @Test
