@@ -40,6 +40,10 @@ public class NnStepBenchmark {
     @Param({"128"})
     int batch;
 
+    /** OpenBLAS threads ({@link Gemm#setThreads}); the Java kernels ignore it. */
+    @Param({"1"})
+    int threads;
+
     Model model;
     float[] x;
     int[] labels;
@@ -47,6 +51,7 @@ public class NnStepBenchmark {
 
     @Setup
     public void setup() {
+        Gemm.setThreads(threads);
         model = ModelSpec.parse(spec, 784, 10).build(1, batch);
         SplittableRandom r = new SplittableRandom(2);
         x = new float[batch * 784];

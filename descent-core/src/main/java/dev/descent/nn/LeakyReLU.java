@@ -9,15 +9,18 @@ public final class LeakyReLU implements Layer {
     private final int size;
     private final float alpha;
 
-    /** @param size features, ≥ 1; @param alpha negative slope in [0, 1) */
+    /**
+     * @param size features, ≥ 1
+     * @param alpha negative slope α in [0, 1)
+     */
     public LeakyReLU(int size, float alpha) {
         if (size < 1) {
             throw new IllegalArgumentException("LeakyReLU size must be >= 1, got " + size);
         }
-        this.size = size;
         if (!(alpha >= 0f && alpha < 1f)) {
             throw new IllegalArgumentException("LeakyReLU slope alpha must be in [0, 1), got " + alpha);
         }
+        this.size = size;
         this.alpha = alpha;
     }
 

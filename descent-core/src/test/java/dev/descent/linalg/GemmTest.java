@@ -112,6 +112,49 @@ class GemmTest {
         assertThat(c).containsExactly(1, 2, 3, 4);
     }
 
+    /** Data-parallel training calls GEMM from several threads at once: results must not mix. */
+    @ParameterizedTest
+    @EnumSource(GemmBackend.class)
+    void concurrentCallsGiveTheSingleThreadedResult(GemmBackend backend) throws Exception {
+        if (!Gemm.available().contains(backend)) {
+            return;
+        }
+        int m = 37;
+        int n = 45;
+        int k = 300;
+        int threads = 3;
+        float[][] as = new float[threads][];
+        float[][] expected = new float[threads][];
+        float[] b = random(new SplittableRandom(9), k * n);
+        for (int t = 0; t < threads; t++) {
+            as[t] = random(new SplittableRandom(10 + t), m * k);
+            expected[t] = new float[m * n];
+            Gemm.sgemm(backend, false, false, m, n, k, 1f, as[t], 0, k, b, 0, n, 0f, expected[t], 0, n);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    float[] c = new float[m * n];
+                    for (int rep = 0; rep < 30; rep++) {
+                        Gemm.sgemm(backend, false, false, m, n, k, 1f, as[id], 0, k, b, 0, n, 0f, c, 0, n);
+                        if (!java.util.Arrays.equals(c, expected[id])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).as(backend.id()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void availabilityIsReported() {
         assertThat(Gemm.available()).contains(GemmBackend.SCALAR, Gemm.backend());

@@ -103,6 +103,23 @@ class ModelTest {
     }
 
     @Test
+    void forwardBackwardOverwritesStaleGradients() {
+        ModelSpec spec = ModelSpec.parse("mlp:6,5:bn", 4, 3);
+        Model a = spec.build(1);
+        Model b = spec.build(1);
+        float[] x = GradCheck.random(7 * 4, 1, 2);
+        int[] y = labels(7, 3);
+        java.util.Arrays.fill(b.grads(), Float.NaN);
+        a.forwardBackward(x, y, 7);
+        b.forwardBackward(x, y, 7);
+        assertThat(b.grads()).containsExactly(a.grads());
+        // a second pass on the same batch gives the same gradient, not twice it (training-mode
+        // batch norm uses batch statistics, so the running statistics do not enter)
+        b.forwardBackward(x, y, 7);
+        assertThat(b.grads()).containsExactly(a.grads());
+    }
+
+    @Test
     void rejectsBadShapes() {
         Model m = ModelSpec.parse("softmax", 3, 2).build(1);
         assertThatThrownBy(() -> m.forwardBackward(new float[5], new int[] {0, 1}, 2))
