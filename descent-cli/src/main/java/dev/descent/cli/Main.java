@@ -78,6 +78,7 @@ public final class Main implements Runnable {
             return new String[] {
                 "descent " + version(),
                 "java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
+                "matrix multiply: " + dev.descent.linalg.Gemm.describe(),
             };
         }
     }

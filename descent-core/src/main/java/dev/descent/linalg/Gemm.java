@@ -20,7 +20,11 @@ import java.util.Set;
  *
  * <p><b>Threads</b>: OpenBLAS runs single-threaded unless the system property
  * {@code descent.gemm.threads} or {@link #setThreads(int)} says otherwise; the Java kernels are
- * single-threaded. Results for a given backend and thread count are deterministic.
+ * single-threaded. Results for a given backend and thread count are deterministic. On a machine
+ * whose cores are already busy, more OpenBLAS threads can be many times slower, not faster
+ * (docs/PERFORMANCE.md: 2 threads on the loaded 2-core machine were ≈ 7–10× slower).
+ * Every backend may be called from several Java threads at once (the Vector API kernel keeps
+ * its packing buffers per thread).
  */
 public final class Gemm {
 

@@ -34,6 +34,7 @@ final class OpenBlasSgemm implements SgemmKernel {
     private final String config;
     private final String core;
 
+    @SuppressWarnings("restricted") // native access is the point of this class; Gemm catches its refusal
     OpenBlasSgemm(int threads) throws Throwable {
         org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
         Path lib = null;

@@ -57,8 +57,19 @@ public final class Dense implements Layer {
 
     @Override
     public void backward(float[] w, float[] g, float[] x, float[] y, float[] dy, float[] dx, int batch) {
-        Gemm.sgemm(true, false, out, in, batch, 1f, dy, 0, out, x, 0, in, 1f, g, offset, in);
+        backward(w, g, x, dy, dx, batch, true);
+    }
+
+    /**
+     * The backward pass, either accumulating into this layer's gradient range ({@code accumulate})
+     * or overwriting it (what {@link Model} uses, which saves zeroing the range first).
+     */
+    void backward(float[] w, float[] g, float[] x, float[] dy, float[] dx, int batch, boolean accumulate) {
+        Gemm.sgemm(true, false, out, in, batch, 1f, dy, 0, out, x, 0, in, accumulate ? 1f : 0f, g, offset, in);
         int b0 = biasOffset();
+        if (!accumulate) {
+            java.util.Arrays.fill(g, b0, b0 + out, 0f);
+        }
         for (int r = 0; r < batch; r++) {
             int row = r * out;
             for (int j = 0; j < out; j++) {

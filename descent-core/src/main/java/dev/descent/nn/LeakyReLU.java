@@ -9,15 +9,18 @@ public final class LeakyReLU implements Layer {
     private final int size;
     private final float alpha;
 
-    /** @param size features, ≥ 1; @param alpha negative slope in [0, 1) */
+    /**
+     * @param size features, ≥ 1
+     * @param alpha negative slope α in [0, 1)
+     */
     public LeakyReLU(int size, float alpha) {
         if (size < 1) {
             throw new IllegalArgumentException("LeakyReLU size must be >= 1, got " + size);
         }
-        this.size = size;
         if (!(alpha >= 0f && alpha < 1f)) {
             throw new IllegalArgumentException("LeakyReLU slope alpha must be in [0, 1), got " + alpha);
         }
+        this.size = size;
         this.alpha = alpha;
     }
 
@@ -28,7 +31,7 @@ public final class LeakyReLU implements Layer {
     public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            float v = x[i]; y[i] = v > 0f ? v : alpha * v;
+            float v = x[i]; y[i] = Math.max(v, 0f) + alpha * Math.min(v, 0f); // branch-free
         }
     }
 
@@ -39,7 +42,7 @@ public final class LeakyReLU implements Layer {
         }
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            dx[i] = x[i] > 0f ? dy[i] : alpha * dy[i];
+            dx[i] = dy[i] * (alpha + (1f - alpha) * Math.signum(Math.max(x[i], 0f))); // branch-free
         }
     }
 }

@@ -453,11 +453,21 @@ public final class Model {
         }
     }
 
+    /** Fills {@link #grads()} (overwriting: Dense layers write their range, the rest is zeroed first). */
     private void backward(float[] x, int batch) {
-        Arrays.fill(g, 0f);
+        for (Layer l : layers) {
+            if (!(l instanceof Dense) && l.paramCount() > 0) {
+                Arrays.fill(g, l.offset(), l.offset() + l.paramCount(), 0f);
+            }
+        }
         for (int i = layers.length - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : acts[i];
-            layers[i].backward(w, g, in, acts[i + 1], deltas[i + 1], i == 0 ? null : deltas[i], batch);
+            float[] dx = i == 0 ? null : deltas[i];
+            if (layers[i] instanceof Dense d) {
+                d.backward(w, g, in, deltas[i + 1], dx, batch, false);
+            } else {
+                layers[i].backward(w, g, in, acts[i + 1], deltas[i + 1], dx, batch);
+            }
         }
     }
 

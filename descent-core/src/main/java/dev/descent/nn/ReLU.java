@@ -24,7 +24,7 @@ public final class ReLU implements Layer {
     public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            float v = x[i]; y[i] = v > 0f ? v : 0f;
+            y[i] = Math.max(x[i], 0f); // branch-free: signs of pre-activations are a coin flip
         }
     }
 
@@ -35,7 +35,7 @@ public final class ReLU implements Layer {
         }
         int n = batch * size;
         for (int i = 0; i < n; i++) {
-            dx[i] = x[i] > 0f ? dy[i] : 0f;
+            dx[i] = dy[i] * Math.signum(y[i]); // y ≥ +0, so signum(y) is the 0/1 derivative, branch-free
         }
     }
 }

@@ -62,10 +62,20 @@ class GemmTest {
         naive(ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
         Gemm.sgemm(backend, ta, tb, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         double scale = Math.sqrt(k) + 1;
+        int worst = -1;
+        double worstRatio = 0;
         for (int i = 0; i < c.length; i++) {
-            assertThat(Math.abs(c[i] - expected[i]))
-                    .as("%s ta=%s tb=%s m=%d n=%d k=%d at %d", backend, ta, tb, m, n, k, i)
-                    .isLessThanOrEqualTo(TOL * scale * (1 + Math.abs(expected[i])));
+            double ratio = Math.abs(c[i] - expected[i]) / (TOL * scale * (1 + Math.abs(expected[i])));
+            if (!(ratio <= worstRatio)) {
+                worstRatio = ratio;
+                worst = i;
+            }
+        }
+        if (worst >= 0) {
+            assertThat(worstRatio)
+                    .as("%s ta=%s tb=%s m=%d n=%d k=%d: c[%d] = %s, expected %s", backend, ta, tb, m, n, k, worst,
+                            c[worst], expected[worst])
+                    .isLessThanOrEqualTo(1.0);
         }
     }
 
@@ -76,7 +86,7 @@ class GemmTest {
             return; // reported by availabilityIsReported
         }
         int[][] sizes = {{1, 1, 1}, {7, 5, 3}, {13, 17, 19}, {6, 16, 1}, {37, 41, 29}, {130, 70, 300},
-            {5, 33, 0}, {0, 4, 4}, {125, 259, 513}};
+            {5, 33, 0}, {0, 4, 4}, {67, 133, 301}};
         long seed = 1;
         for (int[] s : sizes) {
             for (int t = 0; t < 4; t++) {
@@ -100,6 +110,49 @@ class GemmTest {
         float[] c = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
         Gemm.sgemm(backend, false, false, 2, 2, 2, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
         assertThat(c).containsExactly(1, 2, 3, 4);
+    }
+
+    /** Data-parallel training calls GEMM from several threads at once: results must not mix. */
+    @ParameterizedTest
+    @EnumSource(GemmBackend.class)
+    void concurrentCallsGiveTheSingleThreadedResult(GemmBackend backend) throws Exception {
+        if (!Gemm.available().contains(backend)) {
+            return;
+        }
+        int m = 37;
+        int n = 45;
+        int k = 300;
+        int threads = 3;
+        float[][] as = new float[threads][];
+        float[][] expected = new float[threads][];
+        float[] b = random(new SplittableRandom(9), k * n);
+        for (int t = 0; t < threads; t++) {
+            as[t] = random(new SplittableRandom(10 + t), m * k);
+            expected[t] = new float[m * n];
+            Gemm.sgemm(backend, false, false, m, n, k, 1f, as[t], 0, k, b, 0, n, 0f, expected[t], 0, n);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    float[] c = new float[m * n];
+                    for (int rep = 0; rep < 30; rep++) {
+                        Gemm.sgemm(backend, false, false, m, n, k, 1f, as[id], 0, k, b, 0, n, 0f, c, 0, n);
+                        if (!java.util.Arrays.equals(c, expected[id])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).as(backend.id()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
