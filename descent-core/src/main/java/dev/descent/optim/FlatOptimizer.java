@@ -37,7 +37,8 @@ abstract class FlatOptimizer implements Optimizer {
 
     @Override
     public final int bytesPerParam() {
-        return 4 * (3 + 2 * arrays.length);
+        // θ read and written, g read, each state array read and written; clipping by norm reads g once more
+        return 4 * (3 + 2 * arrays.length) + (options.clipNorm() == Double.POSITIVE_INFINITY ? 0 : 4);
     }
 
     @Override

@@ -14,8 +14,13 @@ final class Kernels {
 
     private Kernels() {}
 
+    /** A one-line description of the kernels in use, for benchmark reports. */
+    static String describe() {
+        return SIMD ? VectorSteps.describe() : "scalar loops (jdk.incubator.vector absent or descent.simd=false)";
+    }
+
     static double sumSquares(float[] x, int from, int to) {
-        return ScalarSteps.sumSquares(x, from, to);
+        return SIMD ? VectorSteps.sumSquares(x, from, to) : ScalarSteps.sumSquares(x, from, to);
     }
 
     static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {

@@ -44,7 +44,8 @@ public interface Optimizer {
 
     /**
      * The bytes one step reads and writes per parameter (STREAM convention, no write-allocate):
-     * 4·(3 + 2k) for θ read and written, g read, and k state arrays read and written.
+     * 4·(3 + 2k) for θ read and written, g read, and k state arrays read and written, plus 4
+     * when clipping by global norm (its reduction reads g once more).
      */
     int bytesPerParam();
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * initial_accumulator_value, eps, alpha, centered, bias_correction, beta1, beta2, amsgrad,
  * momentum_decay, rho}) and, on every optimizer, {@code weight_decay, maximize, clip_norm,
  * clip_value}. {@code weight_decay} is decoupled for {@code adamw} and {@code lion}, coupled
- * elsewhere. Unset keys take PyTorch's defaults; SGD's learning rate defaults to 0.01.
+ * elsewhere; those two take coupled decay as {@code coupled_weight_decay}. Unset keys take
+ * PyTorch's defaults; SGD's learning rate defaults to 0.01. {@link #spec} writes a configuration
+ * back in this form.
  */
 public final class Optimizers {
 
@@ -26,6 +28,14 @@ public final class Optimizers {
             "adamw", "nadam", "radam", "adamax", "adadelta", "lion");
 
     private Optimizers() {}
+
+    /**
+     * Which update kernels this JVM uses: the Vector API ones (when the {@code jdk.incubator.vector}
+     * module is present) or the scalar fallback. Both give bit-identical results.
+     */
+    public static String kernels() {
+        return Kernels.describe();
+    }
 
     /** The names {@link #named} and {@link #parse} accept. */
     public static List<String> names() {
@@ -69,6 +79,117 @@ public final class Optimizers {
         return config;
     }
 
+    /**
+     * The text form of a configuration, which {@link #parse} reads back to an equal record: the
+     * optimizer's own keys, then the shared options that differ from {@link Options#NONE}.
+     *
+     * @throws IllegalArgumentException for a configuration that is not one of descent's records
+     */
+    public static String spec(OptimizerConfig config) {
+        Check.notNull("config", config);
+        StringBuilder b = new StringBuilder();
+        String coupled = "weight_decay";
+        switch (config) {
+            case Sgd c -> {
+                b.append("sgd");
+                key(b, "lr", c.lr());
+                key(b, "momentum", c.momentum());
+                key(b, "dampening", c.dampening());
+                key(b, "nesterov", c.nesterov());
+            }
+            case AdaGrad c -> {
+                b.append("adagrad");
+                key(b, "lr", c.lr());
+                key(b, "lr_decay", c.lrDecay());
+                key(b, "initial_accumulator_value", c.initialAccumulatorValue());
+                key(b, "eps", c.eps());
+            }
+            case RmsProp c -> {
+                b.append("rmsprop");
+                key(b, "lr", c.lr());
+                key(b, "alpha", c.alpha());
+                key(b, "eps", c.eps());
+                key(b, "momentum", c.momentum());
+                key(b, "centered", c.centered());
+                key(b, "bias_correction", c.biasCorrection());
+            }
+            case Adam c -> {
+                b.append("adam");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "eps", c.eps());
+                key(b, "amsgrad", c.amsgrad());
+            }
+            case AdamW c -> {
+                b.append("adamw");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "eps", c.eps());
+                key(b, "weight_decay", c.weightDecay());
+                key(b, "amsgrad", c.amsgrad());
+                coupled = "coupled_weight_decay";
+            }
+            case NAdam c -> {
+                b.append("nadam");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "eps", c.eps());
+                key(b, "momentum_decay", c.momentumDecay());
+            }
+            case RAdam c -> {
+                b.append("radam");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "eps", c.eps());
+            }
+            case Adamax c -> {
+                b.append("adamax");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "eps", c.eps());
+            }
+            case AdaDelta c -> {
+                b.append("adadelta");
+                key(b, "lr", c.lr());
+                key(b, "rho", c.rho());
+                key(b, "eps", c.eps());
+            }
+            case Lion c -> {
+                b.append("lion");
+                key(b, "lr", c.lr());
+                key(b, "beta1", c.beta1());
+                key(b, "beta2", c.beta2());
+                key(b, "weight_decay", c.weightDecay());
+                coupled = "coupled_weight_decay";
+            }
+            default -> throw new IllegalArgumentException("not one of descent's optimizers: " + config.getClass().getName());
+        }
+        Options o = config.options();
+        if (o.weightDecay() != 0) {
+            key(b, coupled, o.weightDecay());
+        }
+        if (o.maximize()) {
+            key(b, "maximize", true);
+        }
+        if (o.clipNorm() != Double.POSITIVE_INFINITY) {
+            key(b, "clip_norm", o.clipNorm());
+        }
+        if (o.clipValue() != Double.POSITIVE_INFINITY) {
+            key(b, "clip_value", o.clipValue());
+        }
+        return b.toString();
+    }
+
+    /** Appends {@code :key=value} (the first) or {@code ,key=value}. */
+    private static void key(StringBuilder b, String key, Object value) {
+        b.append(b.indexOf(":") < 0 ? ':' : ',').append(key).append('=').append(value);
+    }
+
     private static OptimizerConfig build(Spec s) {
         OptimizerConfig c = switch (s.name) {
             case "sgd", "momentum", "nesterov" -> {
@@ -99,7 +220,7 @@ public final class Optimizers {
             default -> throw new IllegalStateException(s.name);
         };
         boolean decoupled = s.name.equals("adamw") || s.name.equals("lion");
-        double wd = decoupled ? 0 : s.real("weight_decay", 0);
+        double wd = decoupled ? s.real("coupled_weight_decay", 0) : s.real("weight_decay", 0);
         Options o = new Options(wd, s.bool("maximize", false), s.real("clip_norm", Double.POSITIVE_INFINITY),
                 s.real("clip_value", Double.POSITIVE_INFINITY));
         return c.withOptions(o);
@@ -190,7 +311,7 @@ public final class Optimizers {
         /** Every key this optimizer reads (the common ones are asked for after the specific ones). */
         private Set<String> allKeys() {
             Set<String> all = new LinkedHashSet<>(valid);
-            all.add("weight_decay");
+            all.add(name.equals("adamw") || name.equals("lion") ? "coupled_weight_decay" : "weight_decay");
             all.add("maximize");
             all.add("clip_norm");
             all.add("clip_value");

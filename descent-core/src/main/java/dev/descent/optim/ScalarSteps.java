@@ -17,7 +17,68 @@ final class ScalarSteps {
         return Math.min(Math.max(gs * g, -gc), gc) + wd * p;
     }
 
+    /** The number of float32 lanes of {@link #sumSquares}'s partial sums. */
+    static final int SUM_LANES = 16;
+
+    /** The length of one block of {@link #sumSquares}, a multiple of {@link #SUM_LANES}. */
+    static final int SUM_BLOCK = 1024;
+
+    /**
+     * Σ x² over [from, to), for the gradient norm: 16 float32 partial sums per block of 1024
+     * elements (element i goes to lane (i − from) mod 16), each block's lanes added in order into a
+     * float64 total, then the elements that do not fill 16 lanes. {@link VectorSteps#sumSquares}
+     * computes the same operations with SIMD lanes. If the float32 sums overflow, the sum is
+     * recomputed in float64.
+     */
     static double sumSquares(float[] x, int from, int to) {
+        double s = 0;
+        int i = from;
+        while (to - i >= SUM_LANES) {
+            int end = i + Math.min(SUM_BLOCK, (to - i) / SUM_LANES * SUM_LANES);
+            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+            for (; i < end; i += SUM_LANES) {
+                a0 += x[i + 0] * x[i + 0];
+                a1 += x[i + 1] * x[i + 1];
+                a2 += x[i + 2] * x[i + 2];
+                a3 += x[i + 3] * x[i + 3];
+                a4 += x[i + 4] * x[i + 4];
+                a5 += x[i + 5] * x[i + 5];
+                a6 += x[i + 6] * x[i + 6];
+                a7 += x[i + 7] * x[i + 7];
+                a8 += x[i + 8] * x[i + 8];
+                a9 += x[i + 9] * x[i + 9];
+                a10 += x[i + 10] * x[i + 10];
+                a11 += x[i + 11] * x[i + 11];
+                a12 += x[i + 12] * x[i + 12];
+                a13 += x[i + 13] * x[i + 13];
+                a14 += x[i + 14] * x[i + 14];
+                a15 += x[i + 15] * x[i + 15];
+            }
+            s += a0;
+            s += a1;
+            s += a2;
+            s += a3;
+            s += a4;
+            s += a5;
+            s += a6;
+            s += a7;
+            s += a8;
+            s += a9;
+            s += a10;
+            s += a11;
+            s += a12;
+            s += a13;
+            s += a14;
+            s += a15;
+        }
+        for (; i < to; i++) {
+            s += (double) x[i] * x[i];
+        }
+        return Double.isFinite(s) ? s : sumSquaresDouble(x, from, to);
+    }
+
+    /** Σ x² over [from, to) entirely in float64 (the overflow path of {@link #sumSquares}). */
+    static double sumSquaresDouble(float[] x, int from, int to) {
         double s = 0;
         for (int i = from; i < to; i++) {
             s += (double) x[i] * x[i];

@@ -17,6 +17,10 @@ final class VectorSteps {
 
     private VectorSteps() {}
 
+    static String describe() {
+        return "Vector API, " + S.length() + " float lanes (" + S.vectorBitSize() + "-bit)";
+    }
+
     private static FloatVector prep(float[] g, FloatVector p, int i, float gs, float gc, float wd) {
         return FloatVector.fromArray(S, g, i).mul(gs).max(-gc).min(gc).add(p.mul(wd));
     }
@@ -29,19 +33,59 @@ final class VectorSteps {
         return from + S.loopBound(to - from);
     }
 
+    /**
+     * {@link ScalarSteps#sumSquares} with SIMD lanes: the 16 partial sums live in 16 / L vectors
+     * of L lanes (L = 16, 8 or 4; other widths use the scalar kernel), with the same float32
+     * operations and the same order of the float64 additions, so the result is bit-identical.
+     */
     static double sumSquares(float[] x, int from, int to) {
-        // per-lane float products summed in double, as the scalar kernel does per element
+        int lanes = S.length();
+        if (lanes != 16 && lanes != 8 && lanes != 4) {
+            return ScalarSteps.sumSquares(x, from, to);
+        }
+        int per = ScalarSteps.SUM_LANES / lanes;
         double s = 0;
         int i = from;
-        int n = end(from, to);
-        for (; i < n; i += S.length()) {
-            FloatVector a = FloatVector.fromArray(S, x, i);
-            for (int k = 0; k < S.length(); k++) {
-                double v = a.lane(k);
-                s += v * v;
+        while (to - i >= ScalarSteps.SUM_LANES) {
+            int end = i + Math.min(ScalarSteps.SUM_BLOCK, (to - i) / ScalarSteps.SUM_LANES * ScalarSteps.SUM_LANES);
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            FloatVector a2 = FloatVector.zero(S);
+            FloatVector a3 = FloatVector.zero(S);
+            for (; i < end; i += ScalarSteps.SUM_LANES) {
+                FloatVector v0 = FloatVector.fromArray(S, x, i);
+                a0 = a0.add(v0.mul(v0));
+                if (per > 1) {
+                    FloatVector v1 = FloatVector.fromArray(S, x, i + lanes);
+                    a1 = a1.add(v1.mul(v1));
+                }
+                if (per > 2) {
+                    FloatVector v2 = FloatVector.fromArray(S, x, i + 2 * lanes);
+                    FloatVector v3 = FloatVector.fromArray(S, x, i + 3 * lanes);
+                    a2 = a2.add(v2.mul(v2));
+                    a3 = a3.add(v3.mul(v3));
+                }
+            }
+            s = addLanes(s, a0);
+            if (per > 1) {
+                s = addLanes(s, a1);
+            }
+            if (per > 2) {
+                s = addLanes(s, a2);
+                s = addLanes(s, a3);
             }
         }
-        return s + ScalarSteps.sumSquares(x, i, to);
+        for (; i < to; i++) {
+            s += (double) x[i] * x[i];
+        }
+        return Double.isFinite(s) ? s : ScalarSteps.sumSquaresDouble(x, from, to);
+    }
+
+    private static double addLanes(double s, FloatVector a) {
+        for (int k = 0; k < a.length(); k++) {
+            s += a.lane(k);
+        }
+        return s;
     }
 
     static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {

@@ -1,0 +1,62 @@
+package dev.descent.bench;
+
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH: one fused optimizer step over N float32 parameters with the Vector API kernels; compare
+ * with {@link StreamTriadBench} on the same N. Divide the time per op by N for ns/param. Run:
+ * {@code java --add-modules jdk.incubator.vector -jar descent-bench/target/benchmarks.jar 'OptimizerStep|StreamTriad'}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class OptimizerStepBench {
+
+    @Param({"1000000", "10000000"})
+    public int n;
+
+    @Param({"sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw", "nadam", "radam", "adamax", "adadelta", "lion"})
+    public String optimizer;
+
+    float[] theta;
+    float[] grad;
+    Optimizer opt;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom r = new SplittableRandom(1);
+        theta = new float[n];
+        grad = new float[n];
+        for (int i = 0; i < n; i++) {
+            theta[i] = (float) r.nextGaussian();
+            grad[i] = (float) (1e-2 * r.nextGaussian());
+        }
+        OptimizerConfig config = Optimizers.parse(optimizer);
+        opt = config.create(n);
+    }
+
+    @Benchmark
+    public float step() {
+        opt.step(theta, grad, 1e-5);
+        return theta[0];
+    }
+}
