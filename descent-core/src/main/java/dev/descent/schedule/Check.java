@@ -68,4 +68,13 @@ final class Check {
         }
         return v;
     }
+
+    /**
+     * lo + (hi − lo)·c for a weight c in [0, 1] that falls with t, rounded so that c = 1 gives
+     * exactly hi and the value never exceeds hi (a plain rounding of lo + (hi − lo) can land one
+     * ulp above hi); c = 0 gives exactly lo.
+     */
+    static double between(double lo, double hi, double c) {
+        return c == 1 ? hi : Math.min(hi, lo + (hi - lo) * c);
+    }
 }

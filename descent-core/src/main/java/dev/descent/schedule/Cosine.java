@@ -16,6 +16,6 @@ record Cosine(double lr0, long steps, double min) implements Schedule {
     @Override
     public double at(long t) {
         double tc = Math.min(Check.step(t), steps);
-        return min + (lr0 - min) * (1 + Math.cos(Math.PI * tc / steps)) / 2;
+        return Check.between(min, lr0, (1 + Math.cos(Math.PI * tc / steps)) / 2);
     }
 }

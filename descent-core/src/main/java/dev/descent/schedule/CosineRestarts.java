@@ -30,6 +30,6 @@ record CosineRestarts(double lr0, long t0, long tMult, double min) implements Sc
             }
             tCur = t - start;
         }
-        return min + (lr0 - min) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+        return Check.between(min, lr0, (1 + Math.cos(Math.PI * tCur / tI)) / 2);
     }
 }

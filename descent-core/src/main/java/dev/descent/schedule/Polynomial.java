@@ -16,6 +16,6 @@ record Polynomial(double lr0, double end, double power, long steps) implements S
     @Override
     public double at(long t) {
         double frac = 1.0 - (double) Math.min(Check.step(t), steps) / steps;
-        return end + (lr0 - end) * Math.pow(frac, power);
+        return Check.between(end, lr0, Math.pow(frac, power));
     }
 }

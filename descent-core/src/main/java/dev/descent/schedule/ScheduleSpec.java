@@ -30,27 +30,44 @@ import java.util.regex.Pattern;
  */
 public final class ScheduleSpec {
 
-    /** The grammar, the names with their keys and defaults, and examples: the {@code --schedule} help. */
+    /**
+     * The grammar: every name with its keys, defaults and formula, and examples, in lines of at
+     * most 79 characters (the footer of {@code descent schedule --help}). For an option's
+     * one-line description use {@link #SUMMARY}.
+     */
     public static final String GRAMMAR = """
-            A schedule is NAME or NAME:KEY=VALUE,KEY=VALUE,...; chain parts with '+'. Lists use ';'.
-            Every part takes lr=RATE; without it the part starts from the base rate lr0 (the optimizer's
-            lr). t is the step, counted from 0 and, in a chain, from the start of the part.
-              const                               lr0
-              step:every=T[,gamma=0.1]            lr0*gamma^floor(t/T)                       (PyTorch StepLR)
-              multistep:milestones=M1;M2;..[,gamma=0.1]  lr0*gamma^(milestones <= t)         (MultiStepLR)
-              exp:k=K                             lr0*exp(-K*t)                              (continuous)
-              exp:rate=R[,every=1]                lr0*R^floor(t/every)       (staircase; every=1: ExponentialLR)
-              inv:k=K                             lr0/(1+K*t)                                (Keras InverseTimeDecay)
-              poly:steps=T[,power=1,end=0]        end+(lr0-end)*(1-min(t,T)/T)^power         (PolynomialLR)
-              cosine:steps=T[,min=0]              min+(lr0-min)*(1+cos(pi*min(t,T)/T))/2     (CosineAnnealingLR)
-              restarts:t0=T0[,mult=1,min=0]       cosine restarted after T0, T0*mult, ...     (SGDR, WarmRestarts)
-              linear:steps=T[,start=1/3,end=1]    lr0*(start+(end-start)*min(t,T)/T)          (PyTorch LinearLR)
-              warmup:steps=T[,start=0]            linear from start*L to L over T steps; L = the next
-                                                  part's first rate (lr0 if warmup is last)
-              onecycle:steps=T[,pct=0.3,div=25,final_div=1e4]  one-cycle peaking at lr0 (OneCycleLR, cos)
-            In A+B, A must have a length (steps=: warmup, linear, poly, cosine, onecycle): B starts
-            when A ends. Examples: step:every=30,gamma=0.1  exp:k=0.01  inv:k=0.01  exp:rate=0.5,every=10
-            multistep:milestones=30;60;90,gamma=0.1  warmup:steps=100+cosine:steps=1000,min=1e-5""";
+            SPEC is NAME or NAME:KEY=VALUE,...; '+' chains parts; lists use ';' (so quote
+            the spec in a shell: 'multistep:milestones=30;60').
+            Any part takes lr=RATE; without it, it starts from the base rate lr0
+            (the optimizer's lr). t counts steps from 0; in a chain, from the part's start.
+              const                         lr0
+              step:every=T[,gamma=0.1]      lr0*gamma^floor(t/T)           (StepLR)
+              multistep:milestones=A;B;..[,gamma=0.1]
+                                            lr0*gamma^#(milestones <= t)   (MultiStepLR)
+              exp:k=K                       lr0*exp(-K*t)                  (continuous)
+              exp:rate=R[,every=1]          lr0*R^floor(t/every)           (ExponentialLR)
+              inv:k=K                       lr0/(1+K*t)            (Keras InverseTimeDecay)
+              poly:steps=T[,power=1,end=0]  end+(lr0-end)*(1-t/T)^power    (PolynomialLR)
+              cosine:steps=T[,min=0]        min+(lr0-min)*(1+cos(pi*t/T))/2
+                                                                      (CosineAnnealingLR)
+              restarts:t0=T0[,mult=1,min=0] cosine restarting after T0, T0*mult, ... (SGDR)
+              linear:steps=T[,start=1/3,end=1]
+                                            lr0*(start+(end-start)*t/T)    (LinearLR)
+              warmup:steps=T[,start=0]      start*L to L linearly over T steps, L = the
+                                            next part's first rate (lr0 if warmup is last)
+              onecycle:steps=T[,pct=0.3,div=25,final_div=1e4]
+                                            from lr0/div up to lr0, then down to
+                                            lr0/div/final_div (OneCycleLR, cos)
+            Parts with steps=T hold their last value after T. In A+B, A needs a length
+            (steps=: warmup, linear, poly, cosine, onecycle) and B starts where A ends.
+            Examples: const  step:every=30,gamma=0.1  exp:k=0.01  inv:k=0.01
+              exp:rate=0.5,every=10  multistep:milestones=30;60;90,gamma=0.1
+              warmup:steps=100+cosine:steps=1000,min=1e-5  onecycle:steps=1000""";
+
+    /** A one-line summary of the grammar for a {@code --schedule} option's description. */
+    public static final String SUMMARY = "NAME:KEY=VALUE,... chained with '+', for example "
+            + "warmup:steps=100+cosine:steps=1000,min=1e-5 or step:every=30,gamma=0.1; parts without lr= start "
+            + "from the optimizer's lr; all names: 'descent schedule --help'.";
 
     /** The grammar of {@link #parsePlateau}. */
     public static final String PLATEAU_GRAMMAR = """

@@ -1,0 +1,146 @@
+package dev.descent.cli;
+
+import dev.descent.schedule.Schedule;
+import dev.descent.schedule.ScheduleSpec;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code descent schedule SPEC}: prints the learning rate a schedule spec gives at steps 0, K,
+ * 2K, ... up to N (and N itself), so that a spec can be checked before a run. With
+ * {@code --json}: one object {@code {"spec", "lr0", "steps": [...], "lrs": [...]}}. A malformed
+ * spec exits with status 2 and the parser's one-line message.
+ */
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
+        description = {"Print the learning rate of a schedule spec at steps 0..N, to check it before training.", ""},
+        footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
+public final class ScheduleCommand implements Runnable {
+
+    /** The most rows printed; more is a mistake (use a larger --every). */
+    static final long MAX_ROWS = 1_000_000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The schedule, for example warmup:steps=100+cosine:steps=1000,min=1e-5.")
+    String spec;
+
+    @Option(names = "--lr", paramLabel = "LR0",
+            description = "The base learning rate (the optimizer's lr) for parts without lr=; default 1, so the output is the factor applied to it.")
+    double lr0 = 1.0;
+
+    @Option(names = "--steps", paramLabel = "N", description = "The last step printed (default ${DEFAULT-VALUE}).")
+    long steps = 100;
+
+    @Option(names = "--every", paramLabel = "K",
+            description = "Print every K-th step (default: N/20 rounded up, about 20 rows).")
+    Long every;
+
+    @Option(names = "--json", description = "Print one JSON object {spec, lr0, steps, lrs} instead of a table.")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (steps < 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--steps must be ≥ 0, got " + steps);
+        }
+        long k = every != null ? every : Math.max(1, (steps + 19) / 20);
+        if (k < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--every must be ≥ 1, got " + k);
+        }
+        if (steps / k + 2 > MAX_ROWS) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--steps " + steps + " --every " + k
+                    + " would print more than " + MAX_ROWS + " rows; use a larger --every");
+        }
+        if (!Double.isFinite(lr0) || lr0 < 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--lr must be a finite number ≥ 0, got " + lr0);
+        }
+        Schedule schedule = ScheduleSpec.parse(spec, lr0);
+        int rows = (int) (steps / k + 1 + (steps % k == 0 ? 0 : 1));
+        long[] ts = new long[rows];
+        double[] lrs = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            ts[i] = Math.min((long) i * k, steps);
+            lrs[i] = schedule.at(ts[i]);
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (json) {
+            out.println(json(spec, lr0, ts, lrs));
+        } else {
+            out.println("schedule " + spec + "   (lr0 = " + num(lr0) + ")");
+            out.printf(Locale.ROOT, "%12s  %s%n", "step", "lr");
+            for (int i = 0; i < rows; i++) {
+                out.printf(Locale.ROOT, "%12d  %s%n", ts[i], num(lrs[i]));
+            }
+        }
+        out.flush();
+    }
+
+    /** A rate for people: 7 significant digits, trailing zeros dropped. */
+    static String num(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        String s = String.format(Locale.ROOT, "%.7g", v);
+        if (s.contains("e")) {
+            String[] p = s.split("e");
+            return strip(p[0]) + "e" + Integer.parseInt(p[1]);
+        }
+        return strip(s);
+    }
+
+    private static String strip(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static String json(String spec, double lr0, long[] steps, double[] lrs) {
+        StringBuilder b = new StringBuilder(32 + 24 * steps.length);
+        b.append("{\"spec\":").append(quote(spec)).append(",\"lr0\":").append(number(lr0)).append(",\"steps\":[");
+        for (int i = 0; i < steps.length; i++) {
+            b.append(i == 0 ? "" : ",").append(steps[i]);
+        }
+        b.append("],\"lrs\":[");
+        for (int i = 0; i < lrs.length; i++) {
+            b.append(i == 0 ? "" : ",").append(number(lrs[i]));
+        }
+        return b.append("]}").toString();
+    }
+
+    /** A JSON number in its shortest exact form; non-finite values (never produced) as null. */
+    static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
