@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure descent's speed: optimizer steps, matrix multiply, minimizer scaling.",
-        subcommands = {BenchGemmCommand.class, BenchStepCommand.class})
+        subcommands = {BenchGemmCommand.class, BenchStepCommand.class, BenchScalingCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Optimization for neural networks and smooth functions, from cs231n lecture 7.",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, ScheduleCommand.class, TrainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, MinimizeCommand.class, ScheduleCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

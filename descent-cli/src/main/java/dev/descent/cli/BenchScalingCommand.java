@@ -1,0 +1,98 @@
+package dev.descent.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code descent bench scaling}: time per iteration against N for Newton, BFGS and L-BFGS on the
+ * extended Rosenbrock family, with fitted log–log slopes (see {@link ScalingBench}).
+ */
+@Command(
+        name = "scaling",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Time per iteration against N for Newton, BFGS and L-BFGS, with fitted log-log slopes.",
+            "The lecture's claim: O(N^3) for Newton, O(N^2) for BFGS, O(mN) for L-BFGS."
+        })
+public final class BenchScalingCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--methods", split = ",", defaultValue = "newton,bfgs,lbfgs", paramLabel = "M,...",
+            description = "Methods to time (default: ${DEFAULT-VALUE}).")
+    List<String> methods;
+
+    @Option(names = "--dims", split = ",", defaultValue = "50,100,200,400,800,1600", paramLabel = "N,...",
+            description = "Dimensions, even (default: ${DEFAULT-VALUE}).")
+    int[] dims;
+
+    @Option(names = "--iterations", defaultValue = "5", paramLabel = "K",
+            description = "Iterations per run (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "R",
+            description = "Least runs per point (more until 0.3 s are spent); the median is kept (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ScalingBench.Report r = ScalingBench.run(methods, dims, iterations, repeats);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(r, iterations, repeats));
+        } else {
+            out.printf(Locale.ROOT, "%s, %d iterations per run, median of >= %d runs (until 0.3 s); ms per iteration%n",
+                    ScalingBench.PROBLEM, iterations, repeats);
+            out.printf(Locale.ROOT, "%-10s %8s %12s %12s %12s %6s%n", "method", "N", "ms/iter", "min", "max", "runs");
+            for (ScalingBench.Point p : r.points()) {
+                out.printf(Locale.ROOT, "%-10s %8d %12.4f %12.4f %12.4f %6d%n", p.method(), p.n(),
+                        p.secondsPerIteration() * 1e3, p.minSeconds() * 1e3, p.maxSeconds() * 1e3, p.runs());
+            }
+            out.println();
+            out.println("fitted slope of log(time per iteration) on log N (claim: newton 3, bfgs 2, lbfgs 1):");
+            for (Map.Entry<String, Double> e : r.slopes().entrySet()) {
+                out.printf(Locale.ROOT, "  %-10s all dims %.2f   three largest dims %.2f%n", e.getKey(), e.getValue(),
+                        r.tailSlopes().get(e.getKey()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String json(ScalingBench.Report r, int iterations, int repeats) {
+        StringBuilder b = new StringBuilder("{\"problem\":\"").append(ScalingBench.PROBLEM).append("\",\"iterations\":")
+                .append(iterations).append(",\"repeats\":").append(repeats).append(",\"points\":[");
+        for (int i = 0; i < r.points().size(); i++) {
+            ScalingBench.Point p = r.points().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"method\":\"").append(p.method()).append("\",\"n\":").append(p.n())
+                    .append(",\"secondsPerIteration\":").append(num(p.secondsPerIteration()))
+                    .append(",\"minSeconds\":").append(num(p.minSeconds()))
+                    .append(",\"maxSeconds\":").append(num(p.maxSeconds()))
+                    .append(",\"iterations\":").append(p.iterations()).append(",\"runs\":").append(p.runs()).append('}');
+        }
+        b.append("],\"slopes\":").append(map(r.slopes())).append(",\"tailSlopes\":").append(map(r.tailSlopes()));
+        return b.append('}').toString();
+    }
+
+    private static String map(Map<String, Double> m) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            b.append(b.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":").append(num(e.getValue()));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+}

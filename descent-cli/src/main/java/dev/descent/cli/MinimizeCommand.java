@@ -1,0 +1,305 @@
+package dev.descent.cli;
+
+import dev.descent.minimize.Armijo;
+import dev.descent.minimize.Iterate;
+import dev.descent.minimize.LineSearch;
+import dev.descent.minimize.Method;
+import dev.descent.minimize.Minimize;
+import dev.descent.minimize.MoreThuente;
+import dev.descent.minimize.Result;
+import dev.descent.minimize.Settings;
+import dev.descent.optim.OptimizerConfig;
+import dev.descent.optim.Optimizers;
+import dev.descent.problems.Problem;
+import dev.descent.problems.Problems;
+import dev.descent.schedule.Schedule;
+import dev.descent.schedule.ScheduleSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code descent minimize}: runs one method on one catalogue problem and prints the
+ * {@link Result} summary, or one JSON object with {@code --json}.
+ */
+@Command(
+        name = "minimize",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Minimize a test problem with a second-order, quasi-Newton or first-order method.",
+            "Methods: gd newton bfgs lbfgs newton-cg cg cg-hz, and the optimizers "
+                    + "sgd momentum nesterov adagrad rmsprop adam adamw nadam radam adamax adadelta lion."
+        })
+public final class MinimizeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--problem", required = true, paramLabel = "NAME",
+            description = "Test problem, e.g. rosenbrock, mgh:5, beale, quadratic:kappa=1000.")
+    String problem;
+
+    @Option(names = "--dim", paramLabel = "N", description = "Dimension (for problems that take one).")
+    Integer dim;
+
+    @Option(names = "--x0", split = ",", paramLabel = "a,b,...", description = "Starting point (default: the problem's standard one).")
+    double[] x0;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Method name (see above).")
+    String method;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods).")
+    Double lr;
+
+    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum (sgd, momentum, nesterov).")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "W", description = "Weight decay (first-order methods).")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule (first-order methods), e.g. cosine:steps=1000.")
+    String schedule;
+
+    @Option(names = "--memory", paramLabel = "M", description = "L-BFGS memory m (default 10).")
+    Integer memory;
+
+    @Option(names = "--line-search", paramLabel = "armijo|more-thuente", description = "Line search (default more-thuente).")
+    String lineSearch;
+
+    @Option(names = "--max-iter", paramLabel = "K", description = "Iteration limit (default 1000).")
+    Integer maxIter;
+
+    @Option(names = "--grad-tol", paramLabel = "T", description = "Tolerance on the gradient's infinity norm (default 1e-8).")
+    Double gradTol;
+
+    @Option(names = "--trace", paramLabel = "FILE.csv", description = "Write the per-iteration trace as CSV (atomically).")
+    Path trace;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Problem p = dim == null ? Problems.named(problem) : Problems.named(problem, dim);
+        double[] start = p.x0();
+        if (x0 != null) {
+            if (x0.length != p.dimension()) {
+                throw new IllegalArgumentException("--x0 has " + x0.length + " values but problem '" + p.name()
+                        + "' has dimension " + p.dimension() + "; give " + p.dimension() + " values or use --dim");
+            }
+            start = x0.clone();
+        }
+        Method m = method();
+        if (m instanceof Method.Newton && !p.objective().hasHessian()) {
+            throw new IllegalArgumentException("problem '" + p.name()
+                    + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
+        }
+        Settings s = Settings.DEFAULTS.withTrace(trace != null);
+        if (maxIter != null) {
+            s = s.withMaxIterations(maxIter);
+        }
+        if (gradTol != null) {
+            s = s.withGradTol(gradTol);
+        }
+        Result r = Minimize.run(p.objective(), start, m, s);
+        if (trace != null) {
+            writeTrace(trace, r);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(r, p, methodName()));
+        } else {
+            out.printf(Locale.ROOT, "problem %s (n = %d)%s%n%n", p.name(), p.dimension(),
+                    p.hasFStar() ? ", known minimum f* = " + p.fStar() : "");
+            out.print(r);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Builds the method from --method and the options that refine it, rejecting ones that do not apply. */
+    Method method() {
+        Method m = Method.named(method.strip());
+        if (m instanceof Method.FirstOrder) {
+            if (memory != null || lineSearch != null) {
+                throw new IllegalArgumentException("--memory and --line-search apply to gd, bfgs, lbfgs, newton, newton-cg and cg, not to "
+                        + method);
+            }
+            StringBuilder specText = new StringBuilder(method.strip());
+            String sep = method.contains(":") ? "," : ":";
+            if (lr != null) {
+                specText.append(sep).append("lr=").append(lr);
+                sep = ",";
+            }
+            if (momentum != null) {
+                specText.append(sep).append("momentum=").append(momentum);
+                sep = ",";
+            }
+            if (weightDecay != null) {
+                specText.append(sep).append("weight_decay=").append(weightDecay);
+            }
+            OptimizerConfig c = Optimizers.parse(specText.toString());
+            Schedule sch = schedule == null ? null : ScheduleSpec.parse(schedule, c.lr());
+            return new Method.FirstOrder(c, sch);
+        }
+        if (lr != null || momentum != null || weightDecay != null || schedule != null) {
+            throw new IllegalArgumentException("--lr, --momentum, --weight-decay and --schedule apply to first-order optimizers (sgd, adam, ...), not to "
+                    + method + ", which chooses its steps by line search");
+        }
+        if (memory != null) {
+            if (!(m instanceof Method.Lbfgs l)) {
+                throw new IllegalArgumentException("--memory applies to lbfgs only, not to " + method);
+            }
+            m = new Method.Lbfgs(memory, l.lineSearch());
+        }
+        if (lineSearch != null) {
+            LineSearch ls = switch (lineSearch.strip().toLowerCase(Locale.ROOT)) {
+                case "armijo" -> Armijo.DEFAULT;
+                case "more-thuente" -> m instanceof Method.ConjugateGradient ? MoreThuente.FOR_CG : MoreThuente.DEFAULT;
+                default -> throw new IllegalArgumentException("unknown --line-search '" + lineSearch + "'; expected armijo or more-thuente");
+            };
+            m = m.withLineSearch(ls);
+        }
+        return m;
+    }
+
+    /** The method as the user named it, without a spec's parameters (momentum, not its optimizer sgd). */
+    private String methodName() {
+        String m = method.strip();
+        return m.contains(":") ? m.substring(0, m.indexOf(':')) : m;
+    }
+
+    static String json(Result r, Problem p, String methodName) {
+        JsonObject j = new JsonObject();
+        j.put("method", methodName);
+        j.put("problem", p.name());
+        j.put("dim", p.dimension());
+        j.put("status", r.status().name());
+        j.put("converged", r.converged());
+        j.put("iterations", r.iterations());
+        j.put("fEvals", r.fEvals());
+        j.put("gEvals", r.gEvals());
+        j.put("hEvals", r.hEvals());
+        j.put("hvEvals", r.hvEvals());
+        j.put("f", r.f());
+        j.put("gradNorm", r.gradNorm());
+        j.put("seconds", r.seconds());
+        if (r.x().length <= 10) {
+            j.put("x", r.x());
+        }
+        return j.toString();
+    }
+
+    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written to a temporary file and renamed. */
+    static void writeTrace(Path file, Result r) {
+        int n = r.x().length;
+        boolean withX = !r.trace().isEmpty() && r.trace().getFirst().x() != null;
+        StringBuilder b = new StringBuilder("iter,f,gradNorm,lr,fEvals");
+        if (withX) {
+            for (int i = 0; i < n; i++) {
+                b.append(",x").append(i);
+            }
+        }
+        b.append('\n');
+        for (Iterate it : r.trace()) {
+            b.append(it.iter()).append(',').append(it.f()).append(',').append(it.gradNorm()).append(',')
+                    .append(it.step()).append(',').append(it.fEvals());
+            if (withX) {
+                for (double v : it.x()) {
+                    b.append(',').append(v);
+                }
+            }
+            b.append('\n');
+        }
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        try {
+            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, b, StandardCharsets.UTF_8);
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A tiny ordered JSON object writer (numbers, strings, booleans, double arrays). */
+    static final class JsonObject {
+        private final StringBuilder b = new StringBuilder("{");
+
+        private void key(String k) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append('"').append(k).append("\":");
+        }
+
+        void put(String k, String v) {
+            key(k);
+            b.append('"');
+            for (char c : v.toCharArray()) {
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    default -> {
+                        if (c < 0x20) {
+                            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            b.append('"');
+        }
+
+        void put(String k, long v) {
+            key(k);
+            b.append(v);
+        }
+
+        void put(String k, boolean v) {
+            key(k);
+            b.append(v);
+        }
+
+        void put(String k, double v) {
+            key(k);
+            number(v);
+        }
+
+        void put(String k, double[] v) {
+            key(k);
+            b.append('[');
+            for (int i = 0; i < v.length; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                number(v[i]);
+            }
+            b.append(']');
+        }
+
+        private void number(double v) {
+            b.append(Double.isFinite(v) ? Double.toString(v) : "null");
+        }
+
+        @Override
+        public String toString() {
+            return b + "}";
+        }
+    }
+}

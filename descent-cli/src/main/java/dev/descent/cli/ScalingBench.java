@@ -1,0 +1,150 @@
+package dev.descent.cli;
+
+import dev.descent.minimize.Method;
+import dev.descent.minimize.Minimize;
+import dev.descent.minimize.Result;
+import dev.descent.minimize.Settings;
+import dev.descent.problems.Problem;
+import dev.descent.problems.Problems;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the wall time per iteration of minimizers against the dimension N on one problem
+ * family (the extended Rosenbrock function, MGH problem 21, from its standard start), and fits
+ * log t = a + b·log N per method. The lecture's claim is b ≈ 3 for Newton (dense Cholesky),
+ * b ≈ 2 for BFGS (dense inverse-Hessian update) and b ≈ 1 for L-BFGS (O(mN)); at small N the
+ * O(N) cost of f and ∇f and fixed overheads lower the measured slopes.
+ *
+ * <p>Each point runs the method for a fixed number of iterations (gradient tolerance 0, so that
+ * it does not stop early; a run that stops anyway is timed over the iterations it made), at
+ * least {@code repeats} times and until 0.3 s have been spent (at most 1000 runs), and keeps the
+ * median with the range. One warm-up run per method at the smallest N goes
+ * first so that the JIT has compiled the loops. Used by {@code descent bench scaling} and the tour.
+ */
+public final class ScalingBench {
+
+    private ScalingBench() {}
+
+    /** The problem family. */
+    public static final String PROBLEM = "extended-rosenbrock";
+
+    /**
+     * One measurement.
+     *
+     * @param method the method name
+     * @param n the dimension
+     * @param secondsPerIteration median over the repeats of wall time / iterations
+     * @param minSeconds the fastest repeat's time per iteration
+     * @param maxSeconds the slowest repeat's time per iteration
+     * @param iterations iterations per run
+     * @param runs how many runs the median is taken over
+     */
+    public record Point(String method, int n, double secondsPerIteration, double minSeconds, double maxSeconds,
+            int iterations, int runs) {}
+
+    /**
+     * The measured points and the fitted log–log slope per method.
+     *
+     * @param points every (method, n) measurement, methods in the order given
+     * @param slopes method → least-squares slope of log(seconds per iteration) on log N, all dims
+     * @param tailSlopes method → the same slope over the three largest dims (the asymptotic regime)
+     */
+    public record Report(List<Point> points, Map<String, Double> slopes, Map<String, Double> tailSlopes) {}
+
+    /**
+     * Runs the measurement.
+     *
+     * @param methods method names for {@link Method#named} (e.g. newton, bfgs, lbfgs)
+     * @param dims dimensions, even (the problem needs pairs), ascending
+     * @param iterations iterations per run, ≥ 1
+     * @param repeats the least number of runs per point, ≥ 1
+     * @throws IllegalArgumentException for an unknown method, an odd or non-positive dimension
+     */
+    public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
+        if (iterations < 1 || repeats < 1) {
+            throw new IllegalArgumentException("iterations and repeats must be >= 1");
+        }
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("give at least one dimension");
+        }
+        int[] sorted = dims.clone();
+        Arrays.sort(sorted);
+        for (int n : sorted) {
+            if (n < 2 || n % 2 != 0) {
+                throw new IllegalArgumentException("dimension " + n + " is not allowed: the extended Rosenbrock "
+                        + "function needs an even N >= 2");
+            }
+        }
+        List<Method> ms = new ArrayList<>();
+        for (String name : methods) {
+            Method m = Method.named(name.strip());
+            if (m instanceof Method.FirstOrder) {
+                throw new IllegalArgumentException("bench scaling times line-search methods; '" + name
+                        + "' is a first-order optimizer");
+            }
+            ms.add(m);
+        }
+        Settings s = Settings.DEFAULTS.withGradTol(0).withMaxIterations(iterations);
+        List<Point> points = new ArrayList<>();
+        Map<String, Double> slopes = new LinkedHashMap<>();
+        Map<String, Double> tails = new LinkedHashMap<>();
+        for (Method m : ms) {
+            Problem warm = Problems.named(PROBLEM, sorted[0]);
+            Minimize.run(warm.objective(), warm.x0(), m, s);
+            double[] logN = new double[sorted.length];
+            double[] logT = new double[sorted.length];
+            for (int k = 0; k < sorted.length; k++) {
+                int n = sorted[k];
+                Problem p = Problems.named(PROBLEM, n);
+                // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
+                // the cheap points are medians over many runs on a shared, noisy machine
+                double[] t = new double[1000];
+                int runs = 0;
+                int its = 0;
+                long spent = 0;
+                while (runs < repeats || (spent < 300_000_000L && runs < t.length)) {
+                    long t0 = System.nanoTime();
+                    Result res = Minimize.run(p.objective(), p.x0(), m, s);
+                    long dt = System.nanoTime() - t0;
+                    spent += dt;
+                    its = Math.max(1, res.iterations());
+                    t[runs++] = dt * 1e-9 / its;
+                }
+                t = Arrays.copyOf(t, runs);
+                Arrays.sort(t);
+                double median = runs % 2 == 1 ? t[runs / 2] : 0.5 * (t[runs / 2 - 1] + t[runs / 2]);
+                points.add(new Point(m.name(), n, median, t[0], t[runs - 1], its, runs));
+                logN[k] = Math.log(n);
+                logT[k] = Math.log(median);
+            }
+            slopes.put(m.name(), slope(logN, logT, 0));
+            tails.put(m.name(), slope(logN, logT, Math.max(0, sorted.length - 3)));
+        }
+        return new Report(List.copyOf(points), slopes, tails);
+    }
+
+    /** Least-squares slope of y on x over indices [from, end). */
+    static double slope(double[] x, double[] y, int from) {
+        int k = x.length - from;
+        if (k < 2) {
+            return Double.NaN;
+        }
+        double mx = 0, my = 0;
+        for (int i = from; i < x.length; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= k;
+        my /= k;
+        double sxy = 0, sxx = 0;
+        for (int i = from; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+}

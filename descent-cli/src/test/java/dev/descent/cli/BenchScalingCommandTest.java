@@ -1,0 +1,43 @@
+package dev.descent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchScalingCommandTest {
+
+    @Test
+    void jsonReportsEveryPointAndASlopePerMethod() {
+        MinimizeCommandTest.Run r = MinimizeCommandTest.run("bench", "scaling", "--methods", "bfgs,lbfgs", "--dims",
+                "8,16,32", "--iterations", "2", "--repeats", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        String j = r.out().strip();
+        assertThat(j).startsWith("{\"problem\":\"extended-rosenbrock\"").endsWith("}").doesNotContain("\n");
+        assertThat(j.split("\"secondsPerIteration\":", -1)).hasSize(1 + 6);
+        assertThat(j).contains("\"slopes\":{\"bfgs\":", "\"lbfgs\":", "\"tailSlopes\":");
+    }
+
+    @Test
+    void humanTableAndBadInput() {
+        MinimizeCommandTest.Run r = MinimizeCommandTest.run("bench", "scaling", "--methods", "newton", "--dims", "4,8",
+                "--iterations", "1", "--repeats", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ms/iter", "newton", "fitted slope");
+        MinimizeCommandTest.Run odd = MinimizeCommandTest.run("bench", "scaling", "--dims", "5");
+        assertThat(odd.code()).isEqualTo(2);
+        assertThat(odd.err()).contains("even");
+        MinimizeCommandTest.Run adam = MinimizeCommandTest.run("bench", "scaling", "--methods", "adam", "--dims", "4");
+        assertThat(adam.code()).isEqualTo(2);
+    }
+
+    @Test
+    void libraryEntryAndSlopeFit() {
+        ScalingBench.Report rep = ScalingBench.run(List.of("lbfgs"), new int[] {20, 10}, 2, 1);
+        assertThat(rep.points()).extracting(ScalingBench.Point::n).containsExactly(10, 20);
+        double[] x = {Math.log(10), Math.log(20), Math.log(40)};
+        double[] y = {3 * x[0] + 1, 3 * x[1] + 1, 3 * x[2] + 1};
+        assertThat(ScalingBench.slope(x, y, 0)).isCloseTo(3, within(1e-12));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.descent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MinimizeCommandTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasEveryFieldAndConverges() {
+        Run r = run("minimize", "--problem", "rosenbrock", "--method", "lbfgs", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        String j = r.out().strip();
+        assertThat(j).startsWith("{").endsWith("}").doesNotContain("\n");
+        for (String k : List.of("method", "problem", "dim", "status", "converged", "iterations", "fEvals", "gEvals",
+                "hEvals", "hvEvals", "f", "gradNorm", "seconds", "x")) {
+            assertThat(j).contains("\"" + k + "\":");
+        }
+        assertThat(j).contains("\"method\":\"lbfgs\"", "\"problem\":\"rosenbrock\"", "\"dim\":2",
+                "\"status\":\"CONVERGED_GRADIENT\"", "\"converged\":true");
+    }
+
+    @Test
+    void largeDimensionOmitsX() {
+        Run r = run("minimize", "--problem", "extended-rosenbrock", "--dim", "20", "--method", "newton-cg", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"dim\":20").doesNotContain("\"x\":");
+    }
+
+    @Test
+    void humanOutputIsTheSummary() {
+        Run r = run("minimize", "--problem", "beale", "--method", "bfgs", "--memory", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--memory applies to lbfgs only");
+        Run ok = run("minimize", "--problem", "beale", "--method", "bfgs", "--line-search", "armijo");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("problem beale (n = 2)", " * Status: success", "Algorithm:     bfgs");
+    }
+
+    @Test
+    void traceFileHasHeaderAndOneRowPerIterate(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("t.csv");
+        Run r = run("minimize", "--problem", "rosenbrock", "--method", "adam", "--lr", "0.05", "--max-iter", "50",
+                "--schedule", "cosine:steps=50", "--trace", csv.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"status\":\"ITERATION_LIMIT\"", "\"iterations\":50");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).isEqualTo("iter,f,gradNorm,lr,fEvals,x0,x1");
+        assertThat(lines).hasSize(1 + 51);
+        assertThat(lines.get(1)).startsWith("0,24.2");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(csv); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() {
+        Run bad = run("minimize", "--problem", "rosenbrock", "--method", "newtonx");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("unknown method 'newtonx'", "lbfgs").doesNotContain("\n");
+        Run x0 = run("minimize", "--problem", "rosenbrock", "--method", "gd", "--x0", "1,2,3");
+        assertThat(x0.code()).isEqualTo(2);
+        assertThat(x0.err()).contains("--x0 has 3 values");
+        Run lr = run("minimize", "--problem", "rosenbrock", "--method", "lbfgs", "--lr", "0.1");
+        assertThat(lr.code()).isEqualTo(2);
+        assertThat(lr.err()).contains("--lr");
+        Run missing = run("minimize", "--method", "lbfgs");
+        assertThat(missing.code()).isEqualTo(2);
+    }
+
+    @Test
+    void customStartAndFirstOrderFlags() {
+        Run r = run("minimize", "--problem", "rosenbrock", "--x0", "0.5,0.5", "--method", "momentum", "--lr", "0.001",
+                "--momentum", "0.5", "--max-iter", "10", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"method\":\"momentum\"", "\"iterations\":10");
+        Run bad = run("minimize", "--problem", "rosenbrock", "--method", "adam", "--momentum", "0.5");
+        assertThat(bad.code()).isEqualTo(2);
+    }
+}
