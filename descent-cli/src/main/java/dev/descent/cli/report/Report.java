@@ -82,7 +82,8 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
     private static void section(StringBuilder h, Section s) {
         h.append("<section class=\"experiment\" id=\"").append(s.id()).append("\">\n")
                 .append("<h2>").append(s.number()).append(". ").append(Html.escape(s.title())).append("</h2>\n")
-                .append("<p class=\"teaches\">").append(Html.escape(s.teaches())).append("</p>\n");
+                .append("<p class=\"teaches\"><strong>Background</strong> (the lecture's claim; this run's own result is the takeaway below): ")
+                .append(Html.escape(s.teaches())).append("</p>\n");
         if (!s.ran()) {
             h.append("<p class=\"notrun\"><strong>Not run.</strong> ").append(Html.escape(s.notRun())).append("</p>\n");
         } else {
