@@ -5,7 +5,8 @@ import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-JAR = os.path.join(ROOT, "descent-cli", "target", "descent-cli-all.jar")
+# the class path of the Java side; DESCENT_CP overrides it (e.g. descent-core/target/classes:deps.jar)
+JAR = os.environ.get("DESCENT_CP", os.path.join(ROOT, "descent-cli", "target", "descent-cli-all.jar"))
 SERVER = os.path.join(ROOT, "tools", "minimize_objective_server.java")
 
 

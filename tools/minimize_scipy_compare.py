@@ -7,6 +7,12 @@ tools/minimize_objective_server.java. Debian python3-scipy 1.10.1, numpy 1.24.2.
 Usage: /usr/bin/python3 tools/minimize_scipy_compare.py > /tmp/scipy_lbfgsb.jsonl
 then:   java -cp descent-cli/target/descent-cli-all.jar tools/minimize_scipy_compare.java /tmp/scipy_lbfgsb.jsonl
 One JSON line per problem: problem, dim, nfev, nit, f, success, message.
+
+With arguments, runs only the given problems instead of the catalogue, each as SPEC or SPEC@DIM,
+e.g. the noise study of docs/PERFORMANCE.md (one-ulp changes of kappa and other rotation seeds):
+  /usr/bin/python3 tools/minimize_scipy_compare.py quadratic:kappa=10000@100 \
+      quadratic:kappa=10000.000000000002@100 quadratic:kappa=10000,seed=2@100 ...
+DESCENT_CP (a class path) replaces descent-cli/target/descent-cli-all.jar for the Java side.
 """
 import json
 import os
@@ -35,7 +41,15 @@ def catalogue():
 
 
 print(json.dumps({"scipy": scipy.__version__, "numpy": np.__version__}))
-for name, dim in catalogue():
+def from_args(args):
+    out = []
+    for a in args:
+        name, _, dim = a.partition("@")
+        out.append((name, int(dim) if dim else None))
+    return out
+
+
+for name, dim in (from_args(sys.argv[1:]) if len(sys.argv) > 1 else catalogue()):
     p = JavaProblem(name, dim)
     r = minimize(p.fg, np.array(p.x0), jac=True, method="L-BFGS-B")
     p.close()

@@ -186,6 +186,7 @@ public final class Minimize {
             dir.step(x, xNew, g, gNew, step.alpha(), s, y);
             ray.xt = x;
             ray.gt = g;
+            ray.alpha = Double.NaN; // its buffers now hold the old point
             x = xNew;
             g = gNew;
             double fOld = f;

@@ -207,4 +207,39 @@ class MinimizeTest {
         assertThatThrownBy(() -> new MoreThuente(1e-4, 1e-5, 0, 10)).hasMessageContaining("c2");
         assertThatThrownBy(() -> Method.named("adamx")).hasMessageContaining("lbfgs");
     }
+
+    /**
+     * With scipy L-BFGS-B's line-search constants (xtol = 0.1), Moré–Thuente's "interval too
+     * narrow: go back to the best step" fires on Jennrich–Sampson right after a trial that became
+     * the best step; that step's f and ∇f are already known and must not be evaluated again.
+     */
+    @Test
+    void lineSearchNeverEvaluatesTheSamePointTwiceInARow() {
+        dev.descent.problems.Problem p = dev.descent.problems.Problems.named("jennrich-sampson");
+        Objective inner = p.objective();
+        double[] last = new double[inner.dimension()];
+        int[] counts = new int[2]; // evaluations, repeats of the previous x
+        Objective counting = new Objective() {
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] g) {
+                if (counts[0] > 0 && java.util.Arrays.equals(x, last)) {
+                    counts[1]++;
+                }
+                System.arraycopy(x, 0, last, 0, x.length);
+                counts[0]++;
+                return inner.evaluate(x, g);
+            }
+        };
+        Settings s = Settings.DEFAULTS.withGradTol(1e-5).withFTol(2.220446049250313e-9).withMaxIterations(15000)
+                .withMaxEvaluations(15000);
+        Result r = Minimize.run(counting, p.x0(), new Method.Lbfgs(10, new MoreThuente(1e-3, 0.9, 0.1, 20)), s);
+        assertThat(r.f()).isCloseTo(p.fStar(), within(1e-5 * p.fStar()));
+        assertThat(counts[1]).as("evaluations at the x evaluated just before").isZero();
+        assertThat(r.fEvals()).isEqualTo(counts[0]);
+    }
 }
