@@ -14,9 +14,10 @@ import java.util.SplittableRandom;
  *
  * <p>Shapes: inputs are row-major {@code n × inputSize()}, outputs {@code n × outputSize()}.
  * Activations and their gradients live in workspaces sized for {@link #maxBatch()} rows, grown
- * only when a larger batch arrives: no allocation per training step. Evaluation over many rows
- * ({@link #loss}, {@link #correct}, {@link #lossAndGradient}) runs in chunks of
- * {@code maxBatch()} rows, so any n works.
+ * only when a larger training batch arrives ({@link #forwardBackward}): no allocation per
+ * training step. The whole-set methods ({@link #predict}, {@link #score}, {@link #loss},
+ * {@link #correct}, {@link #lossAndGradient}, {@link #hessianVector}) run in chunks of
+ * {@code maxBatch()} rows and never grow the workspaces, so any n works in bounded memory.
  *
  * <p>Modes: {@link #setTraining(boolean)} switches dropout and batch-norm between training and
  * evaluation behaviour for {@link #forwardBackward}; the evaluation methods always use
@@ -131,7 +132,8 @@ public final class Model {
      * returns the mean loss; {@link #grads()} then holds ∂(mean loss)/∂θ.
      */
     public double forwardBackward(float[] x, int[] labels, int batch) {
-        checkBatch(x, batch, labels.length);
+        checkRows(x, batch, labels.length);
+        ensureCapacity(batch);
         forward(x, batch, training);
         double l = loss.forward(acts[layers.length], labels, 0, batch, outputSize(), deltas[layers.length]);
         backward(x, batch);
@@ -140,7 +142,8 @@ public final class Model {
 
     /** As {@link #forwardBackward(float[], int[], int)} against dense targets, {@code batch × outputSize()}. */
     public double forwardBackward(float[] x, float[] targets, int batch) {
-        checkBatch(x, batch, targets.length / outputSize());
+        checkRows(x, batch, targets.length / outputSize());
+        ensureCapacity(batch);
         forward(x, batch, training);
         double l = loss.forward(acts[layers.length], targets, 0, batch, outputSize(), deltas[layers.length]);
         backward(x, batch);
@@ -152,7 +155,7 @@ public final class Model {
      * ({@code n × outputSize()}), in evaluation mode.
      */
     public void predict(float[] x, int n, float[] out) {
-        checkBatch(x, n, n);
+        checkRows(x, n, n);
         int k = outputSize();
         if (out.length < (long) n * k) {
             throw new IllegalArgumentException("output buffer holds " + out.length + " values, needs " + (long) n * k);
@@ -166,14 +169,7 @@ public final class Model {
 
     /** Mean loss over {@code n} rows in evaluation mode (chunked). */
     public double loss(float[] x, int[] labels, int n) {
-        checkBatch(x, n, labels.length);
-        double total = 0;
-        for (int s = 0; s < n; s += cap) {
-            int b = Math.min(cap, n - s);
-            float[] z = forwardChunk(x, s, b);
-            total += b * loss.forward(z, labels, s, b, outputSize(), null);
-        }
-        return total / n;
+        return score(x, labels, n).loss();
     }
 
     /**
@@ -181,12 +177,30 @@ public final class Model {
      * arg-max output equals the label, or for a single output the sign (logit &gt; 0 means 1).
      */
     public int correct(float[] x, int[] labels, int n) {
-        checkBatch(x, n, labels.length);
+        return score(x, labels, n).correct();
+    }
+
+    /**
+     * The mean loss and the number of correct rows of {@link #loss} and {@link #correct}.
+     *
+     * @param loss mean loss over the rows, Σ_c b_c·L_c / n over chunks c of b_c rows
+     * @param correct rows whose prediction equals the label
+     */
+    public record Score(double loss, int correct) {}
+
+    /**
+     * {@link #loss} and {@link #correct} in one forward pass over {@code n} rows, in evaluation
+     * mode, in chunks of {@link #maxBatch()} rows (the workspaces never grow here).
+     */
+    public Score score(float[] x, int[] labels, int n) {
+        checkRows(x, n, labels.length);
         int k = outputSize();
+        double total = 0;
         int ok = 0;
         for (int s = 0; s < n; s += cap) {
             int b = Math.min(cap, n - s);
             float[] z = forwardChunk(x, s, b);
+            total += b * loss.forward(z, labels, s, b, k, null);
             for (int r = 0; r < b; r++) {
                 int pred;
                 if (k == 1) {
@@ -204,7 +218,7 @@ public final class Model {
                 }
             }
         }
-        return ok;
+        return new Score(total / n, ok);
     }
 
     /** {@link #correct} / n. */
@@ -216,21 +230,20 @@ public final class Model {
      * The full-batch objective f(θ) = mean loss over {@code n} rows in evaluation mode, with its
      * gradient written into {@code grad} (length {@link #paramCount()}), accumulated over chunks
      * in double. This is the bridge to the deterministic minimizers: f is a fixed function of
-     * {@link #params()}. {@link #grads()} is used as scratch.
+     * {@link #params()}. {@link #grads()} is used as scratch. Chunk c of b_c rows adds
+     * b_c·L_c and b_c·∇L_c in chunk order; the sums are scaled by 1/n at the end.
      */
     public double lossAndGradient(float[] x, int[] labels, int n, double[] grad) {
-        checkBatch(x, n, labels.length);
+        checkRows(x, n, labels.length);
         if (grad.length != w.length) {
             throw new IllegalArgumentException("gradient buffer has length " + grad.length + ", needs " + w.length);
         }
         Arrays.fill(grad, 0);
         double total = 0;
-        int in = inputSize();
         for (int s = 0; s < n; s += cap) {
             int b = Math.min(cap, n - s);
-            System.arraycopy(x, s * in, acts[0], 0, b * in);
-            forward(acts[0], b, false);
-            total += b * loss.forward(acts[layers.length], labels, s, b, outputSize(), deltas[layers.length]);
+            float[] z = forwardChunk(x, s, b);
+            total += b * loss.forward(z, labels, s, b, outputSize(), deltas[layers.length]);
             backward(acts[0], b);
             for (int i = 0; i < g.length; i++) {
                 grad[i] += (double) b * g[i];
@@ -259,6 +272,7 @@ public final class Model {
      * float32), gradients accumulated in double. {@link #params()} is restored bit for bit.
      */
     public void hessianVector(float[] x, int[] labels, int n, double[] v, double[] out) {
+        checkRows(x, n, labels.length);
         if (v.length != w.length || out.length != w.length) {
             throw new IllegalArgumentException("v and out must have length " + w.length);
         }
@@ -407,7 +421,8 @@ public final class Model {
 
     // ---- internals ----
 
-    private void checkBatch(float[] x, int batch, int labelCount) {
+    /** Checks that x and the targets cover {@code batch} rows; the workspaces are left as they are. */
+    private void checkRows(float[] x, int batch, int labelCount) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batch);
         }
@@ -418,7 +433,6 @@ public final class Model {
         if (labelCount < batch) {
             throw new IllegalArgumentException("targets cover " + labelCount + " rows, need " + batch);
         }
-        ensureCapacity(batch);
     }
 
     private void ensureCapacity(int batch) {

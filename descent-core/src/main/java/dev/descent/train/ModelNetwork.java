@@ -40,35 +40,15 @@ public final class ModelNetwork implements Network {
         return model.forwardBackward(x, y, rows);
     }
 
-    /**
-     * Evaluates in chunks of {@link Model#maxBatch()} rows copied into a scratch buffer, so the
-     * model's workspaces never grow to the data set's size.
-     */
+    /** {@link Model#score} over the whole set: one forward pass, in chunks of {@link Model#maxBatch()} rows. */
     @Override
     public Evaluation evaluate(Dataset data) {
-        int d = data.d();
-        if (d != model.inputSize()) {
-            throw new IllegalArgumentException("data has " + d + " features, the model expects " + model.inputSize());
+        if (data.d() != model.inputSize()) {
+            throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
         }
-        int cap = model.maxBatch();
-        if (xs == null || xs.length < cap * d) {
-            xs = new float[cap * d];
-            ys = new int[cap];
-        }
-        double loss = 0;
-        long correct = 0;
-        for (int s = 0; s < data.n(); s += cap) {
-            int b = Math.min(cap, data.n() - s);
-            System.arraycopy(data.x(), s * d, xs, 0, b * d);
-            System.arraycopy(data.y(), s, ys, 0, b);
-            loss += b * model.loss(xs, ys, b);
-            correct += model.correct(xs, ys, b);
-        }
-        return new Evaluation(loss / data.n(), (double) correct / data.n());
+        Model.Score s = model.score(data.x(), data.y(), data.n());
+        return new Evaluation(s.loss(), (double) s.correct() / data.n());
     }
-
-    private float[] xs;
-    private int[] ys;
 
     /** {@link Model.State} as bytes: buffer count, buffers, generator count, generator states. */
     @Override

@@ -35,6 +35,24 @@ class ModelTest {
             assertThat(g1[i]).isCloseTo(g2[i], within(1e-5));
         }
         assertThat(l1).isCloseTo(small.loss(x, y, n), within(1e-9));
+        assertThat(small.score(x, y, n)).isEqualTo(new Model.Score(small.loss(x, y, n), small.correct(x, y, n)));
+    }
+
+    @Test
+    void wholeSetMethodsNeverGrowTheWorkspaces() {
+        int n = 53;
+        float[] x = GradCheck.random(n * 4, 1, 1);
+        int[] y = labels(n, 3);
+        Model m = ModelSpec.parse("mlp:6:bn", 4, 3).build(2, 8);
+        m.loss(x, y, n);
+        m.correct(x, y, n);
+        m.score(x, y, n);
+        m.predict(x, n, new float[n * 3]);
+        m.lossAndGradient(x, y, n, new double[m.paramCount()]);
+        m.hessianVector(x, y, n, new double[m.paramCount()], new double[m.paramCount()]);
+        assertThat(m.maxBatch()).isEqualTo(8);
+        m.forwardBackward(x, y, n);
+        assertThat(m.maxBatch()).as("a training batch is one pass").isEqualTo(n);
     }
 
     @Test
