@@ -20,6 +20,7 @@ import dev.descent.train.TrainConfig;
 import dev.descent.train.TrainListener;
 import dev.descent.train.TrainResult;
 import dev.descent.train.Trainer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,6 +201,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(validation > 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + validation);
         }
+        if (!(clip >= 0) || Double.isInfinite(clip)) {
+            throw new IllegalArgumentException("--clip must be a finite number ≥ 0 (0 = off), got " + clip);
+        }
+        // output paths are checked before any data is read, so that a typo fails at once
+        if (checkpoint != null) {
+            checkWritable(checkpoint);
+        }
+        TrainMetrics mw = metrics == null ? null : new TrainMetrics(metrics);
         long e = epochs != null ? epochs : (steps != null ? 0 : 5);
         long s = steps != null ? steps : 0;
         TrainConfig cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch, 10, 0.5, 5);
@@ -259,7 +268,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint, meta);
         }
-        TrainMetrics mw = metrics == null ? null : new TrainMetrics(metrics);
         boolean bar = !noProgress && System.console() != null && System.console().isTerminal();
         Listener listener = new Listener(json ? null : out, mw, bar, d.train().n(), batch, cfg);
 
@@ -308,6 +316,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Fails before training, with the fix, when the checkpoint directory cannot be created or written. */
+    private static void checkWritable(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--checkpoint: " + dir + " is a file, not a directory; give a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("--checkpoint: cannot write in " + dir + " (" + e + "); choose a writable directory");
+        }
     }
 
     private static String fmt(double v) {

@@ -20,12 +20,29 @@ final class TrainMetrics {
     private final Path file;
     private final boolean csv;
 
+    /**
+     * Checks before training that {@code file} can be written: not a directory, in an existing
+     * directory where a file can be created (probed with a temporary file, so that a read-only
+     * directory fails here and not at the first checkpoint).
+     *
+     * @throws IllegalArgumentException naming the problem and the fix
+     */
     TrainMetrics(Path file) {
         this.file = file;
-        this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
+        if (dir == null || Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--metrics: " + file + " is a directory; give a file name such as "
+                    + file.resolve("metrics.csv"));
+        }
+        if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--metrics: the directory " + dir + " does not exist");
+        }
+        this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        try {
+            Files.delete(Files.createTempFile(dir, file.getFileName().toString(), ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("--metrics: cannot create files in " + dir + " (" + e
+                    + "); choose a writable directory");
         }
     }
 

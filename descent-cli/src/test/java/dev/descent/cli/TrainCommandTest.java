@@ -102,6 +102,29 @@ class TrainCommandTest {
                 .err()).contains("apt-get install dataset-fashion-mnist");
     }
 
+    /** Bad output paths and flags fail before any data is read: one line naming the problem and the fix, exit 2. */
+    @Test
+    void badOutputPathsAndFlagsAreUsageErrors() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "user data");
+        String[] base = {"train", "--data", "blobs", "--model", "softmax", "--optimizer", "sgd", "--steps", "2"};
+        record Case(String[] extra, String message) {}
+        for (Case c : List.of(
+                new Case(new String[] {"--metrics", dir.toString()}, "is a directory; give a file name such as " + dir.resolve("metrics.csv")),
+                new Case(new String[] {"--metrics", "/"}, "/ is a directory"),
+                new Case(new String[] {"--metrics", dir.resolve("missing/m.csv").toString()}, "does not exist"),
+                new Case(new String[] {"--checkpoint", file.toString()}, "is a file, not a directory"),
+                new Case(new String[] {"--checkpoint", file.resolve("ck").toString()}, "--checkpoint: cannot write in"),
+                new Case(new String[] {"--clip", "-1"}, "--clip must be a finite number ≥ 0"),
+                new Case(new String[] {"--lr", "NaN"}, "lr must be a finite number"),
+                new Case(new String[] {"--bogus"}, "Unknown option: '--bogus'"))) {
+            Run r = run(concat(base, c.extra()));
+            assertThat(r.code()).as(String.join(" ", c.extra())).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", c.extra())).contains(c.message()).doesNotContain("\n", "\tat ");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(Files.readString(file)).isEqualTo("user data");
+    }
+
     @Test
     void aCorruptCheckpointIsRefused() throws Exception {
         Path ck = dir.resolve("ck");
