@@ -201,9 +201,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(validation > 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + validation);
         }
-        if (!(clip >= 0) || Double.isInfinite(clip)) {
-            throw new IllegalArgumentException("--clip must be a finite number ≥ 0 (0 = off), got " + clip);
-        }
         // output paths are checked before any data is read, so that a typo fails at once
         if (checkpoint != null) {
             checkWritable(checkpoint);
@@ -211,7 +208,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainMetrics mw = metrics == null ? null : new TrainMetrics(metrics);
         long e = epochs != null ? epochs : (steps != null ? 0 : 5);
         long s = steps != null ? steps : 0;
-        TrainConfig cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch, 10, 0.5, 5);
+        TrainConfig cfg;
+        try {
+            cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch, 10, 0.5, 5);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException(flagNames(bad.getMessage()), bad);
+        }
         Normalization.Mode norm = Normalization.Mode.parse(normalize);
         TrainData d = TrainData.load(data, dataDir, label, validation, seed, norm);
 
@@ -316,6 +318,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** TrainConfig's parameter names in a message, as this command's flags. */
+    private static final Map<String, String> FLAGS = Map.of("epochs", "--epochs", "maxSteps", "--steps", "batchSize", "--batch",
+            "clipNorm", "--clip", "evalEvery", "--eval-every", "checkpointEvery", "--checkpoint-every");
+
+    static String flagNames(String message) {
+        String m = message;
+        for (Map.Entry<String, String> f : FLAGS.entrySet()) {
+            m = m.replaceAll("\\b" + f.getKey() + "\\b", f.getValue());
+        }
+        return m;
     }
 
     /** Fails before training, with the fix, when the checkpoint directory cannot be created or written. */

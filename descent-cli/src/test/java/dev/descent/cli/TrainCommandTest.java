@@ -114,7 +114,9 @@ class TrainCommandTest {
                 new Case(new String[] {"--metrics", dir.resolve("missing/m.csv").toString()}, "does not exist"),
                 new Case(new String[] {"--checkpoint", file.toString()}, "is a file, not a directory"),
                 new Case(new String[] {"--checkpoint", file.resolve("ck").toString()}, "--checkpoint: cannot write in"),
-                new Case(new String[] {"--clip", "-1"}, "--clip must be a finite number ≥ 0"),
+                new Case(new String[] {"--clip", "-1"}, "--clip must be finite and ≥ 0 (0 = off), got -1.0"),
+                new Case(new String[] {"--eval-every", "-1"}, "--eval-every must be ≥ 0"),
+                new Case(new String[] {"--checkpoint-every", "-3"}, "--checkpoint-every must be ≥ 0"),
                 new Case(new String[] {"--lr", "NaN"}, "lr must be a finite number"),
                 new Case(new String[] {"--bogus"}, "Unknown option: '--bogus'"))) {
             Run r = run(concat(base, c.extra()));
@@ -123,6 +125,9 @@ class TrainCommandTest {
             assertThat(r.out()).isEmpty();
         }
         assertThat(Files.readString(file)).isEqualTo("user data");
+        Run none = run("train", "--data", "blobs", "--model", "softmax", "--optimizer", "sgd", "--steps", "0");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err().strip()).isEqualTo("descent: --epochs or --steps must be positive");
     }
 
     @Test
