@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.AtomicFiles;
 import dev.descent.minimize.Armijo;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
@@ -16,11 +17,12 @@ import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -102,6 +104,9 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (m instanceof Method.Newton && !p.objective().hasHessian()) {
             throw new IllegalArgumentException("problem '" + p.name()
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
+        }
+        if (trace != null) {
+            checkWritable(trace); // before the run, which may be long
         }
         Settings s = Settings.DEFAULTS.withTrace(trace != null);
         if (maxIter != null) {
@@ -199,7 +204,7 @@ public final class MinimizeCommand implements Callable<Integer> {
         return j.toString();
     }
 
-    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written to a temporary file and renamed. */
+    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written atomically ({@link AtomicFiles}). */
     static void writeTrace(Path file, Result r) {
         int n = r.x().length;
         boolean withX = !r.trace().isEmpty() && r.trace().getFirst().x() != null;
@@ -220,19 +225,42 @@ public final class MinimizeCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
         try {
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, b, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, b.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+            throw unwritable(file, e);
         }
+    }
+
+    /**
+     * Rejects a --trace path that cannot be written (a directory, or a directory that cannot be
+     * created or written), by creating its parent directories and a temporary file there.
+     */
+    static void checkWritable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--trace " + file + " is a directory; give a file path such as "
+                    + file.resolve("trace.csv"));
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".descent-probe", ".tmp"));
+        } catch (IOException e) {
+            throw unwritable(file, e);
+        }
+    }
+
+    private static IllegalArgumentException unwritable(Path file, IOException e) {
+        String why = switch (e) {
+            case FileAlreadyExistsException x -> "a file is in the way of a directory";
+            case NoSuchFileException x -> "no such directory";
+            case AccessDeniedException x -> "permission denied";
+            case FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
+        String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
+        return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
+                + "; give a path in a writable directory");
     }
 
     /** A tiny ordered JSON object writer (numbers, strings, booleans, double arrays). */

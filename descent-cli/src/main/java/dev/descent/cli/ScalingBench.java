@@ -66,7 +66,7 @@ public final class ScalingBench {
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
         if (iterations < 1 || repeats < 1) {
-            throw new IllegalArgumentException("iterations and repeats must be >= 1");
+            throw new IllegalArgumentException("--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
         }
         if (dims.length == 0) {
             throw new IllegalArgumentException("give at least one dimension");

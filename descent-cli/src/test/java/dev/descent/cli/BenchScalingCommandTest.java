@@ -30,6 +30,9 @@ class BenchScalingCommandTest {
         assertThat(odd.err()).contains("even");
         MinimizeCommandTest.Run adam = MinimizeCommandTest.run("bench", "scaling", "--methods", "adam", "--dims", "4");
         assertThat(adam.code()).isEqualTo(2);
+        MinimizeCommandTest.Run repeats = MinimizeCommandTest.run("bench", "scaling", "--repeats", "0");
+        assertThat(repeats.code()).isEqualTo(2);
+        assertThat(repeats.err().strip()).contains("--repeats must be >= 1", "got 5 and 0").doesNotContain("\n");
     }
 
     @Test
