@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.cli.report.AtomicFiles;
+import dev.descent.cli.report.Json;
 import dev.descent.minimize.Armijo;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
@@ -23,7 +24,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -184,7 +187,7 @@ public final class MinimizeCommand implements Callable<Integer> {
     }
 
     static String json(Result r, Problem p, String methodName) {
-        JsonObject j = new JsonObject();
+        Map<String, Object> j = new LinkedHashMap<>();
         j.put("method", methodName);
         j.put("problem", p.name());
         j.put("dim", p.dimension());
@@ -201,7 +204,7 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (r.x().length <= 10) {
             j.put("x", r.x());
         }
-        return j.toString();
+        return Json.write(j);
     }
 
     /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written atomically ({@link AtomicFiles}). */
@@ -261,73 +264,5 @@ public final class MinimizeCommand implements Callable<Integer> {
         String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
         return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
                 + "; give a path in a writable directory");
-    }
-
-    /** A tiny ordered JSON object writer (numbers, strings, booleans, double arrays). */
-    static final class JsonObject {
-        private final StringBuilder b = new StringBuilder("{");
-
-        private void key(String k) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            b.append('"').append(k).append("\":");
-        }
-
-        void put(String k, String v) {
-            key(k);
-            b.append('"');
-            for (char c : v.toCharArray()) {
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    default -> {
-                        if (c < 0x20) {
-                            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            b.append('"');
-        }
-
-        void put(String k, long v) {
-            key(k);
-            b.append(v);
-        }
-
-        void put(String k, boolean v) {
-            key(k);
-            b.append(v);
-        }
-
-        void put(String k, double v) {
-            key(k);
-            number(v);
-        }
-
-        void put(String k, double[] v) {
-            key(k);
-            b.append('[');
-            for (int i = 0; i < v.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                number(v[i]);
-            }
-            b.append(']');
-        }
-
-        private void number(double v) {
-            b.append(Double.isFinite(v) ? Double.toString(v) : "null");
-        }
-
-        @Override
-        public String toString() {
-            return b + "}";
-        }
     }
 }
