@@ -11,23 +11,6 @@ class LbfgsMemoryTest {
 
     private static final double TOL = 1e-10;
 
-    /** A pair with sᵀy &gt; 0: y = A s for an SPD A, plus a little noise. */
-    private static double[][] pair(Random r, double[] A, int n) {
-        double[] s = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = r.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            double v = 0;
-            for (int j = 0; j < n; j++) {
-                v += A[i * n + j] * s[j];
-            }
-            y[i] = v + 0.01 * r.nextGaussian();
-        }
-        return new double[][] {s, y};
-    }
-
     private static double[] gaussian(Random r, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -61,7 +44,7 @@ class LbfgsMemoryTest {
         LbfgsMemory mem = new LbfgsMemory(n, 4, 0);
         double[][] sy = null;
         for (int k = 0; k < 7; k++) {
-            sy = pair(r, A, n);
+            sy = TestFunctions.curvaturePair(r, A, n);
             assertThat(mem.push(sy[0], sy[1])).isTrue();
         }
         assertThat(mem.pairs()).isEqualTo(4);
@@ -89,7 +72,7 @@ class LbfgsMemoryTest {
         double[][][] pairs = new double[k][][];
         LbfgsMemory mem = new LbfgsMemory(n, k, 0);
         for (int j = 0; j < k; j++) {
-            pairs[j] = pair(r, A, n);
+            pairs[j] = TestFunctions.curvaturePair(r, A, n);
             mem.push(pairs[j][0], pairs[j][1]);
         }
         double[] sN = pairs[k - 1][0], yN = pairs[k - 1][1];
@@ -148,13 +131,13 @@ class LbfgsMemoryTest {
         double[] A = TestFunctions.spd(n, 2);
         LbfgsMemory mem = new LbfgsMemory(n, 2, 1e-10);
         for (int k = 0; k < 3; k++) {
-            double[][] sy = pair(r, A, n);
+            double[][] sy = TestFunctions.curvaturePair(r, A, n);
             mem.push(sy[0], sy[1]);
         }
         double[] g = gaussian(r, n);
         double[] before = new double[n];
         mem.twoLoop(g, before);
-        double[][] sy = pair(r, A, n);
+        double[][] sy = TestFunctions.curvaturePair(r, A, n);
         for (int i = 0; i < n; i++) {
             sy[1][i] = -sy[1][i]; // sᵀy < 0
         }
@@ -176,7 +159,7 @@ class LbfgsMemoryTest {
         LbfgsMemory steps = new LbfgsMemory(n, 2, 0);
         double[] zero = new double[n];
         for (int k = 0; k < 5; k++) {
-            double[][] sy = pair(r, A, n);
+            double[][] sy = TestFunctions.curvaturePair(r, A, n);
             ring.push(sy[0], sy[1]);
             steps.pushStep(zero, sy[0], zero, sy[1]);
             if (k >= 3) {
