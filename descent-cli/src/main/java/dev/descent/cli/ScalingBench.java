@@ -102,7 +102,7 @@ public final class ScalingBench {
                 Problem p = Problems.named(PROBLEM, n);
                 // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
                 // the cheap points are medians over many runs on a shared, noisy machine
-                double[] t = new double[1000];
+                double[] t = new double[Math.max(repeats, 1000)];
                 int runs = 0;
                 int its = 0;
                 long spent = 0;

@@ -33,6 +33,10 @@ class BenchScalingCommandTest {
         MinimizeCommandTest.Run repeats = MinimizeCommandTest.run("bench", "scaling", "--repeats", "0");
         assertThat(repeats.code()).isEqualTo(2);
         assertThat(repeats.err().strip()).contains("--repeats must be >= 1", "got 5 and 0").doesNotContain("\n");
+        MinimizeCommandTest.Run many = MinimizeCommandTest.run("bench", "scaling", "--methods", "lbfgs", "--dims", "2",
+                "--iterations", "1", "--repeats", "1001", "--json");
+        assertThat(many.code()).as(many.err()).isZero();
+        assertThat(many.out()).contains("\"runs\":1001");
     }
 
     @Test
