@@ -37,6 +37,9 @@ class BenchScalingCommandTest {
                 "--iterations", "1", "--repeats", "1001", "--json");
         assertThat(many.code()).as(many.err()).isZero();
         assertThat(many.out()).contains("\"runs\":1001");
+        MinimizeCommandTest.Run huge = MinimizeCommandTest.run("bench", "scaling", "--methods", "bfgs", "--dims", "65536");
+        assertThat(huge.code()).isEqualTo(2);
+        assertThat(huge.err().strip()).contains("dense n×n matrix", "use lbfgs").doesNotContain("\n");
     }
 
     @Test
