@@ -1,5 +1,7 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.AtomicFiles;
+import dev.descent.cli.report.Json;
 import dev.descent.minimize.Armijo;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
@@ -16,12 +18,15 @@ import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,6 +108,9 @@ public final class MinimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("problem '" + p.name()
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
         }
+        if (trace != null) {
+            checkWritable(trace); // before the run, which may be long
+        }
         Settings s = Settings.DEFAULTS.withTrace(trace != null);
         if (maxIter != null) {
             s = s.withMaxIterations(maxIter);
@@ -179,7 +187,7 @@ public final class MinimizeCommand implements Callable<Integer> {
     }
 
     static String json(Result r, Problem p, String methodName) {
-        JsonObject j = new JsonObject();
+        Map<String, Object> j = new LinkedHashMap<>();
         j.put("method", methodName);
         j.put("problem", p.name());
         j.put("dim", p.dimension());
@@ -196,10 +204,10 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (r.x().length <= 10) {
             j.put("x", r.x());
         }
-        return j.toString();
+        return Json.write(j);
     }
 
-    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written to a temporary file and renamed. */
+    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written atomically ({@link AtomicFiles}). */
     static void writeTrace(Path file, Result r) {
         int n = r.x().length;
         boolean withX = !r.trace().isEmpty() && r.trace().getFirst().x() != null;
@@ -220,86 +228,41 @@ public final class MinimizeCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
         try {
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, b, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, b.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+            throw unwritable(file, e);
         }
     }
 
-    /** A tiny ordered JSON object writer (numbers, strings, booleans, double arrays). */
-    static final class JsonObject {
-        private final StringBuilder b = new StringBuilder("{");
-
-        private void key(String k) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            b.append('"').append(k).append("\":");
+    /**
+     * Rejects a --trace path that cannot be written (a directory, or a directory that cannot be
+     * created or written), by creating its parent directories and a temporary file there.
+     */
+    static void checkWritable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--trace " + file + " is a directory; give a file path such as "
+                    + file.resolve("trace.csv"));
         }
-
-        void put(String k, String v) {
-            key(k);
-            b.append('"');
-            for (char c : v.toCharArray()) {
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    default -> {
-                        if (c < 0x20) {
-                            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            b.append('"');
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".descent-probe", ".tmp"));
+        } catch (IOException e) {
+            throw unwritable(file, e);
         }
+    }
 
-        void put(String k, long v) {
-            key(k);
-            b.append(v);
-        }
-
-        void put(String k, boolean v) {
-            key(k);
-            b.append(v);
-        }
-
-        void put(String k, double v) {
-            key(k);
-            number(v);
-        }
-
-        void put(String k, double[] v) {
-            key(k);
-            b.append('[');
-            for (int i = 0; i < v.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                number(v[i]);
-            }
-            b.append(']');
-        }
-
-        private void number(double v) {
-            b.append(Double.isFinite(v) ? Double.toString(v) : "null");
-        }
-
-        @Override
-        public String toString() {
-            return b + "}";
-        }
+    private static IllegalArgumentException unwritable(Path file, IOException e) {
+        String why = switch (e) {
+            case FileAlreadyExistsException x -> "a file is in the way of a directory";
+            case NoSuchFileException x -> "no such directory";
+            case AccessDeniedException x -> "permission denied";
+            case FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
+        String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
+        return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
+                + "; give a path in a writable directory");
     }
 }

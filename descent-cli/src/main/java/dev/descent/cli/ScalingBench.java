@@ -66,7 +66,7 @@ public final class ScalingBench {
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
         if (iterations < 1 || repeats < 1) {
-            throw new IllegalArgumentException("iterations and repeats must be >= 1");
+            throw new IllegalArgumentException("--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
         }
         if (dims.length == 0) {
             throw new IllegalArgumentException("give at least one dimension");
@@ -102,7 +102,7 @@ public final class ScalingBench {
                 Problem p = Problems.named(PROBLEM, n);
                 // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
                 // the cheap points are medians over many runs on a shared, noisy machine
-                double[] t = new double[1000];
+                double[] t = new double[Math.max(repeats, 1000)];
                 int runs = 0;
                 int its = 0;
                 long spent = 0;

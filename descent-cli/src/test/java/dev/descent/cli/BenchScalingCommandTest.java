@@ -30,6 +30,16 @@ class BenchScalingCommandTest {
         assertThat(odd.err()).contains("even");
         MinimizeCommandTest.Run adam = MinimizeCommandTest.run("bench", "scaling", "--methods", "adam", "--dims", "4");
         assertThat(adam.code()).isEqualTo(2);
+        MinimizeCommandTest.Run repeats = MinimizeCommandTest.run("bench", "scaling", "--repeats", "0");
+        assertThat(repeats.code()).isEqualTo(2);
+        assertThat(repeats.err().strip()).contains("--repeats must be >= 1", "got 5 and 0").doesNotContain("\n");
+        MinimizeCommandTest.Run many = MinimizeCommandTest.run("bench", "scaling", "--methods", "lbfgs", "--dims", "2",
+                "--iterations", "1", "--repeats", "1001", "--json");
+        assertThat(many.code()).as(many.err()).isZero();
+        assertThat(many.out()).contains("\"runs\":1001");
+        MinimizeCommandTest.Run huge = MinimizeCommandTest.run("bench", "scaling", "--methods", "bfgs", "--dims", "65536");
+        assertThat(huge.code()).isEqualTo(2);
+        assertThat(huge.err().strip()).contains("dense n×n matrix", "use lbfgs").doesNotContain("\n");
     }
 
     @Test

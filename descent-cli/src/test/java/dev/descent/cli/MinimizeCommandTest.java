@@ -88,6 +88,25 @@ class MinimizeCommandTest {
     }
 
     @Test
+    void unwritableTraceExitsTwoWithOneLineBeforeRunning(@TempDir Path dir) throws Exception {
+        Run isDir = run("minimize", "--problem", "rosenbrock", "--method", "lbfgs", "--trace", dir.toString());
+        assertThat(isDir.code()).isEqualTo(2);
+        assertThat(isDir.err().strip()).contains("is a directory", "trace.csv").doesNotContain("\n");
+        assertThat(isDir.out()).isEmpty();
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        Run underFile = run("minimize", "--problem", "rosenbrock", "--method", "lbfgs", "--trace",
+                file.resolve("t.csv").toString());
+        assertThat(underFile.code()).isEqualTo(2);
+        assertThat(underFile.err().strip()).startsWith("descent: cannot write --trace").contains("writable directory")
+                .doesNotContain("\n").doesNotContain("Exception");
+        assertThat(underFile.out()).isEmpty();
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("plain");
+        }
+    }
+
+    @Test
     void customStartAndFirstOrderFlags() {
         Run r = run("minimize", "--problem", "rosenbrock", "--x0", "0.5,0.5", "--method", "momentum", "--lr", "0.001",
                 "--momentum", "0.5", "--max-iter", "10", "--json");

@@ -1,174 +1,45 @@
 package dev.descent.minimize;
 
 /**
- * L-BFGS two-loop recursion, Nocedal &amp; Wright (2nd ed.) Algorithm 7.4, with the initial
- * matrix H₀ = γI, γ = sᵀy / yᵀy of the newest pair (eq. 7.20). A pair with sᵀy ≤ 0 is skipped,
- * which keeps H positive definite. O(mn) per direction and no allocation after construction.
- *
- * <p>Storage: m + 1 slots of a flat (m+1)×n array for s and for y. The newest pair is written
- * straight into the spare slot ({@link #step}); when it passes the curvature test the spare
- * becomes the newest and the oldest slot becomes the spare, so a skipped pair never overwrites
- * a kept one. The two loops are fused pass by pass (q ← q − aⱼyⱼ together with sⱼ₋₁ᵀq, and the
- * γ-scaling with the first y-product), about 4 vectors of memory traffic per pair and loop.
+ * L-BFGS as a {@link Direction}: the two-loop recursion over the m newest curvature pairs
+ * (Nocedal &amp; Wright, 2nd ed., Algorithm 7.4, H₀ = γI with γ = sᵀy / yᵀy, eq. 7.20), held in an
+ * {@link LbfgsMemory} that skips pairs with sᵀy ≤ 0. O(mn) per direction, no allocation after
+ * construction.
  */
 final class LbfgsDirection implements Direction {
-    private final int m;
-    private final int n;
-    private final double[] S; // slot k = S[k·n, (k+1)·n)
-    private final double[] Y;
-    private final double[] rho; // 1 / yᵀs per slot
-    private final double[] a; // the αⱼ of the first loop, per slot
-    private final int[] order; // order[0] = oldest slot, order[count − 1] = newest
-    private int count;
-    private int spare;
-    private double gamma = 1;
+    private final LbfgsMemory memory;
 
     LbfgsDirection(int n, int m) {
-        this.m = m;
-        this.n = n;
-        this.S = new double[(m + 1) * n];
-        this.Y = new double[(m + 1) * n];
-        this.rho = new double[m + 1];
-        this.a = new double[m + 1];
-        this.order = new int[m];
+        this.memory = new LbfgsMemory(n, m, 0);
     }
 
     @Override
     public double compute(double[] x, double[] g, double[] d) {
-        final int n = this.n;
-        final double[] S = this.S, Y = this.Y;
-        if (count == 0) {
-            double dg = 0;
-            for (int i = 0; i < n; i++) {
-                d[i] = -g[i];
-                dg -= g[i] * g[i];
-            }
-            return dg;
-        }
-        // first loop, newest to oldest: q ← −∇f, then aⱼ = ρⱼsⱼᵀq, q ← q − aⱼyⱼ (here q lives in d)
-        int j = order[count - 1];
-        int off = j * n;
-        double dot = 0;
-        for (int i = 0; i < n; i++) {
-            double q = -g[i];
-            d[i] = q;
-            dot += S[off + i] * q;
-        }
-        for (int k = count - 1; k > 0; k--) {
-            double aj = rho[j] * dot;
-            a[j] = aj;
-            int jn = order[k - 1];
-            int offY = j * n;
-            int offS = jn * n;
-            dot = 0;
-            for (int i = 0; i < n; i++) {
-                double q = d[i] - aj * Y[offY + i];
-                d[i] = q;
-                dot += S[offS + i] * q;
-            }
-            j = jn;
-        }
-        // the oldest pair, fused with r ← γq and the second loop's first product y₀ᵀr
-        {
-            double aj = rho[j] * dot;
-            a[j] = aj;
-            int offY = j * n;
-            double gm = gamma;
-            dot = 0;
-            for (int i = 0; i < n; i++) {
-                double r = gm * (d[i] - aj * Y[offY + i]);
-                d[i] = r;
-                dot += Y[offY + i] * r;
-            }
-        }
-        // second loop, oldest to newest: b = ρⱼyⱼᵀr, r ← r + (aⱼ − b)sⱼ
-        for (int k = 0; k < count - 1; k++) {
-            double c = a[j] - rho[j] * dot;
-            int jn = order[k + 1];
-            int offS = j * n;
-            int offY = jn * n;
-            dot = 0;
-            for (int i = 0; i < n; i++) {
-                double r = d[i] + c * S[offS + i];
-                d[i] = r;
-                dot += Y[offY + i] * r;
-            }
-            j = jn;
-        }
-        double c = a[j] - rho[j] * dot;
-        int offS = j * n;
-        double dg = 0;
-        for (int i = 0; i < n; i++) {
-            double r = d[i] + c * S[offS + i];
-            d[i] = r;
-            dg += r * g[i];
-        }
-        return dg;
+        return memory.twoLoop(g, d);
     }
 
     @Override
     public void step(double[] x, double[] xNew, double[] g, double[] gNew, double alpha, double[] s, double[] y) {
-        final int off = spare * n;
-        final double[] S = this.S, Y = this.Y;
-        double sy = 0;
-        double yy = 0;
-        for (int i = 0; i < n; i++) {
-            double si = xNew[i] - x[i];
-            double yi = gNew[i] - g[i];
-            S[off + i] = si;
-            Y[off + i] = yi;
-            sy += si * yi;
-            yy += yi * yi;
-        }
-        commit(sy, yy);
+        memory.pushStep(x, xNew, g, gNew);
     }
 
     @Override
     public void update(double[] s, double[] y, double alpha) {
-        int off = spare * n;
-        System.arraycopy(s, 0, S, off, n);
-        System.arraycopy(y, 0, Y, off, n);
-        double sy = 0;
-        double yy = 0;
-        for (int i = 0; i < n; i++) {
-            sy += s[i] * y[i];
-            yy += y[i] * y[i];
-        }
-        commit(sy, yy);
-    }
-
-    /** Keeps the pair in the spare slot if sᵀy &gt; 0. */
-    private void commit(double sy, double yy) {
-        if (!(sy > 0) || !(yy > 0) || !Double.isFinite(sy) || !Double.isFinite(yy)) {
-            return; // curvature condition fails: skip the pair, the spare is reused next time
-        }
-        rho[spare] = 1 / sy;
-        gamma = sy / yy;
-        if (count < m) {
-            order[count++] = spare;
-            spare = count; // slots 0..count−1 are in use, slot count is free
-        } else {
-            int oldest = order[0];
-            System.arraycopy(order, 1, order, 0, m - 1);
-            order[m - 1] = spare;
-            spare = oldest;
-        }
+        memory.push(s, y);
     }
 
     @Override
     public void reset() {
-        count = 0;
-        spare = 0;
-        gamma = 1;
+        memory.clear();
     }
 
     @Override
     public boolean unitStep() {
-        return count > 0;
+        return memory.pairs() > 0;
     }
 
     /** The number of stored pairs (for tests). */
     int pairs() {
-        return count;
+        return memory.pairs();
     }
 }

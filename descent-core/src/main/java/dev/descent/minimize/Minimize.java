@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class Minimize {
 
+    /** The most elements of one Java array (a few below Integer.MAX_VALUE, as the JDK allows). */
+    private static final long MAX_DENSE = Integer.MAX_VALUE - 8;
+
     private Minimize() {}
 
     /** Runs {@code method} with {@link Settings#DEFAULTS}. */
@@ -38,7 +41,8 @@ public final class Minimize {
      * Minimizes {@code objective} from {@code x0} (not modified).
      *
      * @throws IllegalArgumentException when x0's length differs from the objective's dimension,
-     *     or when {@link Method.Newton} meets an objective without a Hessian (use newton-cg)
+     *     when {@link Method.Newton} meets an objective without a Hessian (use newton-cg), or when
+     *     Newton or BFGS would need an n×n array larger than Java allows (n &gt; 46340)
      */
     public static Result run(Objective objective, double[] x0, Method method, Settings settings) {
         int n = objective.dimension();
@@ -48,6 +52,10 @@ public final class Minimize {
         if (method instanceof Method.Newton && !objective.hasHessian()) {
             throw new IllegalArgumentException(
                     "newton needs the exact Hessian, which this objective does not provide; use newton-cg");
+        }
+        if ((method instanceof Method.Newton || method instanceof Method.Bfgs) && (long) n * n > MAX_DENSE) {
+            throw new IllegalArgumentException(method.name() + " stores a dense n×n matrix, which a Java array holds only up to n = "
+                    + (int) Math.sqrt(MAX_DENSE) + " (n = " + n + " here); use lbfgs or newton-cg");
         }
         if (method instanceof Method.FirstOrder fo) {
             return FirstOrderRun.run(objective, x0, fo, settings);

@@ -17,7 +17,9 @@
  *   <li>{@link dev.descent.minimize.Settings}: tolerances and limits;
  *   <li>{@link dev.descent.minimize.Minimize#run}: the loop, returning a
  *       {@link dev.descent.minimize.Result} with a {@link dev.descent.minimize.Status}, counters,
- *       and an optional trace of {@link dev.descent.minimize.Iterate}s.
+ *       and an optional trace of {@link dev.descent.minimize.Iterate}s;
+ *   <li>{@link dev.descent.minimize.LbfgsMemory}: the L-BFGS pair memory and two-loop recursion,
+ *       for a driver of one's own (the tour's mini-batch L-BFGS uses it).
  * </ul>
  * Numerical trouble is a status, never an exception from inside the loop.
  */

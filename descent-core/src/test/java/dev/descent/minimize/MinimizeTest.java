@@ -45,6 +45,18 @@ class MinimizeTest {
     }
 
     @Test
+    void denseMethodsRejectADimensionWhoseMatrixNoArrayCanHold() {
+        int n = 65536; // n² = 2³² wraps to 0 in int arithmetic
+        for (String m : new String[] {"bfgs", "newton"}) {
+            assertThatThrownBy(() -> Minimize.run(TestFunctions.rosenbrock(n, true), new double[n], Method.named(m)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(m + " stores a dense n×n matrix")
+                    .hasMessageContaining("46340")
+                    .hasMessageContaining("lbfgs");
+        }
+    }
+
+    @Test
     void newtonWithoutHessianIsRejectedNamingNewtonCg() {
         assertThatThrownBy(() -> Minimize.run(TestFunctions.rosenbrock(2, false), new double[] {-1.2, 1},
                         Method.named("newton")))

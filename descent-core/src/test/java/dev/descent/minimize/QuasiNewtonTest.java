@@ -12,23 +12,6 @@ class QuasiNewtonTest {
 
     private static final double TOL = 1e-10;
 
-    /** Random pairs with sᵀy &gt; 0: y = A s for an SPD A, plus a little noise. */
-    private static double[][] pair(Random r, double[] A, int n) {
-        double[] s = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = r.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            double v = 0;
-            for (int j = 0; j < n; j++) {
-                v += A[i * n + j] * s[j];
-            }
-            y[i] = v + 0.01 * r.nextGaussian();
-        }
-        return new double[][] {s, y};
-    }
-
     @Test
     void bfgsUpdateSatisfiesTheSecantEquation() {
         int n = 6;
@@ -36,7 +19,7 @@ class QuasiNewtonTest {
         double[] A = TestFunctions.spd(n, 11);
         BfgsDirection bfgs = new BfgsDirection(n);
         for (int k = 0; k < 5; k++) {
-            double[][] sy = pair(r, A, n);
+            double[][] sy = TestFunctions.curvaturePair(r, A, n);
             bfgs.update(sy[0], sy[1], 1);
             double[] H = bfgs.inverseHessian();
             for (int i = 0; i < n; i++) {
@@ -63,7 +46,7 @@ class QuasiNewtonTest {
         LbfgsDirection l = new LbfgsDirection(n, 3);
         double[][] sy = null;
         for (int k = 0; k < 5; k++) {
-            sy = pair(r, A, n);
+            sy = TestFunctions.curvaturePair(r, A, n);
             l.update(sy[0], sy[1], 1);
         }
         assertThat(l.pairs()).isEqualTo(3);

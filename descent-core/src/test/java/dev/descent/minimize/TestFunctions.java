@@ -110,4 +110,21 @@ final class TestFunctions {
         }
         return A;
     }
+
+    /** Random pairs with sᵀy &gt; 0: y = A s for an SPD A, plus a little noise. */
+    static double[][] curvaturePair(java.util.Random r, double[] A, int n) {
+        double[] s = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = r.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            double v = 0;
+            for (int j = 0; j < n; j++) {
+                v += A[i * n + j] * s[j];
+            }
+            y[i] = v + 0.01 * r.nextGaussian();
+        }
+        return new double[][] {s, y};
+    }
 }

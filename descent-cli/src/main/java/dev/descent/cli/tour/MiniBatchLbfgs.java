@@ -1,6 +1,7 @@
 package dev.descent.cli.tour;
 
 import dev.descent.linalg.Vec;
+import dev.descent.minimize.LbfgsMemory;
 import dev.descent.minimize.LineFunction;
 import dev.descent.minimize.LineSearch;
 import dev.descent.minimize.LineStep;
@@ -10,24 +11,19 @@ import dev.descent.minimize.Objective;
  * L-BFGS driven one mini-batch at a time, the way {@code torch.optim.LBFGS} behaves when each
  * {@code step(closure)} sees a new batch with {@code max_iter=1}: the curvature pair is
  * s = t·d and y = ∇f_k(x_k) − ∇f_{k−1}(x_{k−1}), gradients of two different batches; the
- * direction is the two-loop recursion (Nocedal and Wright, Algorithm 7.4) with H₀ = (sᵀy/yᵀy)·I;
- * pairs with sᵀy ≤ 1e-10 are skipped; the first step is min(1, 1/‖g‖₁)·lr. Without a line search
- * the step is t = lr (torch's {@code line_search_fn=None}); with one, t comes from a strong-Wolfe
+ * direction is the two-loop recursion (Nocedal and Wright, Algorithm 7.4) with H₀ = (sᵀy/yᵀy)·I,
+ * by {@link LbfgsMemory}; pairs with sᵀy ≤ 1e-10 are skipped; the first step is min(1, 1/‖g‖₁)·lr.
+ * Without a line search the step is t = lr (torch's {@code line_search_fn=None}); with one, t comes from a strong-Wolfe
  * search on the current batch (torch's {@code 'strong_wolfe'}). This is an experiment of the tour
  * (section 5), not a production minimizer: the deterministic L-BFGS is {@code minimize.Method.Lbfgs}.
  */
 final class MiniBatchLbfgs {
 
-    private final int m;
     private final double lr;
     private final LineSearch lineSearch;
-    private final double[][] s;
-    private final double[][] y;
-    private final double[] rho;
-    private final double[] alpha;
-    private int count;
-    private int head;
-    private double hDiag = 1;
+    private final LbfgsMemory memory;
+    private final double[] s;
+    private final double[] y;
     private final double[] g;
     private final double[] gPrev;
     private final double[] d;
@@ -39,13 +35,11 @@ final class MiniBatchLbfgs {
     long evaluations;
 
     MiniBatchLbfgs(int n, int m, double lr, LineSearch lineSearch) {
-        this.m = m;
         this.lr = lr;
         this.lineSearch = lineSearch;
-        s = new double[m][n];
-        y = new double[m][n];
-        rho = new double[m];
-        alpha = new double[m];
+        memory = new LbfgsMemory(n, m, 1e-10);
+        s = new double[n];
+        y = new double[n];
         g = new double[n];
         gPrev = new double[n];
         d = new double[n];
@@ -62,6 +56,7 @@ final class MiniBatchLbfgs {
         }
         int n = x.length;
         double t;
+        double dg;
         if (iteration == 0) {
             for (int i = 0; i < n; i++) {
                 d[i] = -g[i];
@@ -71,26 +66,18 @@ final class MiniBatchLbfgs {
                 l1 += Math.abs(v);
             }
             t = Math.min(1, 1 / l1) * lr;
+            dg = Vec.dot(d, g);
         } else {
             // the pair from the last step: s = t·d, y = g − gPrev (two different batches)
-            double[] sk = s[head];
-            double[] yk = y[head];
             for (int i = 0; i < n; i++) {
-                sk[i] = tPrev * d[i];
-                yk[i] = g[i] - gPrev[i];
+                s[i] = tPrev * d[i];
+                y[i] = g[i] - gPrev[i];
             }
-            double ys = Vec.dot(yk, sk);
-            if (ys > 1e-10) {
-                rho[head] = 1 / ys;
-                hDiag = ys / Vec.dot(yk, yk);
-                head = (head + 1) % m;
-                count = Math.min(count + 1, m);
-            }
-            twoLoop();
+            memory.push(s, y);
+            dg = memory.twoLoop(g, d);
             t = lr;
         }
         System.arraycopy(g, 0, gPrev, 0, n);
-        double dg = Vec.dot(d, g);
         if (lineSearch == null) {
             Vec.axpy(t, d, x);
         } else if (dg < 0) {
@@ -117,30 +104,11 @@ final class MiniBatchLbfgs {
                 Vec.axpy(t, d, x);
             } else {
                 t = 0;
-                count = 0; // no decrease along d on this batch: forget the curvature pairs
+                memory.clear(); // no decrease along d on this batch: forget the curvature pairs
             }
         }
         tPrev = t;
         iteration++;
         return f;
-    }
-
-    /** d ← −H·g by the two-loop recursion over the stored pairs (newest first). */
-    private void twoLoop() {
-        int n = g.length;
-        for (int i = 0; i < n; i++) {
-            d[i] = -g[i];
-        }
-        for (int k = 0; k < count; k++) {
-            int j = Math.floorMod(head - 1 - k, m);
-            alpha[j] = rho[j] * Vec.dot(s[j], d);
-            Vec.axpy(-alpha[j], y[j], d);
-        }
-        Vec.scale(hDiag, d);
-        for (int k = count - 1; k >= 0; k--) {
-            int j = Math.floorMod(head - 1 - k, m);
-            double beta = rho[j] * Vec.dot(y[j], d);
-            Vec.axpy(alpha[j] - beta, s[j], d);
-        }
     }
 }
