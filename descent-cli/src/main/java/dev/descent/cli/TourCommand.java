@@ -52,7 +52,7 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
     Path dataDir;
 
-    @Option(names = "--quick", description = "A short run (about 20 s): fewer epochs, smaller sizes.")
+    @Option(names = "--quick", description = "A short run (about 15 s on 2 cores): fewer epochs, smaller sizes.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every experiment (default: ${DEFAULT-VALUE}).")
