@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Optimization for neural networks and smooth functions, from cs231n lecture 7.",
-        footer = {"", "Start with: descent tour --quick   (about 15 s; writes descent-report/index.html)",
-            "Every command takes --help, and --json for one JSON object on standard output."},
+        footer = {"", "Start with: descent tour --quick   (about 15 s; open descent-report/index.html)",
+            "Every command takes --help; with --json, one JSON object on standard output."},
         subcommands = {TourCommand.class, TrainCommand.class, MinimizeCommand.class, LrFindCommand.class, ScheduleCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
