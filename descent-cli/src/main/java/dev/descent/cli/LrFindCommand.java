@@ -95,6 +95,11 @@ public final class LrFindCommand implements Callable<Integer> {
         if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot writes SVG: give a file name ending in .svg, got " + plot);
         }
+        Path plotDir = plot == null ? null : plot.toAbsolutePath().getParent();
+        if (plotDir != null && !java.nio.file.Files.isDirectory(plotDir)) {
+            // checked before the sweep, not after it
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot: the directory " + plotDir + " does not exist");
+        }
         Dataset train = switch (data) {
             case "spiral" -> Synthetic.spiral(3, 100, 0.2, seed);
             case "embedded", "fashion-mnist" -> TourData.load(data, dataDir).train();

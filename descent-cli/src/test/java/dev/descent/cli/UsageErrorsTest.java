@@ -55,6 +55,7 @@ class UsageErrorsTest {
         "lr-find --model=softmax --optimizer=adam --batch=0",
         "lr-find --model=softmax --optimizer=adam --method=nope",
         "lr-find --model=softmax --optimizer=adam --plot=chart.png",
+        "lr-find --model=softmax --optimizer=adam --data=spiral --plot=/nonexistent-descent-dir/chart.svg",
         "lr-find --model=softmax --optimizer=adam --data=nope",
         "lr-find --model=nope --optimizer=adam --data=spiral",
         "lr-find --model=softmax --optimizer=adam --data=fashion-mnist --data-dir=/nonexistent-descent-dir",
