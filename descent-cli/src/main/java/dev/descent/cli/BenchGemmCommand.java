@@ -35,7 +35,7 @@ public final class BenchGemmCommand implements Runnable {
     int reps;
 
     @Option(names = "--min-time", paramLabel = "SECONDS",
-            description = "Each measurement repeats the product for at least this long (default: ${DEFAULT-VALUE}).",
+            description = "Each measurement repeats the product for at least this long, after a warm-up 5 times as long (default: ${DEFAULT-VALUE}).",
             defaultValue = "0.2")
     double minTime;
 
@@ -107,6 +107,9 @@ public final class BenchGemmCommand implements Runnable {
         out.flush();
     }
 
+    /** The warm-up per backend, in multiples of {@code --min-time}. */
+    static final double WARM_UP_FACTOR = 5;
+
     private Figure measure(GemmBackend b) {
         int n = size;
         SplittableRandom r = new SplittableRandom(1);
@@ -118,8 +121,9 @@ public final class BenchGemmCommand implements Runnable {
             bm[i] = (float) r.nextDouble();
         }
         double flops = 2.0 * n * n * n;
-        // warm-up: compile the Java kernels, fault in the buffers
-        long warmEnd = System.nanoTime() + (long) (minTime * 1e9);
+        // warm-up: compile the Java kernels, fault in the buffers; 5 × --min-time (1 s by default), since
+        // the Vector API kernel runs ~100× slower until C2 has compiled it (0.2 s left it unwarmed at n = 64)
+        long warmEnd = System.nanoTime() + (long) (WARM_UP_FACTOR * minTime * 1e9);
         do {
             Gemm.sgemm(b, false, false, n, n, n, 1f, a, 0, n, bm, 0, n, 0f, c, 0, n);
         } while (System.nanoTime() < warmEnd);

@@ -90,10 +90,10 @@ public final class BenchStepCommand implements Runnable {
     @Override
     public void run() {
         if (params < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--params must be >= 1, got " + params);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--params must be ≥ 1, got " + params);
         }
         if (reps < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be >= 1, got " + reps);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be ≥ 1, got " + reps);
         }
         OptimizerConfig config = Optimizers.parse(optimizer);
         Result r = measure(optimizer.strip(), config, params, reps);

@@ -8,6 +8,7 @@ import dev.descent.cli.tour.LrSweep;
 import dev.descent.cli.tour.Progress;
 import dev.descent.cli.tour.TourData;
 import dev.descent.data.Dataset;
+import dev.descent.data.FashionMnist;
 import dev.descent.data.Synthetic;
 import dev.descent.nn.Model;
 import dev.descent.nn.ModelSpec;
@@ -42,7 +43,7 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", description = "embedded (default), fashion-mnist or spiral.")
     String data = "embedded";
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: Debian's dataset-fashion-mnist).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
     Path dataDir;
 
     @Option(names = "--model", paramLabel = "SPEC", required = true, description = "softmax, mlp:64, mlp:256,128, ... (see descent train --help).")
@@ -51,10 +52,10 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--optimizer", paramLabel = "SPEC", required = true, description = "sgd, momentum, adam, ... with optional :key=value,...")
     String optimizer;
 
-    @Option(names = "--start", paramLabel = "LR", description = "First learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start", paramLabel = "LR", description = "First learning rate (default: 1e-7).")
     double start = 1e-7;
 
-    @Option(names = "--end", paramLabel = "LR", description = "Last learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--end", paramLabel = "LR", description = "Last learning rate (default: 10).")
     double end = 10;
 
     @Option(names = "--steps", paramLabel = "N", description = "Mini-batches in the sweep (default: ${DEFAULT-VALUE}).")
@@ -93,6 +94,11 @@ public final class LrFindCommand implements Callable<Integer> {
         }
         if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot writes SVG: give a file name ending in .svg, got " + plot);
+        }
+        Path plotDir = plot == null ? null : plot.toAbsolutePath().getParent();
+        if (plotDir != null && !java.nio.file.Files.isDirectory(plotDir)) {
+            // checked before the sweep, not after it
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plot: the directory " + plotDir + " does not exist");
         }
         Dataset train = switch (data) {
             case "spiral" -> Synthetic.spiral(3, 100, 0.2, seed);

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Optimization for neural networks and smooth functions, from cs231n lecture 7.",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, TrainCommand.class, MinimizeCommand.class, TourCommand.class, LrFindCommand.class, ScheduleCommand.class})
+        footer = {"", "Start with: descent tour --quick   (about 15 s; open descent-report/index.html)",
+            "Every command takes --help; with --json, one JSON object on standard output."},
+        subcommands = {TourCommand.class, TrainCommand.class, MinimizeCommand.class, LrFindCommand.class, ScheduleCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -49,26 +52,65 @@ public final class Main implements Runnable {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("descent: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println("descent: " + usageMessage(e) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return CommandLine.ExitCode.USAGE;
+    }
+
+    /** picocli's message, except that a word where a command was expected reads as an unknown command. */
+    private static String usageMessage(CommandLine.ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().getFirst() + "'; commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet());
+        }
+        return sentence(e.getMessage());
     }
 
     private static int runError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof IllegalArgumentException) {
             // a bad value that only the library could judge (a spec, a file's contents): a usage error
-            err.println("descent: " + e.getMessage());
+            err.println("descent: " + sentence(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("descent: " + message);
+        err.println("descent: " + failure(e));
         if (System.getenv("DESCENT_DEBUG") != null) {
             e.printStackTrace(err);
         }
         err.flush();
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** One line for a failure while running; file-system errors, whose message is only a path, say what went wrong. */
+    static String failure(Throwable e) {
+        // an UncheckedIOException made from its cause alone carries only the cause's toString()
+        Throwable c = e instanceof java.io.UncheckedIOException && e.getCause() != null
+                && e.getCause().toString().equals(e.getMessage()) ? e.getCause() : e;
+        String what = switch (c) {
+            case java.nio.file.NoSuchFileException x -> "no such file or directory";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileAlreadyExistsException x -> "already exists";
+            case java.nio.file.NotDirectoryException x -> "not a directory";
+            case java.nio.file.DirectoryNotEmptyException x -> "directory not empty";
+            default -> null;
+        };
+        if (what != null) {
+            java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) c;
+            return what + ": " + f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A message without its final full stop, so that a hint can follow it on the same line. */
+    private static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "invalid input";
+        }
+        String m = message.strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     /** Prints the version, the Java runtime and the matrix-multiply backend. */

@@ -7,6 +7,7 @@ import dev.descent.cli.tour.Progress;
 import dev.descent.cli.tour.Tour;
 import dev.descent.cli.tour.TourContext;
 import dev.descent.cli.tour.TourData;
+import dev.descent.data.FashionMnist;
 import dev.descent.data.Split;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Run cs231n lecture 7's optimization experiments and write an HTML report with their charts.",
-            "Sections: 1 learning rate, 2 decay, 3 first vs second order, 4 cost vs N, 5 full batch vs mini-batch,",
-            "6 Adam as a default, 7 learning-rate range test."
+            "Sections: 1 learning rate, 2 decay, 3 first vs second order, 4 cost vs N,%n"
+                    + "5 full batch vs mini-batch, 6 Adam as a default, 7 learning-rate range test."
         })
 public final class TourCommand implements Callable<Integer> {
 
@@ -48,10 +49,10 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", description = "embedded (in the jar, default) or fashion-mnist (the full set).")
     String data = "embedded";
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: Debian's dataset-fashion-mnist).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
     Path dataDir;
 
-    @Option(names = "--quick", description = "A short run (about 20 s): fewer epochs, smaller sizes.")
+    @Option(names = "--quick", description = "A short run (about 15 s on 2 cores): fewer epochs, smaller sizes.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every experiment (default: ${DEFAULT-VALUE}).")
@@ -79,6 +80,9 @@ public final class TourCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be ≥ 1, got " + threads);
+        }
+        if (data.equals("fashion-mnist")) {
+            FashionMnist.locate(dataDir); // missing files: a usage error naming how to get them, before any section runs
         }
         Set<Integer> only = new LinkedHashSet<>(sections);
         for (int s : only) {

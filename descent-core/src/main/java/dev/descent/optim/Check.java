@@ -19,7 +19,7 @@ final class Check {
 
     static void nonNegative(String name, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+            throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + v);
         }
     }
 

@@ -48,7 +48,7 @@ abstract class FlatOptimizer implements Optimizer {
                     + ", got " + params.length + " and " + grads.length);
         }
         if (!(lr >= 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be a finite number >= 0, got " + lr);
+            throw new IllegalArgumentException("lr must be a finite number ≥ 0, got " + lr);
         }
         t++;
         beginStep();

@@ -14,7 +14,7 @@ public record ParamGroups(int size, List<ParamGroup> groups) {
 
     public ParamGroups {
         if (size < 0) {
-            throw new IllegalArgumentException("size must be >= 0, got " + size);
+            throw new IllegalArgumentException("size must be ≥ 0, got " + size);
         }
         Check.notNull("groups", groups);
         groups = List.copyOf(groups);

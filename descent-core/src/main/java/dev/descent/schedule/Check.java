@@ -7,10 +7,7 @@ final class Check {
 
     /** A learning rate: finite and ≥ 0. */
     static double lr(String name, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be a finite number ≥ 0, got " + v);
-        }
-        return v;
+        return nonNegative(name, v);
     }
 
     /** A finite number > 0. */
