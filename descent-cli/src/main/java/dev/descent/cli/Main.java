@@ -38,7 +38,23 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status, without exiting (for tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return guarded(() -> commandLine().execute(args), new PrintWriter(System.err, true));
+    }
+
+    /**
+     * Runs a command and turns running out of heap (an {@link OutOfMemoryError}, which picocli's
+     * handlers do not see) into one line with the fix, exit status 1, instead of a stack trace.
+     */
+    static int guarded(java.util.function.IntSupplier command, PrintWriter err) {
+        try {
+            return command.getAsInt();
+        } catch (OutOfMemoryError e) {
+            err.println("descent: out of memory (" + e.getMessage() + "); give the JVM more heap, for example"
+                    + " DESCENT_JAVA_OPTS=-Xmx8g ./descent ..., or choose a smaller problem or a method that needs"
+                    + " less memory (lbfgs, newton-cg)");
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 
     /** The configured picocli command line with descent's error handling. */

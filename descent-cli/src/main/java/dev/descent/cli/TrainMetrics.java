@@ -35,7 +35,7 @@ final class TrainMetrics {
                     + file.resolve("metrics.csv"));
         }
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--metrics: the directory " + dir + " does not exist");
+            throw new IllegalArgumentException("--metrics: the directory " + dir + " does not exist; create it (mkdir -p) or choose another path");
         }
         this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         try {

@@ -116,4 +116,17 @@ class UsageErrorsTest {
         assertThat(Main.failure(new IllegalStateException("the run diverged"))).isEqualTo("the run diverged");
         assertThat(Main.failure(new NullPointerException())).isEqualTo("NullPointerException");
     }
+
+    @Test
+    void runningOutOfHeapIsOneLineWithTheFix() {
+        StringWriter err = new StringWriter();
+        int status = Main.guarded(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, new PrintWriter(err));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .startsWith("descent: out of memory (Java heap space)")
+                .contains("-Xmx");
+        assertThat(Main.guarded(() -> 0, new PrintWriter(err))).isZero();
+    }
 }
