@@ -127,7 +127,7 @@ class TrainCommandTest {
         assertThat(Files.readString(file)).isEqualTo("user data");
         Run none = run("train", "--data", "blobs", "--model", "softmax", "--optimizer", "sgd", "--steps", "0");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err().strip()).isEqualTo("descent: --epochs or --steps must be positive");
+        assertThat(none.err().strip()).isEqualTo("descent: --epochs or --steps must be positive (see 'descent train --help')");
     }
 
     @Test
