@@ -91,15 +91,20 @@ final class VectorSgemm implements SgemmKernel {
                     }
                 }
             } else {
-                for (int j = 0; j < NR; j++) {
-                    if (j < nr) {
-                        int src = bOff + (jc + jr + j) * ldb + pc;
-                        for (int p = 0; p < kc; p++) {
-                            bp[base + p * NR + j] = b[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            bp[base + p * NR + j] = 0f;
+                // transpose in 8-row strips so the writes stay within a few cache lines
+                for (int p0 = 0; p0 < kc; p0 += 8) {
+                    int pn = Math.min(8, kc - p0);
+                    for (int j = 0; j < NR; j++) {
+                        int dst = base + p0 * NR + j;
+                        if (j < nr) {
+                            int src = bOff + (jc + jr + j) * ldb + pc + p0;
+                            for (int q = 0; q < pn; q++) {
+                                bp[dst + q * NR] = b[src + q];
+                            }
+                        } else {
+                            for (int q = 0; q < pn; q++) {
+                                bp[dst + q * NR] = 0f;
+                            }
                         }
                     }
                 }

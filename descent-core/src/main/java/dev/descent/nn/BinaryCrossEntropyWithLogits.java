@@ -17,10 +17,10 @@ public final class BinaryCrossEntropyWithLogits implements Loss {
         double scale = 1.0 / ((double) batch * k);
         for (int r = 0; r < batch; r++) {
             int y = labels[labelOff + r];
-            Loss.checkLabel(y, k);
+            Labels.check(y, k);
             for (int j = 0; j < k; j++) {
                 int i = r * k + j;
-                total += term(z[i], Loss.target(y, j, k), dz, i, scale);
+                total += term(z[i], Labels.target(y, j, k), dz, i, scale);
             }
         }
         return total * scale;

@@ -16,10 +16,10 @@ public final class MeanSquaredError implements Loss {
         double scale = 1.0 / ((double) batch * k);
         for (int r = 0; r < batch; r++) {
             int y = labels[labelOff + r];
-            Loss.checkLabel(y, k);
+            Labels.check(y, k);
             for (int j = 0; j < k; j++) {
                 int i = r * k + j;
-                double d = z[i] - Loss.target(y, j, k);
+                double d = z[i] - Labels.target(y, j, k);
                 total += d * d;
                 if (dz != null) {
                     dz[i] = (float) (2 * d * scale);
