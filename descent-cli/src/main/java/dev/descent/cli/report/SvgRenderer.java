@@ -38,8 +38,8 @@ import org.jfree.svg.ViewBox;
 public final class SvgRenderer {
 
     /** The drawing size of a main chart, in SVG user units. */
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 400;
+    public static final int WIDTH = 560;
+    public static final int HEIGHT = 370;
     /** The drawing size of a small second panel. */
     public static final int SMALL_WIDTH = 400;
     public static final int SMALL_HEIGHT = 300;
