@@ -54,8 +54,8 @@ public final class FashionMnist {
      */
     public static Split load(Path dataDir) throws IOException {
         Path dir = locate(dataDir);
-        Dataset train = Idx.images(Idx.read(find(dir, TRAIN_IMAGES)), Idx.read(find(dir, TRAIN_LABELS)), 10, dir + " (training set)");
-        Dataset test = Idx.images(Idx.read(find(dir, TEST_IMAGES)), Idx.read(find(dir, TEST_LABELS)), 10, dir + " (test set)");
+        Dataset train = Idx.images(Idx.readScaled(require(dir, TRAIN_IMAGES)), Idx.read(require(dir, TRAIN_LABELS)), 10, dir + " (training set)");
+        Dataset test = Idx.images(Idx.readScaled(require(dir, TEST_IMAGES)), Idx.read(require(dir, TEST_LABELS)), 10, dir + " (test set)");
         return new Split(train, test);
     }
 
@@ -77,6 +77,14 @@ public final class FashionMnist {
         throw new IllegalArgumentException("Fashion-MNIST not found in " + tried
                 + ": install it with 'apt-get install dataset-fashion-mnist', or download the four *-idx?-ubyte.gz files from "
                 + URL + " and pass --data-dir DIR");
+    }
+
+    private static Path require(Path dir, String base) {
+        Path p = find(dir, base);
+        if (p == null) {
+            throw new IllegalArgumentException("Fashion-MNIST in " + dir + " lacks " + base + ".gz: download it from " + URL);
+        }
+        return p;
     }
 
     private static Path find(Path dir, String base) {

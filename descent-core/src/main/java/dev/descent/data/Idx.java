@@ -59,6 +59,64 @@ public final class Idx {
 
     /** Reads an IDX stream, gzipped or not; {@code name} appears in error messages. */
     public static Array read(InputStream raw, String name) throws IOException {
+        Array[] out = new Array[1];
+        parse(raw, name, (dims, total, data) -> {
+            byte[] body = new byte[(int) total];
+            int got = data.readNBytes(body, 0, body.length);
+            if (got < body.length) {
+                throw truncated(name, total, got);
+            }
+            out[0] = new Array(dims, body);
+        });
+        return out[0];
+    }
+
+    /**
+     * Reads an unsigned-byte IDX file straight into floats scaled to [0, 1] (value / 255), without
+     * holding the bytes: the memory-lean path for large image files.
+     *
+     * @return the sizes (outermost first) and the values, C order
+     */
+    public static Scaled readScaled(Path file) throws IOException {
+        Scaled[] out = new Scaled[1];
+        try (InputStream raw = Files.newInputStream(file)) {
+            parse(raw, file.toString(), (dims, total, data) -> {
+                float[] x = new float[(int) total];
+                byte[] chunk = new byte[1 << 16];
+                int filled = 0;
+                while (filled < x.length) {
+                    int got = data.readNBytes(chunk, 0, Math.min(chunk.length, x.length - filled));
+                    if (got == 0) {
+                        throw truncated(file.toString(), total, filled);
+                    }
+                    for (int i = 0; i < got; i++) {
+                        x[filled + i] = (chunk[i] & 0xFF) * (1f / 255f);
+                    }
+                    filled += got;
+                }
+                out[0] = new Scaled(dims, x);
+            });
+        }
+        return out[0];
+    }
+
+    /**
+     * An IDX array converted to floats in [0, 1].
+     *
+     * @param dims the sizes, outermost first
+     * @param values the scaled values, C order
+     */
+    public record Scaled(int[] dims, float[] values) {}
+
+    private interface Body {
+        void read(int[] dims, long total, DataInputStream data) throws IOException;
+    }
+
+    private static IllegalArgumentException truncated(String name, long total, long got) {
+        return new IllegalArgumentException(name + ": truncated: the header declares " + total + " values, the file holds " + got);
+    }
+
+    private static void parse(InputStream raw, String name, Body body) throws IOException {
         BufferedInputStream buf = new BufferedInputStream(raw, 1 << 16);
         buf.mark(2);
         int b0 = buf.read();
@@ -102,12 +160,7 @@ public final class Idx {
                     throw new IllegalArgumentException(name + ": bad sizes: the header declares more than 2^31 - 9 values");
                 }
             }
-            byte[] body = new byte[(int) total];
-            int got = data.readNBytes(body, 0, body.length);
-            if (got < body.length) {
-                throw new IllegalArgumentException(name + ": truncated: the header declares " + total + " values, the file holds " + got);
-            }
-            return new Array(dims, body);
+            body.read(dims, total, data);
         } catch (EOFException e) {
             throw new IllegalArgumentException(name + ": truncated: the file ends inside the header");
         } catch (java.util.zip.ZipException e) {
@@ -152,6 +205,32 @@ public final class Idx {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Combines images already scaled by {@link #readScaled} (n × rows × cols) with a label file
+     * (n) into a data set with {@code classes} classes.
+     */
+    public static Dataset images(Scaled images, Array labels, int classes, String name) {
+        int n = images.dims()[0];
+        if (images.dims().length < 2) {
+            throw new IllegalArgumentException(name + ": bad sizes: images need at least 2 dimensions, got " + images.dims().length);
+        }
+        if (labels.dims().length != 1) {
+            throw new IllegalArgumentException(name + ": bad sizes: labels need 1 dimension, got " + labels.dims().length);
+        }
+        if (labels.dims()[0] != n) {
+            throw new IllegalArgumentException(name + ": bad sizes: " + n + " images but " + labels.dims()[0] + " labels");
+        }
+        int[] y = new int[n];
+        byte[] lb = labels.data();
+        for (int i = 0; i < n; i++) {
+            y[i] = lb[i] & 0xFF;
+            if (y[i] >= classes) {
+                throw new IllegalArgumentException(name + ": label " + y[i] + " at row " + i + " is outside [0, " + classes + ")");
+            }
+        }
+        return new Dataset(images.values(), y, n, images.values().length / n, classes);
     }
 
     /**

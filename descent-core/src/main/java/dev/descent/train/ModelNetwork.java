@@ -40,13 +40,35 @@ public final class ModelNetwork implements Network {
         return model.forwardBackward(x, y, rows);
     }
 
+    /**
+     * Evaluates in chunks of {@link Model#maxBatch()} rows copied into a scratch buffer, so the
+     * model's workspaces never grow to the data set's size.
+     */
     @Override
     public Evaluation evaluate(Dataset data) {
-        if (data.d() != model.inputSize()) {
-            throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
+        int d = data.d();
+        if (d != model.inputSize()) {
+            throw new IllegalArgumentException("data has " + d + " features, the model expects " + model.inputSize());
         }
-        return new Evaluation(model.loss(data.x(), data.y(), data.n()), model.accuracy(data.x(), data.y(), data.n()));
+        int cap = model.maxBatch();
+        if (xs == null || xs.length < cap * d) {
+            xs = new float[cap * d];
+            ys = new int[cap];
+        }
+        double loss = 0;
+        long correct = 0;
+        for (int s = 0; s < data.n(); s += cap) {
+            int b = Math.min(cap, data.n() - s);
+            System.arraycopy(data.x(), s * d, xs, 0, b * d);
+            System.arraycopy(data.y(), s, ys, 0, b);
+            loss += b * model.loss(xs, ys, b);
+            correct += model.correct(xs, ys, b);
+        }
+        return new Evaluation(loss / data.n(), (double) correct / data.n());
     }
+
+    private float[] xs;
+    private int[] ys;
 
     /** {@link Model.State} as bytes: buffer count, buffers, generator count, generator states. */
     @Override

@@ -47,10 +47,27 @@ public final class ModelObjective implements Objective {
         }
     }
 
+    /**
+     * f and ∇f, accumulated over chunks of {@link Model#maxBatch()} rows (f = Σ b·f_b / n, the
+     * same for ∇f), so the model's workspaces never grow to the data set's size.
+     */
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return model.lossAndGradient(data.x(), data.y(), data.n(), grad);
+        java.util.Arrays.fill(grad, 0);
+        double f = 0;
+        for (int s = 0; s < data.n(); s += chunk()) {
+            int b = slice(s);
+            f += b * model.lossAndGradient(xs, ys, b, scratch);
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += b * scratch[i];
+            }
+        }
+        double inv = 1.0 / data.n();
+        for (int i = 0; i < grad.length; i++) {
+            grad[i] *= inv;
+        }
+        return f * inv;
     }
 
     @Override
@@ -58,11 +75,46 @@ public final class ModelObjective implements Objective {
         return model.hasExactHessianVector();
     }
 
+    /** H·v of the full-batch loss, accumulated over chunks as {@link #evaluate}. */
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         load(x);
-        model.hessianVector(data.x(), data.y(), data.n(), v, hv);
+        java.util.Arrays.fill(hv, 0);
+        for (int s = 0; s < data.n(); s += chunk()) {
+            int b = slice(s);
+            model.hessianVector(xs, ys, b, v, scratch);
+            for (int i = 0; i < hv.length; i++) {
+                hv[i] += b * scratch[i];
+            }
+        }
+        double inv = 1.0 / data.n();
+        for (int i = 0; i < hv.length; i++) {
+            hv[i] *= inv;
+        }
     }
+
+    private int chunk() {
+        return model.maxBatch();
+    }
+
+    /** Copies rows [s, s + b) into the scratch buffers and returns b. */
+    private int slice(int s) {
+        int cap = model.maxBatch();
+        int d = data.d();
+        if (xs == null || xs.length < cap * d) {
+            xs = new float[cap * d];
+            ys = new int[cap];
+            scratch = new double[model.paramCount()];
+        }
+        int b = Math.min(cap, data.n() - s);
+        System.arraycopy(data.x(), s * d, xs, 0, b * d);
+        System.arraycopy(data.y(), s, ys, 0, b);
+        return b;
+    }
+
+    private float[] xs;
+    private int[] ys;
+    private double[] scratch;
 
     /** The model's current parameters as doubles: a starting point for a minimizer. */
     public double[] initialPoint() {

@@ -93,6 +93,24 @@ class IdxTest {
     }
 
     @Test
+    void readScaledEqualsReadThenScaleAndDetectsTruncation() throws Exception {
+        byte[] v = new byte[3 * 70000];
+        new java.util.Random(3).nextBytes(v);
+        Path f = dir.resolve("big.gz");
+        Idx.write(f, new int[] {3, 70000}, v, true);
+        Idx.Scaled s = Idx.readScaled(f);
+        assertThat(s.dims()).containsExactly(3, 70000);
+        for (int i = 0; i < v.length; i += 997) {
+            assertThat(s.values()[i]).isEqualTo((v[i] & 0xFF) * (1f / 255f));
+        }
+        Path raw = dir.resolve("raw");
+        Idx.write(raw, new int[] {3, 70000}, v, false);
+        byte[] all = Files.readAllBytes(raw);
+        Files.write(raw, Arrays.copyOf(all, all.length - 100));
+        assertThatThrownBy(() -> Idx.readScaled(raw)).hasMessageContaining("truncated");
+    }
+
+    @Test
     void gzipDetectedByMagicNotName() throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
