@@ -190,7 +190,7 @@ public final class SvgRenderer {
         cat.setTickLabelFont(TICK);
         cat.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         cat.setMaximumCategoryLabelLines(2);
-        cat.setMaximumCategoryLabelWidthRatio(1.6f); // "Rosenbrock" on one line
+        cat.setMaximumCategoryLabelWidthRatio(1.2f); // "Rosenbrock" on one line, neighbours apart
         CategoryPlot plot = new CategoryPlot(data, cat, value, r);
         plot.setRangeGridlinePaint(GRID);
         plot.setBackgroundPaint(Color.WHITE);
