@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -172,7 +171,7 @@ public final class TourCommand implements Callable<Integer> {
                 if (bar == null) {
                     bar = new ProgressBarBuilder().setTaskName(String.format("%-20s", NAMES[n])).setInitialMax(1)
                             .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
-                            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                            .build(); // the default console consumer: standard error, one line per bar on a terminal
                 }
                 return bar;
             }

@@ -140,7 +140,7 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
             section.experiment{background:#fff;border:1px solid #e2e2e2;border-radius:8px;padding:14px 16px;margin:18px 0}
             .teaches{color:#444;margin:0 0 8px}
             .figs{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}
-            figure.chart{flex:1 1 440px;min-width:0;max-width:820px;margin:0}
+            figure.chart{flex:1 1 440px;min-width:0;max-width:760px;margin:0}
             figure.chart.small{flex:1 1 280px;max-width:560px}
             figure.chart svg{display:block;width:100%;height:auto}
             .takeaway{background:#f0f6ff;border-left:4px solid #0072B2;padding:8px 10px;margin:10px 0 6px}

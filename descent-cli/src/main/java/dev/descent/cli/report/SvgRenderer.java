@@ -38,8 +38,8 @@ import org.jfree.svg.ViewBox;
 public final class SvgRenderer {
 
     /** The drawing size of a main chart, in SVG user units. */
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 400;
+    public static final int WIDTH = 560;
+    public static final int HEIGHT = 370;
     /** The drawing size of a small second panel. */
     public static final int SMALL_WIDTH = 400;
     public static final int SMALL_HEIGHT = 300;
@@ -190,7 +190,7 @@ public final class SvgRenderer {
         cat.setTickLabelFont(TICK);
         cat.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         cat.setMaximumCategoryLabelLines(2);
-        cat.setMaximumCategoryLabelWidthRatio(1.6f); // "Rosenbrock" on one line
+        cat.setMaximumCategoryLabelWidthRatio(1.2f); // "Rosenbrock" on one line, neighbours apart
         CategoryPlot plot = new CategoryPlot(data, cat, value, r);
         plot.setRangeGridlinePaint(GRID);
         plot.setBackgroundPaint(Color.WHITE);

@@ -64,9 +64,9 @@ final class DefaultsExperiment implements Experiment {
         for (TrajectoryExperiment.Landscape l : landscapes) {
             tasks.add(l.name().startsWith("ill") ? "quadratic" : l.name());
         }
-        tasks.add("softmax-FMNIST");
-        tasks.add("MLP-FMNIST");
-        tasks.add("MLP-spiral");
+        tasks.add("softmax");
+        tasks.add("MLP");
+        tasks.add("spiral");
         progress.total((long) OPTIMIZERS.size() * (landscapes.size() + 2L * epochs + spiralEpochs / 20));
         Dataset spiral = Synthetic.spiral(3, 100, 0.2, seed);
         double[][] loss = new double[OPTIMIZERS.size()][tasks.size()];
@@ -95,8 +95,8 @@ final class DefaultsExperiment implements Experiment {
             rows.add(name + " (lr " + Fmt.num(Optimizers.named(name).lr()) + ")");
         }
         Table table = new Table("Final loss at each optimizer's default learning rate (bold: the lowest of the column; ∞: diverged)."
-                + " Tasks: the 2-D functions of section 3 (" + steps2d + " steps), softmax regression and mlp:64 on Fashion-MNIST ("
-                + epochs + (epochs == 1 ? " epoch" : " epochs") + "), mlp:32 on the cs231n spiral (" + spiralEpochs + " epochs)",
+                + " Tasks: the 2-D functions of section 3 (" + steps2d + " steps); softmax regression (softmax) and mlp:64 (MLP) on Fashion-MNIST ("
+                + epochs + (epochs == 1 ? " epoch" : " epochs") + "); mlp:32 on the cs231n spiral (spiral, " + spiralEpochs + " epochs)",
                 "optimizer", tasks, rows, loss);
         // the chart: the final loss as a fraction of the starting loss (log scale, bars hang down from 1)
         double[][] fraction = new double[OPTIMIZERS.size()][tasks.size()];
