@@ -112,11 +112,19 @@ public final class MinimizeCommand implements Callable<Integer> {
             checkWritable(trace); // before the run, which may be long
         }
         Settings s = Settings.DEFAULTS.withTrace(trace != null);
-        if (maxIter != null) {
-            s = s.withMaxIterations(maxIter);
+        try {
+            if (maxIter != null) {
+                s = s.withMaxIterations(maxIter);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--max-iter: " + e.getMessage(), e);
         }
-        if (gradTol != null) {
-            s = s.withGradTol(gradTol);
+        try {
+            if (gradTol != null) {
+                s = s.withGradTol(gradTol);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--grad-tol: " + e.getMessage(), e);
         }
         Result r = Minimize.run(p.objective(), start, m, s);
         if (trace != null) {
@@ -167,7 +175,11 @@ public final class MinimizeCommand implements Callable<Integer> {
             if (!(m instanceof Method.Lbfgs l)) {
                 throw new IllegalArgumentException("--memory applies to lbfgs only, not to " + method);
             }
-            m = new Method.Lbfgs(memory, l.lineSearch());
+            try {
+                m = new Method.Lbfgs(memory, l.lineSearch());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--memory: " + e.getMessage(), e);
+            }
         }
         if (lineSearch != null) {
             LineSearch ls = switch (lineSearch.strip().toLowerCase(Locale.ROOT)) {

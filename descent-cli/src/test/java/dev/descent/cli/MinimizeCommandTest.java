@@ -115,4 +115,20 @@ class MinimizeCommandTest {
         Run bad = run("minimize", "--problem", "rosenbrock", "--method", "adam", "--momentum", "0.5");
         assertThat(bad.code()).isEqualTo(2);
     }
+
+    @Test
+    void outOfRangeSettingsNameTheirFlag() {
+        record Case(String[] args, String message) {}
+        for (Case c : java.util.List.of(
+                new Case(new String[] {"--max-iter", "-1"}, "descent: --max-iter: maxIterations must be >= 0, got -1"),
+                new Case(new String[] {"--grad-tol", "-1"}, "descent: --grad-tol: "),
+                new Case(new String[] {"--memory", "0"}, "descent: --memory: "))) {
+            String[] args = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("minimize", "--problem", "rosenbrock", "--method", "lbfgs"),
+                    java.util.Arrays.stream(c.args())).toArray(String[]::new);
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", c.args())).isEqualTo(2);
+            assertThat(r.err().strip()).as(String.join(" ", c.args())).startsWith(c.message()).doesNotContain("\n");
+        }
+    }
 }
