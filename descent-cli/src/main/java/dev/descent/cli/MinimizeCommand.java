@@ -111,21 +111,9 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (trace != null) {
             checkWritable(trace); // before the run, which may be long
         }
-        Settings s = Settings.DEFAULTS.withTrace(trace != null);
-        try {
-            if (maxIter != null) {
-                s = s.withMaxIterations(maxIter);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--max-iter: " + e.getMessage(), e);
-        }
-        try {
-            if (gradTol != null) {
-                s = s.withGradTol(gradTol);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--grad-tol: " + e.getMessage(), e);
-        }
+        Settings traced = Settings.DEFAULTS.withTrace(trace != null);
+        Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
+        Settings s = gradTol == null ? limited : forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
         Result r = Minimize.run(p.objective(), start, m, s);
         if (trace != null) {
             writeTrace(trace, r);
@@ -175,11 +163,7 @@ public final class MinimizeCommand implements Callable<Integer> {
             if (!(m instanceof Method.Lbfgs l)) {
                 throw new IllegalArgumentException("--memory applies to lbfgs only, not to " + method);
             }
-            try {
-                m = new Method.Lbfgs(memory, l.lineSearch());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--memory: " + e.getMessage(), e);
-            }
+            m = forFlag("--memory", () -> new Method.Lbfgs(memory, l.lineSearch()));
         }
         if (lineSearch != null) {
             LineSearch ls = switch (lineSearch.strip().toLowerCase(Locale.ROOT)) {
@@ -276,5 +260,14 @@ public final class MinimizeCommand implements Callable<Integer> {
         String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
         return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
                 + "; give a path in a writable directory");
+    }
+
+    /** Builds a library value from a flag's value; its range error is reported under the flag's name. */
+    private static <T> T forFlag(String flag, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+        }
     }
 }
