@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * AdaDelta (Zeiler 2012, "ADADELTA: an adaptive learning rate method"), in PyTorch's form
  * ({@code torch.optim.Adadelta}, with a learning rate scaling the step):
@@ -18,6 +22,19 @@ package dev.descent.optim;
  */
 public record AdaDelta(double lr, double rho, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code adadelta}: the spec name, keys and defaults. */
+    static final Entry<AdaDelta> ENTRY = Keys.entry("adadelta", AdaDelta.class, defaults(),
+            "AdaDelta (Zeiler 2012)",
+            List.of(Keys.lr(AdaDelta::lr),
+                    Param.real("rho", AdaDelta::rho, "decay ρ of both running averages, in [0, 1)"),
+                    Keys.eps(AdaDelta::eps)),
+            (v, o) -> new AdaDelta(v.real("lr"), v.real("rho"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public AdaDelta {
         Check.nonNegative("lr", lr);
         Check.unit("rho", rho);
@@ -36,21 +53,6 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
     }
 
     @Override
-    public String name() {
-        return "adadelta";
-    }
-
-    @Override
-    public AdaDelta withLr(double lr) {
-        return new AdaDelta(lr, rho, eps, options);
-    }
-
-    @Override
-    public AdaDelta withOptions(Options options) {
-        return new AdaDelta(lr, rho, eps, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -59,13 +61,8 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
         private final AdaDelta c;
 
         State(AdaDelta c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

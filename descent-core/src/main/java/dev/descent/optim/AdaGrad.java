@@ -1,6 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * AdaGrad (Duchi, Hazan and Singer 2011, "Adaptive subgradient methods for online learning and
@@ -21,6 +24,20 @@ import java.util.Arrays;
 public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue, double eps, Options options)
         implements OptimizerConfig {
 
+    /** {@code adagrad}: the spec name, keys and defaults. */
+    static final Entry<AdaGrad> ENTRY = Keys.entry("adagrad", AdaGrad.class, defaults(),
+            "AdaGrad (Duchi, Hazan and Singer 2011)",
+            List.of(Keys.lr(AdaGrad::lr),
+                    Param.real("lr_decay", AdaGrad::lrDecay, "k in lr/(1 + (t − 1)k), finite, ≥ 0"),
+                    Param.real("initial_accumulator_value", AdaGrad::initialAccumulatorValue, "s₀, finite, ≥ 0"),
+                    Keys.eps(AdaGrad::eps)),
+            (v, o) -> new AdaGrad(v.real("lr"), v.real("lr_decay"), v.real("initial_accumulator_value"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public AdaGrad {
         Check.nonNegative("lr", lr);
         Check.nonNegative("lr_decay", lrDecay);
@@ -40,21 +57,6 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
     }
 
     @Override
-    public String name() {
-        return "adagrad";
-    }
-
-    @Override
-    public AdaGrad withLr(double lr) {
-        return new AdaGrad(lr, lrDecay, initialAccumulatorValue, eps, options);
-    }
-
-    @Override
-    public AdaGrad withOptions(Options options) {
-        return new AdaGrad(lr, lrDecay, initialAccumulatorValue, eps, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -63,14 +65,9 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
         private final AdaGrad c;
 
         State(AdaGrad c, ParamGroups groups) {
-            super(groups, c.options, 1);
+            super(c, groups, 1);
             this.c = c;
             Arrays.fill(arrays[0], (float) c.initialAccumulatorValue);
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.descent.optim;
 /** The state of {@link Adam} and {@link AdamW}: moments m, v (and v̂max with AMSGrad). */
 final class AdamState extends FlatOptimizer {
 
-    private final OptimizerConfig config;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -12,18 +11,12 @@ final class AdamState extends FlatOptimizer {
 
     AdamState(OptimizerConfig config, ParamGroups groups, double beta1, double beta2, double eps,
             double decoupledDecay, boolean amsgrad) {
-        super(groups, config.options(), amsgrad ? 3 : 2);
-        this.config = config;
+        super(config, groups, amsgrad ? 3 : 2);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.decoupledDecay = decoupledDecay;
         this.vmax = amsgrad ? arrays[2] : null;
-    }
-
-    @Override
-    public OptimizerConfig config() {
-        return config;
     }
 
     @Override

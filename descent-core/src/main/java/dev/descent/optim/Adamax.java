@@ -1,5 +1,8 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import java.util.List;
+
 /**
  * Adamax: Adam with the infinity norm (Kingma and Ba 2015, section 7.1), in PyTorch's form
  * ({@code torch.optim.Adamax}, ε inside the maximum):
@@ -18,6 +21,20 @@ package dev.descent.optim;
  */
 public record Adamax(double lr, double beta1, double beta2, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code adamax}: the spec name, keys and defaults. */
+    static final Entry<Adamax> ENTRY = Keys.entry("adamax", Adamax.class, defaults(),
+            "Adam with the infinity norm (Kingma and Ba 2015, section 7.1)",
+            List.of(Keys.lr(Adamax::lr),
+                    Keys.beta1(Adamax::beta1),
+                    Keys.beta2(Adamax::beta2),
+                    Keys.eps(Adamax::eps)),
+            (v, o) -> new Adamax(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public Adamax {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -37,21 +54,6 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
     }
 
     @Override
-    public String name() {
-        return "adamax";
-    }
-
-    @Override
-    public Adamax withLr(double lr) {
-        return new Adamax(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
-    public Adamax withOptions(Options options) {
-        return new Adamax(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -60,13 +62,8 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
         private final Adamax c;
 
         State(Adamax c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

@@ -17,17 +17,24 @@ abstract class FlatOptimizer implements Optimizer {
     private static final int MAGIC = 0x44534f50; // "DSOP"
     private static final int VERSION = 1;
 
+    private final OptimizerConfig config;
     final ParamGroups groups;
     final Options options;
     /** The state arrays (moments), each of the buffer's size; exported bit for bit. */
     final float[][] arrays;
     long t;
 
-    FlatOptimizer(ParamGroups groups, Options options, int stateArrays) {
+    FlatOptimizer(OptimizerConfig config, ParamGroups groups, int stateArrays) {
         Check.notNull("groups", groups);
+        this.config = config;
         this.groups = groups;
-        this.options = options;
+        this.options = config.options();
         this.arrays = new float[stateArrays][groups.size()];
+    }
+
+    @Override
+    public final OptimizerConfig config() {
+        return config;
     }
 
     @Override

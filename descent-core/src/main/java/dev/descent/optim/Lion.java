@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * Lion, evolved sign momentum (Chen et al. 2023, "Symbolic discovery of optimization algorithms",
  * Program 1), with decoupled weight decay multiplied by the learning rate:
@@ -22,6 +26,20 @@ package dev.descent.optim;
 public record Lion(double lr, double beta1, double beta2, double weightDecay, Options options)
         implements OptimizerConfig {
 
+    /** {@code lion}: the spec name, keys and defaults. */
+    static final Entry<Lion> ENTRY = Keys.entry("lion", Lion.class, defaults(),
+            "evolved sign momentum (Chen et al. 2023)",
+            List.of(Keys.lr(Lion::lr),
+                    Keys.beta1(Lion::beta1),
+                    Param.real("beta2", Lion::beta2, "decay of the momentum m, in [0, 1)"),
+                    Keys.decoupledDecay(Lion::weightDecay)),
+            (v, o) -> new Lion(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("weight_decay"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public Lion {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -41,21 +59,6 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
     }
 
     @Override
-    public String name() {
-        return "lion";
-    }
-
-    @Override
-    public Lion withLr(double lr) {
-        return new Lion(lr, beta1, beta2, weightDecay, options);
-    }
-
-    @Override
-    public Lion withOptions(Options options) {
-        return new Lion(lr, beta1, beta2, weightDecay, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -64,13 +67,8 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
         private final Lion c;
 
         State(Lion c, ParamGroups groups) {
-            super(groups, c.options, 1);
+            super(c, groups, 1);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * NAdam: Adam with Nesterov momentum (Dozat 2016, "Incorporating Nesterov momentum into Adam"),
  * in PyTorch's form ({@code torch.optim.NAdam}) with its momentum schedule:
@@ -24,6 +28,21 @@ package dev.descent.optim;
 public record NAdam(double lr, double beta1, double beta2, double eps, double momentumDecay, Options options)
         implements OptimizerConfig {
 
+    /** {@code nadam}: the spec name, keys and defaults. */
+    static final Entry<NAdam> ENTRY = Keys.entry("nadam", NAdam.class, defaults(),
+            "Adam with Nesterov momentum (Dozat 2016)",
+            List.of(Keys.lr(NAdam::lr),
+                    Keys.beta1(NAdam::beta1),
+                    Keys.beta2(NAdam::beta2),
+                    Keys.eps(NAdam::eps),
+                    Param.real("momentum_decay", NAdam::momentumDecay, "ψ of the momentum schedule, finite, ≥ 0")),
+            (v, o) -> new NAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("momentum_decay"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public NAdam {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -44,21 +63,6 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
     }
 
     @Override
-    public String name() {
-        return "nadam";
-    }
-
-    @Override
-    public NAdam withLr(double lr) {
-        return new NAdam(lr, beta1, beta2, eps, momentumDecay, options);
-    }
-
-    @Override
-    public NAdam withOptions(Options options) {
-        return new NAdam(lr, beta1, beta2, eps, momentumDecay, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -70,13 +74,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         private double muNext;
 
         State(NAdam c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import java.util.List;
+
 /**
  * RAdam: Adam with the variance of the adaptive learning rate rectified (Liu et al. 2020, "On the
  * variance of the adaptive learning rate and beyond"), in PyTorch's form ({@code torch.optim.RAdam}):
@@ -20,6 +23,20 @@ package dev.descent.optim;
  */
 public record RAdam(double lr, double beta1, double beta2, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code radam}: the spec name, keys and defaults. */
+    static final Entry<RAdam> ENTRY = Keys.entry("radam", RAdam.class, defaults(),
+            "Adam with rectified variance (Liu et al. 2020)",
+            List.of(Keys.lr(RAdam::lr),
+                    Keys.beta1(RAdam::beta1),
+                    Keys.beta2(RAdam::beta2),
+                    Keys.eps(RAdam::eps)),
+            (v, o) -> new RAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public RAdam {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -39,21 +56,6 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
     }
 
     @Override
-    public String name() {
-        return "radam";
-    }
-
-    @Override
-    public RAdam withLr(double lr) {
-        return new RAdam(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
-    public RAdam withOptions(Options options) {
-        return new RAdam(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -62,13 +64,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
         private final RAdam c;
 
         State(RAdam c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override

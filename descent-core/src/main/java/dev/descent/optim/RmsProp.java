@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * RMSProp (Tieleman and Hinton 2012, lecture 6.5; centered form from Graves 2013), in PyTorch's
  * form ({@code torch.optim.RMSprop}, ε outside the square root):
@@ -25,6 +29,23 @@ package dev.descent.optim;
 public record RmsProp(double lr, double alpha, double eps, double momentum, boolean centered, boolean biasCorrection,
         Options options) implements OptimizerConfig {
 
+    /** {@code rmsprop}: the spec name, keys and defaults. */
+    static final Entry<RmsProp> ENTRY = Keys.entry("rmsprop", RmsProp.class, defaults(),
+            "RMSProp (Tieleman and Hinton 2012), centered (Graves 2013)",
+            List.of(Keys.lr(RmsProp::lr),
+                    Param.real("alpha", RmsProp::alpha, "decay α of the mean square, in [0, 1)"),
+                    Keys.eps(RmsProp::eps),
+                    Param.real("momentum", RmsProp::momentum, "momentum μ, in [0, 1)"),
+                    Param.bool("centered", RmsProp::centered, "divide by the estimated standard deviation"),
+                    Param.bool("bias_correction", RmsProp::biasCorrection, "divide v by 1 − α^t (not with centered)")),
+            (v, o) -> new RmsProp(v.real("lr"), v.real("alpha"), v.real("eps"), v.real("momentum"), v.bool("centered"),
+                    v.bool("bias_correction"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public RmsProp {
         Check.nonNegative("lr", lr);
         Check.unit("alpha", alpha);
@@ -47,21 +68,6 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
     }
 
     @Override
-    public String name() {
-        return "rmsprop";
-    }
-
-    @Override
-    public RmsProp withLr(double lr) {
-        return new RmsProp(lr, alpha, eps, momentum, centered, biasCorrection, options);
-    }
-
-    @Override
-    public RmsProp withOptions(Options options) {
-        return new RmsProp(lr, alpha, eps, momentum, centered, biasCorrection, options);
-    }
-
-    @Override
     public Optimizer create(ParamGroups groups) {
         return new State(this, groups);
     }
@@ -72,16 +78,11 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         private final float[] buf;
 
         State(RmsProp c, ParamGroups groups) {
-            super(groups, c.options, 1 + (c.centered ? 1 : 0) + (c.momentum > 0 ? 1 : 0));
+            super(c, groups, 1 + (c.centered ? 1 : 0) + (c.momentum > 0 ? 1 : 0));
             this.c = c;
             int k = 1;
             this.ga = c.centered ? arrays[k++] : null;
             this.buf = c.momentum > 0 ? arrays[k] : null;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override
