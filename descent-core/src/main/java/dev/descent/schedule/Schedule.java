@@ -9,7 +9,11 @@ import java.util.List;
  * and is {@link ReduceOnPlateau}.)
  *
  * <p>The static factories below check their arguments immediately and throw
- * {@link IllegalArgumentException} naming the parameter and its valid range. Their results are
+ * {@link IllegalArgumentException} naming the parameter and its valid range. One rule holds for
+ * all of them: every rate is finite, and no schedule grows without bound, so decay factors are in
+ * (0, 1] and decay constants ≥ 0 ({@code exp:k<0}, {@code exp:rate>1}, {@code step:gamma>1} and
+ * {@code inv:k<0} are refused alike; a learning-rate range test grows the rate with
+ * {@code train.LrFinder}, not with a schedule). Their results are
  * immutable values with {@code equals}. Each formula names its reference; where PyTorch defines
  * the schedule recursively ({@code lr *= γ} per epoch) descent uses the closed form, which the
  * tests match against torch 1.13's recursive values (see {@code tools/schedule_torch_goldens.py}).
@@ -48,7 +52,7 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param every the steps between decays, ≥ 1
-     * @param gamma the factor per decay, finite, &gt; 0 (PyTorch's default 0.1; &gt; 1 grows)
+     * @param gamma the factor per decay, in (0, 1] (PyTorch's default 0.1)
      */
     static Schedule step(double lr0, long every, double gamma) {
         return new StepDecay(lr0, every, gamma);
@@ -59,7 +63,7 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param milestones strictly increasing steps ≥ 1 at which the rate is multiplied by γ
-     * @param gamma the factor per milestone, finite, &gt; 0 (PyTorch's default 0.1)
+     * @param gamma the factor per milestone, in (0, 1] (PyTorch's default 0.1)
      */
     static Schedule multiStep(double lr0, long[] milestones, double gamma) {
         return new MultiStep(lr0, milestones, gamma);
@@ -70,7 +74,7 @@ public interface Schedule {
      * decay_rate = e^(−k), decay_steps = 1; cs231n lecture 7).
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
-     * @param k the decay constant, finite (k &lt; 0 grows)
+     * @param k the decay constant, finite, ≥ 0
      */
     static Schedule exponential(double lr0, double k) {
         return new Exponential(lr0, k);
@@ -81,7 +85,7 @@ public interface Schedule {
      * T = 1 is PyTorch {@code ExponentialLR(gamma=r)}).
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
-     * @param rate the factor r per T steps, finite, &gt; 0 (&gt; 1 grows, as in a learning-rate range test)
+     * @param rate the factor r per T steps, in (0, 1]
      * @param every the steps T between decays, ≥ 1
      */
     static Schedule exponentialStaircase(double lr0, double rate, long every) {

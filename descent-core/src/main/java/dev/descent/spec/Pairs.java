@@ -179,7 +179,8 @@ public final class Pairs {
             if (d == Math.rint(d) && d >= min && d <= Math.min(max, 1L << 53)) {
                 return (long) d;
             }
-            throw error(key, "'" + Token.quote(v, 40) + "' is not a whole number in [" + min + ", " + max + "]");
+            throw error(key, "'" + Token.quote(v, 40) + "' is not a whole number "
+                    + (max == Long.MAX_VALUE ? "≥ " + min : "in [" + min + ", " + max + "]"));
         }
         throw error(key, "'" + Token.quote(v, 40) + "' is not a whole number");
     }
