@@ -71,14 +71,14 @@ abstract class FlatOptimizer implements Optimizer {
         }
     }
 
-    /** min(1, c / (‖g‖₂ + 1e-6)) over all groups: {@code torch.nn.utils.clip_grad_norm_}. */
+    /** {@link Clip#scale} of the norm over all groups: {@code torch.nn.utils.clip_grad_norm_}. */
     private double clipScale(float[] grads) {
         double ss = 0;
         for (int k = 0; k < groups.count(); k++) {
             ParamGroup group = groups.group(k);
             ss += Kernels.sumSquares(grads, group.from(), group.to());
         }
-        return Math.min(1.0, options.clipNorm() / (Math.sqrt(ss) + 1e-6));
+        return Clip.scale(Math.sqrt(ss), options.clipNorm());
     }
 
     /** Per-step work done once before the groups (t already incremented). */
