@@ -42,12 +42,16 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
         Check.notNull("options", options);
     }
 
-    /** AdaDelta with learning rate lr and PyTorch's other defaults. */
+    /**
+     * AdaDelta with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public AdaDelta(double lr) {
         this(lr, 0.9, 1e-6, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1.0, ρ 0.9, ε 1e-6. */
+    /** {@return PyTorch's defaults: lr 1.0, ρ 0.9, ε 1e-6} */
     public static AdaDelta defaults() {
         return new AdaDelta(1.0);
     }

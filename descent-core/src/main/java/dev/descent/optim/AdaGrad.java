@@ -46,12 +46,16 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
         Check.notNull("options", options);
     }
 
-    /** AdaGrad with learning rate lr and PyTorch's other defaults. */
+    /**
+     * AdaGrad with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public AdaGrad(double lr) {
         this(lr, 0, 0, 1e-10, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 0.01, lrDecay 0, s₀ 0, ε 1e-10. */
+    /** {@return PyTorch's defaults: lr 0.01, lrDecay 0, s₀ 0, ε 1e-10} */
     public static AdaGrad defaults() {
         return new AdaGrad(0.01);
     }

@@ -50,17 +50,28 @@ public record Adam(double lr, double beta1, double beta2, double eps, boolean am
         Check.notNull("options", options);
     }
 
-    /** Adam with the given hyperparameters and no shared options. */
+    /**
+     * Adam with the given hyperparameters and no shared options.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     * @param beta1 β1 ∈ [0, 1)
+     * @param beta2 β2 ∈ [0, 1)
+     * @param eps ε, finite, > 0
+     */
     public Adam(double lr, double beta1, double beta2, double eps) {
         this(lr, beta1, beta2, eps, false, Options.NONE);
     }
 
-    /** Adam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * Adam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Adam(double lr) {
         this(lr, 0.9, 0.999, 1e-8);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8} */
     public static Adam defaults() {
         return new Adam(1e-3);
     }

@@ -52,12 +52,17 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
         Check.notNull("options", options);
     }
 
-    /** AdamW with learning rate lr, decoupled decay λ and PyTorch's other defaults. */
+    /**
+     * AdamW with learning rate lr, decoupled decay λ and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     * @param weightDecay decoupled weight decay λ, finite, ≥ 0
+     */
     public AdamW(double lr, double weightDecay) {
         this(lr, 0.9, 0.999, 1e-8, weightDecay, false, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, λ 0.01. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, λ 0.01} */
     public static AdamW defaults() {
         return new AdamW(1e-3, 0.01);
     }

@@ -43,12 +43,16 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
         Check.notNull("options", options);
     }
 
-    /** Adamax with learning rate lr and PyTorch's other defaults. */
+    /**
+     * Adamax with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Adamax(double lr) {
         this(lr, 0.9, 0.999, 1e-8, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8} */
     public static Adamax defaults() {
         return new Adamax(2e-3);
     }

@@ -48,12 +48,16 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
         Check.notNull("options", options);
     }
 
-    /** Lion with learning rate lr and the paper's other defaults. */
+    /**
+     * Lion with learning rate lr and the paper's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Lion(double lr) {
         this(lr, 0.9, 0.99, 0, Options.NONE);
     }
 
-    /** The paper's defaults: lr 1e-4, β = (0.9, 0.99), λ 0. */
+    /** {@return the paper's defaults: lr 1e-4, β = (0.9, 0.99), λ 0} */
     public static Lion defaults() {
         return new Lion(1e-4);
     }

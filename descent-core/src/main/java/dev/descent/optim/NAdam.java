@@ -52,12 +52,16 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         Check.notNull("options", options);
     }
 
-    /** NAdam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * NAdam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public NAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 4e-3, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8, ψ 4e-3. */
+    /** {@return PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8, ψ 4e-3} */
     public static NAdam defaults() {
         return new NAdam(2e-3);
     }

@@ -29,7 +29,7 @@ public sealed interface OptimizerConfig permits Sgd, AdaGrad, RmsProp, Adam, Ada
         return Optimizers.family(this);
     }
 
-    /** The base learning rate, finite, ≥ 0. */
+    /** {@return the base learning rate, finite, ≥ 0} */
     double lr();
 
     /**
@@ -43,7 +43,7 @@ public sealed interface OptimizerConfig permits Sgd, AdaGrad, RmsProp, Adam, Ada
         return Optimizers.REGISTRY.with(this, Map.of("lr", lr));
     }
 
-    /** The shared options: coupled weight decay, maximize, clipping. */
+    /** {@return the shared options: coupled weight decay, maximize, clipping} */
     Options options();
 
     /**

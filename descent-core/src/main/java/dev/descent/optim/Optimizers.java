@@ -42,7 +42,7 @@ public final class Optimizers {
         return Kernels.describe();
     }
 
-    /** The names {@link #named} and {@link #parse} accept, in order. */
+    /** {@return the names {@link #named} and {@link #parse} accept, in order} */
     public static List<String> names() {
         return REGISTRY.names();
     }

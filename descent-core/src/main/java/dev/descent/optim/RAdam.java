@@ -45,12 +45,16 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
         Check.notNull("options", options);
     }
 
-    /** RAdam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * RAdam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public RAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8} */
     public static RAdam defaults() {
         return new RAdam(1e-3);
     }

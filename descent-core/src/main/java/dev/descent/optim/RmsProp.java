@@ -57,12 +57,20 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         }
     }
 
-    /** RMSProp with learning rate lr and PyTorch's other defaults. */
+    /**
+     * RMSProp with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public RmsProp(double lr) {
         this(lr, 0.99, 1e-8, 0, false, false, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 0.01, α 0.99, ε 1e-8, no momentum, not centered. */
+    /**
+     * PyTorch's defaults: lr 0.01, α 0.99, ε 1e-8, no momentum, not centered.
+     *
+     * @return the configuration
+     */
     public static RmsProp defaults() {
         return new RmsProp(0.01);
     }

@@ -87,7 +87,11 @@ public record Sgd(double lr, double momentum, double dampening, boolean nesterov
         this(lr, 0, 0, false, Options.NONE);
     }
 
-    /** Plain SGD, lr = 0.01: the spec {@code sgd}. */
+    /**
+     * Plain SGD, lr = 0.01: the spec {@code sgd}.
+     *
+     * @return the configuration
+     */
     public static Sgd defaults() {
         return new Sgd(0.01);
     }

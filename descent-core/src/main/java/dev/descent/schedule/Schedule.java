@@ -32,6 +32,8 @@ public interface Schedule {
     /**
      * The learning rate at step {@code t ≥ 0}.
      *
+     * @param t the step, ≥ 0
+     * @return the learning rate, finite and ≥ 0 for the factories' schedules
      * @throws IllegalArgumentException for t &lt; 0 (the factories' schedules)
      */
     double at(long t);
@@ -42,6 +44,7 @@ public interface Schedule {
      * η_t = lr0.
      *
      * @param lr0 the rate, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule constant(double lr0) {
         return new Constant(lr0);
@@ -53,6 +56,7 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param every the steps between decays, ≥ 1
      * @param gamma the factor per decay, in (0, 1] (PyTorch's default 0.1)
+     * @return the schedule
      */
     static Schedule step(double lr0, long every, double gamma) {
         return new StepDecay(lr0, every, gamma);
@@ -64,6 +68,7 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param milestones strictly increasing steps ≥ 1 at which the rate is multiplied by γ
      * @param gamma the factor per milestone, in (0, 1] (PyTorch's default 0.1)
+     * @return the schedule
      */
     static Schedule multiStep(double lr0, long[] milestones, double gamma) {
         return new MultiStep(lr0, milestones, gamma);
@@ -75,6 +80,7 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param k the decay constant, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule exponential(double lr0, double k) {
         return new Exponential(lr0, k);
@@ -87,6 +93,7 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param rate the factor r per T steps, in (0, 1]
      * @param every the steps T between decays, ≥ 1
+     * @return the schedule
      */
     static Schedule exponentialStaircase(double lr0, double rate, long every) {
         return new ExponentialStaircase(lr0, rate, every);
@@ -98,6 +105,7 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param k the decay constant, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule inverseTime(double lr0, double k) {
         return new InverseTime(lr0, k);
@@ -112,6 +120,7 @@ public interface Schedule {
      * @param end the rate from step T on, in [0, lr0]
      * @param power the exponent p, finite, &gt; 0 (1 = linear)
      * @param steps the decay length T, ≥ 1
+     * @return the schedule
      */
     static Schedule polynomial(double lr0, double end, double power, long steps) {
         return new Polynomial(lr0, end, power, steps);
@@ -126,6 +135,7 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param steps the annealing length T, ≥ 1
      * @param min the final rate, in [0, lr0]
+     * @return the schedule
      */
     static Schedule cosine(double lr0, long steps, double min) {
         return new Cosine(lr0, steps, min);
@@ -140,6 +150,7 @@ public interface Schedule {
      * @param t0 the length of the first cycle, ≥ 1
      * @param tMult the growth factor of the cycle length, an integer ≥ 1 (PyTorch's default 1)
      * @param min the lowest rate, in [0, lr0]
+     * @return the schedule
      */
     static Schedule cosineWarmRestarts(double lr0, long t0, long tMult, double min) {
         return new CosineRestarts(lr0, t0, tMult, min);
@@ -154,6 +165,7 @@ public interface Schedule {
      * @param startFactor s, in [0, 1]
      * @param endFactor e, in [0, 1]
      * @param steps T, ≥ 1
+     * @return the schedule
      */
     static Schedule linear(double lr0, double startFactor, double endFactor, long steps) {
         return new Linear(lr0, startFactor, endFactor, steps);
@@ -167,6 +179,7 @@ public interface Schedule {
      * @param lr0 the rate reached at step T, finite, ≥ 0
      * @param steps T, ≥ 1
      * @param startFactor s, in [0, 1] (the spec's default is 0, as optax's init_value = 0)
+     * @return the schedule
      */
     static Schedule linearWarmup(double lr0, long steps, double startFactor) {
         return new Linear(lr0, startFactor, 1, steps);
@@ -186,12 +199,19 @@ public interface Schedule {
      *     (PyTorch's default 0.3)
      * @param divFactor η_start = maxLr/divFactor, finite, &gt; 0 (PyTorch's default 25)
      * @param finalDivFactor η_end = η_start/finalDivFactor, finite, &gt; 0 (PyTorch's default 1e4)
+     * @return the schedule
      */
     static Schedule oneCycle(double maxLr, long steps, double pctStart, double divFactor, double finalDivFactor) {
         return new OneCycle(maxLr, steps, pctStart, divFactor, finalDivFactor);
     }
 
-    /** One-cycle with PyTorch's defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4. */
+    /**
+     * One-cycle with PyTorch's defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4.
+     *
+     * @param maxLr the peak rate, finite, ≥ 0
+     * @param steps the cycle length, ≥ 1
+     * @return the schedule
+     */
     static Schedule oneCycle(double maxLr, long steps) {
         return new OneCycle(maxLr, steps, 0.3, 25, 1e4);
     }
@@ -205,6 +225,7 @@ public interface Schedule {
      *
      * @param schedules the schedules, at least one
      * @param boundaries strictly increasing absolute steps ≥ 1, one fewer than schedules
+     * @return the schedule
      */
     static Schedule sequence(List<Schedule> schedules, long... boundaries) {
         return new Sequence(schedules, boundaries);
@@ -218,6 +239,7 @@ public interface Schedule {
      * @param steps the warm-up length T, ≥ 1
      * @param startFactor s, in [0, 1]: the warm-up starts at s·L
      * @param then the schedule after the warm-up, seeing steps counted from T
+     * @return the schedule
      */
     static Schedule warmup(long steps, double startFactor, Schedule then) {
         return new Warmup(steps, startFactor, then);
@@ -228,17 +250,29 @@ public interface Schedule {
      *
      * @param inner the scaled schedule
      * @param factor the multiplier, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule scale(Schedule inner, double factor) {
         return new Scaled(inner, factor);
     }
 
-    /** This schedule until step {@code boundary}, then {@code next} counted from it: {@link #sequence}. */
+    /**
+     * This schedule until step {@code boundary}, then {@code next} counted from it: {@link #sequence}.
+     *
+     * @param boundary the step at which {@code next} takes over, ≥ 1
+     * @param next the schedule from then on, seeing steps counted from the boundary
+     * @return the schedule
+     */
     default Schedule then(long boundary, Schedule next) {
         return new Sequence(List.of(this, Check.notNull("next", next)), new long[] {boundary});
     }
 
-    /** This schedule multiplied by {@code factor}: {@link #scale}. */
+    /**
+     * This schedule multiplied by {@code factor}: {@link #scale}.
+     *
+     * @param factor the multiplier, finite, ≥ 0
+     * @return the schedule
+     */
     default Schedule scaled(double factor) {
         return new Scaled(this, factor);
     }

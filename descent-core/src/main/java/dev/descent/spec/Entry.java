@@ -79,32 +79,32 @@ public final class Entry<C> {
         return new Entry<>(name, type, defaults, summary, params, build, when);
     }
 
-    /** The name in specs. */
+    /** {@return the name in specs} */
     public String name() {
         return name;
     }
 
-    /** The configuration type. */
+    /** {@return the configuration type} */
     public Class<C> type() {
         return type;
     }
 
-    /** The configuration the bare name gives. */
+    /** {@return the configuration the bare name gives} */
     public C defaults() {
         return defaults;
     }
 
-    /** What the entry is, one line. */
+    /** {@return what the entry is, one line} */
     public String summary() {
         return summary;
     }
 
-    /** The keys, in the order specs print them. */
+    /** {@return the keys, in the order specs print them} */
     public List<Param<? super C>> params() {
         return params;
     }
 
-    /** The keys' names, in order. */
+    /** {@return the keys' names, in order} */
     public List<String> keys() {
         return new ArrayList<>(defaultValues.keySet());
     }

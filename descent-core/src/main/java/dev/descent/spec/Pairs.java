@@ -85,12 +85,12 @@ public final class Pairs {
         return p;
     }
 
-    /** The part these pairs belong to. */
+    /** {@return the part these pairs belong to} */
     public Token part() {
         return part;
     }
 
-    /** The keys given, in the order written (lower case). */
+    /** {@return the keys given, in the order written (lower case)} */
     public List<String> keys() {
         return new ArrayList<>(pairs.keySet());
     }

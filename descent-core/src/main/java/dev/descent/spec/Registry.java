@@ -44,17 +44,17 @@ public final class Registry<T> {
         return new Registry<>(kind, entries);
     }
 
-    /** What the entries are, for messages. */
+    /** {@return what the entries are, for messages} */
     public String kind() {
         return kind;
     }
 
-    /** The names, in order. */
+    /** {@return the names, in order} */
     public List<String> names() {
         return List.copyOf(entries.keySet());
     }
 
-    /** The entries, in order. */
+    /** {@return the entries, in order} */
     public List<Entry<? extends T>> entries() {
         return List.copyOf(entries.values());
     }

@@ -62,27 +62,27 @@ public record Token(String kind, String spec, int from, int to) {
         return new Token(kind, spec, 0, spec.length()).strip();
     }
 
-    /** The fragment's characters, as written. */
+    /** {@return the fragment's characters, as written} */
     public String text() {
         return spec.substring(from, to);
     }
 
-    /** The fragment in lower case (the case rule above): what grammars compare names and keys with. */
+    /** {@return the fragment in lower case (the case rule above): what grammars compare names and keys with} */
     public String lower() {
         return text().toLowerCase(Locale.ROOT);
     }
 
-    /** The 1-based column of the fragment's first character in the spec. */
+    /** {@return the 1-based column of the fragment's first character in the spec} */
     public int column() {
         return from + 1;
     }
 
-    /** Whether the fragment has no characters. */
+    /** {@return whether the fragment has no characters} */
     public boolean isEmpty() {
         return from == to;
     }
 
-    /** The fragment without leading and trailing white space (its column moves with it). */
+    /** {@return the fragment without leading and trailing white space (its column moves with it)} */
     public Token strip() {
         int a = from;
         int b = to;
