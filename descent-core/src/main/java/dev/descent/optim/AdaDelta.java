@@ -70,8 +70,10 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            Kernels.adadelta(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.rho, (float) (1 - c.rho),
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            Kernels.adadelta(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.rho,
+                    (float) (1 - c.rho),
                     (float) c.eps, (float) -lr);
         }
     }

@@ -31,7 +31,8 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
                     Param.real("lr_decay", AdaGrad::lrDecay, "k in lr/(1 + (t − 1)k), finite, ≥ 0"),
                     Param.real("initial_accumulator_value", AdaGrad::initialAccumulatorValue, "s₀, finite, ≥ 0"),
                     Keys.eps(AdaGrad::eps)),
-            (v, o) -> new AdaGrad(v.real("lr"), v.real("lr_decay"), v.real("initial_accumulator_value"), v.real("eps"), o));
+            (v, o) -> new AdaGrad(v.real("lr"), v.real("lr_decay"), v.real("initial_accumulator_value"),
+            v.real("eps"), o));
 
     /**
      * Checks every value.
@@ -75,9 +76,10 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double clr = lr / (1 + (t - 1) * c.lrDecay);
-            Kernels.adagrad(p, g, arrays[0], from, to, gs, gc, wd, (float) c.eps, (float) -clr);
+            Kernels.adagrad(p, g, arrays[0], from, to, scale, clipValue, lambda, (float) c.eps, (float) -clr);
         }
     }
 }

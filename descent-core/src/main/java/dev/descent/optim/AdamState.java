@@ -20,12 +20,13 @@ final class AdamState extends FlatOptimizer {
     }
 
     @Override
-    void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+    void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+            float clipValue) {
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
         double stepSize = lr / bc1;
-        float decay = (float) (1 - lr * decoupledDecay * wdScale);
-        Kernels.adam(p, g, arrays[0], arrays[1], vmax, from, to, gs, gc, wd, decay, (float) beta1,
+        float decay = (float) (1 - lr * decoupledDecay * lambdaScale);
+        Kernels.adam(p, g, arrays[0], arrays[1], vmax, from, to, scale, clipValue, lambda, decay, (float) beta1,
                 (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) Math.sqrt(bc2), (float) eps,
                 (float) -stepSize);
     }

@@ -71,9 +71,11 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double clr = lr / (1 - Math.pow(c.beta1, t));
-            Kernels.adamax(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.adamax(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) c.eps, (float) -clr);
         }
     }

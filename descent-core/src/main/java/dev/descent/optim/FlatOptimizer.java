@@ -60,13 +60,14 @@ abstract class FlatOptimizer implements Optimizer {
         t++;
         beginStep();
         double s = options.clipNorm() == Double.POSITIVE_INFINITY ? 1 : clipScale(grads);
-        float gs = (float) (options.maximize() ? -s : s);
-        float gc = (float) options.clipValue();
+        float scale = (float) (options.maximize() ? -s : s);
+        float clipValue = (float) options.clipValue();
         for (int k = 0; k < groups.count(); k++) {
             ParamGroup group = groups.group(k);
             if (group.length() > 0) {
                 update(params, grads, group.from(), group.to(), lr * group.lrScale(),
-                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), gs, gc);
+                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), scale,
+                        clipValue);
             }
         }
     }
@@ -88,13 +89,13 @@ abstract class FlatOptimizer implements Optimizer {
      * The fused update of θ[from, to).
      *
      * @param lr this group's learning rate
-     * @param wd this group's coupled weight decay λ
-     * @param wdScale this group's weight-decay multiplier (for decoupled decay)
-     * @param gs the gradient multiplier: clip-norm scale, negated when maximizing
-     * @param gc the gradient clip value (+∞ for none)
+     * @param lambda this group's coupled weight decay λ
+     * @param lambdaScale this group's weight-decay multiplier (for decoupled decay)
+     * @param scale the gradient multiplier: clip-norm scale, negated when maximizing
+     * @param clipValue the gradient clip value (+∞ for none)
      */
-    abstract void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale,
-            float gs, float gc);
+    abstract void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale,
+            float scale, float clipValue);
 
     /** Extra scalar state exported with the arrays (none by default). */
     double[] scalars() {

@@ -76,8 +76,10 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            Kernels.lion(p, g, arrays[0], from, to, gs, gc, wd, (float) (1 - lr * c.weightDecay * wdScale),
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            Kernels.lion(p, g, arrays[0], from, to, scale, clipValue, lambda,
+                    (float) (1 - lr * c.weightDecay * lambdaScale),
                     (float) c.beta1, (float) (1 - c.beta1), (float) c.beta2, (float) (1 - c.beta2), (float) -lr);
         }
     }

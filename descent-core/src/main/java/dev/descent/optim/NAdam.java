@@ -36,7 +36,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
                     Keys.beta2(NAdam::beta2),
                     Keys.eps(NAdam::eps),
                     Param.real("momentum_decay", NAdam::momentumDecay, "ψ of the momentum schedule, finite, ≥ 0")),
-            (v, o) -> new NAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("momentum_decay"), o));
+            (v, o) -> new NAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"),
+            v.real("momentum_decay"), o));
 
     /**
      * Checks every value.
@@ -90,11 +91,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double bc2 = 1 - Math.pow(c.beta2, t);
             double c1 = -lr * (1 - mu) / (1 - muProduct);
             double c2 = -lr * muNext / (1 - muProduct * muNext);
-            Kernels.nadam(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.nadam(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) (1 - c.beta2), (float) bc2, (float) c.eps, (float) c1, (float) c2);
         }
 

@@ -73,7 +73,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double bc1 = 1 - Math.pow(c.beta1, t);
             double bc2 = 1 - Math.pow(c.beta2, t);
             double rhoInf = 2 / (1 - c.beta2) - 1;
@@ -82,7 +83,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
             double rect = rectified
                     ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
                     : 1;
-            Kernels.radam(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.radam(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) (1 - c.beta2), (float) bc1, (float) lr, rectified,
                     (float) Math.sqrt(bc2), (float) c.eps, (float) rect);
         }

@@ -94,10 +94,12 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            double bc2sqrt = c.biasCorrection ? Math.sqrt(1 - Math.pow(c.alpha, t)) : 1;
-            Kernels.rmsprop(p, g, arrays[0], ga, buf, from, to, gs, gc, wd, (float) c.alpha, (float) (1 - c.alpha),
-                    (float) c.eps, (float) c.momentum, (float) bc2sqrt, (float) -lr);
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            double sqrtBc2 = c.biasCorrection ? Math.sqrt(1 - Math.pow(c.alpha, t)) : 1;
+            Kernels.rmsprop(p, g, arrays[0], ga, buf, from, to, scale, clipValue, lambda, (float) c.alpha,
+                    (float) (1 - c.alpha),
+                    (float) c.eps, (float) c.momentum, (float) sqrtBc2, (float) -lr);
         }
     }
 }

@@ -110,11 +110,13 @@ public record Sgd(double lr, double momentum, double dampening, boolean nesterov
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             if (c.momentum == 0) {
-                Kernels.sgd(p, g, from, to, gs, gc, wd, (float) -lr);
+                Kernels.sgd(p, g, from, to, scale, clipValue, lambda, (float) -lr);
             } else {
-                Kernels.momentum(p, g, arrays[0], from, to, gs, gc, wd, (float) c.momentum, (float) (1 - c.dampening),
+                Kernels.momentum(p, g, arrays[0], from, to, scale, clipValue, lambda, (float) c.momentum,
+                        (float) (1 - c.dampening),
                         t == 1, c.nesterov, (float) -lr);
             }
         }
