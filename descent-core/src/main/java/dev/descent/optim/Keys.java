@@ -36,15 +36,16 @@ final class Keys {
         return Param.real("weight_decay", getter, "decoupled weight decay λ (θ ← θ(1 − lr·λ)), finite, ≥ 0");
     }
 
-    /** The key of the coupled weight decay of {@link Options}: {@code coupled_weight_decay} where the
-     * record's own {@code weight_decay} is decoupled, else {@code weight_decay}. */
+    /**
+     * The key of the coupled weight decay of {@link Options} for a configuration: {@code
+     * coupled_weight_decay} where the record's own {@code weight_decay} is decoupled, else
+     * {@code weight_decay} (read from its entry's keys).
+     */
     static String coupledDecayKey(OptimizerConfig c) {
-        return switch (c) {
-            case AdamW a -> "coupled_weight_decay";
-            case Lion l -> "coupled_weight_decay";
-            default -> "weight_decay";
-        };
+        return Optimizers.REGISTRY.entryFor(c).keys().contains(COUPLED) ? COUPLED : "weight_decay";
     }
+
+    private static final String COUPLED = "coupled_weight_decay";
 
     /**
      * An optimizer's entry: its own keys, then the shared options ({@code weight_decay} or, where the
@@ -54,7 +55,7 @@ final class Keys {
     static <C extends OptimizerConfig> Entry<C> entry(String name, Class<C> type, C defaults, String summary,
             List<Param<C>> own, BiFunction<Values, Options, C> build) {
         boolean decoupled = own.stream().anyMatch(p -> p.key().equals("weight_decay"));
-        String wd = decoupled ? "coupled_weight_decay" : "weight_decay";
+        String wd = decoupled ? COUPLED : "weight_decay";
         List<Param<C>> params = new ArrayList<>(own);
         params.add(Param.<C>real(wd, c -> c.options().weightDecay(),
                 "coupled (L2) weight decay λ, g ← g + λθ, finite, ≥ 0").whenSet());

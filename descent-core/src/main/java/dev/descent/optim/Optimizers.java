@@ -3,6 +3,7 @@ package dev.descent.optim;
 import dev.descent.spec.Entry;
 import dev.descent.spec.Registry;
 import dev.descent.spec.Token;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,18 +59,23 @@ public final class Optimizers {
     }
 
     /**
-     * One line per optimizer, {@code name[:key=default,...]  summary}, for help texts; the keys every
-     * optimizer shares are listed by {@link #SHARED_KEYS}.
+     * Help text derived from the entries: one line per optimizer, {@code name[:key=default,...]
+     * summary}, then one line naming the keys every optimizer shares.
      *
      * @return the lines
      */
     public static List<String> usage() {
-        return REGISTRY.usage();
+        List<String> lines = new ArrayList<>(REGISTRY.usage());
+        List<String> decoupled = new ArrayList<>();
+        for (Entry<? extends OptimizerConfig> e : REGISTRY.entries()) {
+            if (e.keys().contains("coupled_weight_decay")) {
+                decoupled.add(e.name());
+            }
+        }
+        lines.add("every optimizer also takes weight_decay (coupled; coupled_weight_decay for "
+                + String.join(", ", decoupled) + ", whose weight_decay is decoupled), maximize, clip_norm, clip_value");
+        return lines;
     }
-
-    /** The keys every optimizer takes beside its own, for help texts. */
-    public static final String SHARED_KEYS = "weight_decay (coupled_weight_decay for adamw and lion, whose "
-            + "weight_decay is decoupled), maximize, clip_norm, clip_value";
 
     /**
      * The optimizer with this name and its defaults.

@@ -117,7 +117,8 @@ class OptimizersTest {
 
     @Test
     void theHelpIsDerivedFromTheEntries() {
-        assertThat(Optimizers.usage()).hasSize(Optimizers.names().size());
+        assertThat(Optimizers.usage()).hasSize(Optimizers.names().size() + 1);
+        assertThat(Optimizers.usage().getLast()).contains("coupled_weight_decay for adamw, lion");
         assertThat(Optimizers.usage().get(5)).startsWith("adam[:lr=0.001,beta1=0.9,beta2=0.999,eps=1.0E-8,amsgrad=false]  Adam");
         assertThat(Optimizers.usage().get(1)).startsWith("momentum[:lr=0.01,momentum=0.9,dampening=0.0,nesterov=false]");
         for (var e : Optimizers.entries()) {
