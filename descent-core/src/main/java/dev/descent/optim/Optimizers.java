@@ -43,6 +43,16 @@ public final class Optimizers {
         return Kernels.describe();
     }
 
+    /**
+     * The registry itself, for code that handles specs of several kinds alike (help texts, a flag
+     * that also takes methods of another registry: {@link Registry#accepts}).
+     *
+     * @return the optimizer registry
+     */
+    public static Registry<OptimizerConfig> registry() {
+        return REGISTRY;
+    }
+
     /** {@return the names {@link #named} and {@link #parse} accept, in order} */
     public static List<String> names() {
         return REGISTRY.names();

@@ -80,6 +80,23 @@ public final class Registry<T> {
     }
 
     /**
+     * Whether a spec names one of this registry's entries (its name before any ':', in any
+     * case): lets a command that reads one flag dispatch between registries of different kinds
+     * (first-order optimizers, sampled-objective methods) without parsing twice.
+     *
+     * @param spec a spec, possibly null or malformed
+     * @return whether its name is registered here
+     */
+    public boolean accepts(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return false;
+        }
+        Token part = Token.of(kind, spec);
+        int colon = part.indexOf(':');
+        return entries.containsKey((colon < 0 ? part : part.sub(0, colon)).strip().lower());
+    }
+
+    /**
      * Parses {@code name[:key=value,...]}.
      *
      * @param spec the spec

@@ -94,6 +94,9 @@ class SpecTokenizerTest {
         assertThat(METHODS.spec(new Method(5, 0.5, false))).isEqualTo("mb-lbfgs:memory=5,overlap=0.5,damped=false");
         assertThat(METHODS.parse(METHODS.spec(new Method(3, 1, false)))).isEqualTo(new Method(3, 1, false));
         assertThat(METHODS.with(new Method(5, 0.5, true), Map.of("memory", 20L))).isEqualTo(new Method(20, 0.5, true));
+        assertThat(METHODS.accepts(" MB-LBFGS:memory=x")).isTrue();
+        assertThat(METHODS.accepts("adam:lr=1")).isFalse();
+        assertThat(METHODS.accepts("")).isFalse();
         assertThat(METHODS.usage()).containsExactly("mb-lbfgs[:memory=10,overlap=0.25]  multi-batch L-BFGS");
         assertThatThrownBy(() -> METHODS.parse("mb-lbfgs:memory=0")).isInstanceOf(SpecException.class)
                 .hasMessage("'memory=0' at column 10 of method spec 'mb-lbfgs:memory=0': memory must be ≥ 1, got 0");
