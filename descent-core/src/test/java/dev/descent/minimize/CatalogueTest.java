@@ -66,7 +66,7 @@ class CatalogueTest {
         assumeTrue(reason == null, () -> "known failure: " + reason);
         Problem p = Problems.named(problemName);
         Method m = Method.named(methodName);
-        assumeTrue(!(m instanceof Method.Newton) || p.objective().hasHessian(), "no analytic Hessian");
+        assumeTrue(!(m instanceof Method.Newton) || p.objective().hessian().isPresent(), "no analytic Hessian");
         Result r = Minimize.run(p.objective(), p.x0(), m, SETTINGS);
         String why = p + "\n" + r;
         String key = methodName + " " + problemName;

@@ -33,7 +33,7 @@ class FirstOrderTest {
                 Settings.DEFAULTS.withMaxIterations(10).withTrace(true));
         assertThat(r.status()).isEqualTo(Status.ITERATION_LIMIT);
         assertThat(r.iterations()).isEqualTo(10);
-        assertThat(r.fEvals()).isEqualTo(11);
+        assertThat(r.stats().fEvals()).isEqualTo(11);
         float a = 1, b = 1;
         for (int t = 0; t < 10; t++) {
             a = (float) (a - lr * a);

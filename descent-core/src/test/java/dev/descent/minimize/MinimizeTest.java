@@ -25,7 +25,7 @@ class MinimizeTest {
         assertThat(r.trace()).hasSize(r.iterations() + 1);
         assertThat(r.trace().getLast().x()).containsExactly(r.x());
         assertThat(r.trace().getFirst().f()).isEqualTo(24.2, within(1e-12));
-        assertThat(r.fEvals()).isEqualTo(r.gEvals());
+        assertThat(r.stats().fEvals()).isEqualTo(r.stats().gEvals());
     }
 
     @Test
@@ -40,8 +40,8 @@ class MinimizeTest {
                 Settings.DEFAULTS.withGradTol(1e-10));
         assertThat(r.status()).isEqualTo(Status.CONVERGED_GRADIENT);
         assertThat(r.iterations()).isEqualTo(1);
-        assertThat(r.hEvals()).isEqualTo(1);
-        assertThat(r.fEvals()).isEqualTo(2); // x0 and the unit step
+        assertThat(r.stats().hEvals()).isEqualTo(1);
+        assertThat(r.stats().fEvals()).isEqualTo(2); // x0 and the unit step
     }
 
     @Test
@@ -69,8 +69,8 @@ class MinimizeTest {
         Result r = Minimize.run(TestFunctions.rosenbrock(4, false), TestFunctions.rosenbrockStart(4),
                 Method.named("newton-cg"), Settings.DEFAULTS.withGradTol(1e-6));
         assertThat(r.status()).isEqualTo(Status.CONVERGED_GRADIENT);
-        assertThat(r.hvEvals()).isZero();
-        assertThat(r.gEvals()).isGreaterThan(r.iterations() * 2L);
+        assertThat(r.stats().hvEvals()).isZero();
+        assertThat(r.stats().gEvals()).isGreaterThan(r.iterations() * 2L);
     }
 
     @Test
@@ -98,29 +98,11 @@ class MinimizeTest {
     void lineSearchStepsBackOutOfANonFiniteRegion() {
         // f(x) = x⁴/4 − x, minimum at x = 1, undefined (NaN) for x > 1.2; Newton's first step from
         // x = 0.1 lands near x = 33, deep in the NaN region
-        Objective f = new Objective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double v = x[0];
-                g[0] = v > 1.2 ? Double.NaN : v * v * v - 1;
-                return v > 1.2 ? Double.NaN : v * v * v * v / 4 - v;
-            }
-
-            @Override
-            public boolean hasHessian() {
-                return true;
-            }
-
-            @Override
-            public void hessian(double[] x, double[] h) {
-                h[0] = 3 * x[0] * x[0];
-            }
-        };
+        Objective f = Objective.of(1, (x, g) -> {
+            double v = x[0];
+            g[0] = v > 1.2 ? Double.NaN : v * v * v - 1;
+            return v > 1.2 ? Double.NaN : v * v * v * v / 4 - v;
+        }).withHessian((x, h) -> h[0] = 3 * x[0] * x[0]);
         for (String m : new String[] {"newton", "lbfgs", "bfgs"}) {
             Result r = Minimize.run(f, new double[] {0.1}, Method.named(m), Settings.DEFAULTS.withGradTol(1e-9));
             assertThat(r.status()).as(m + "\n" + r).isEqualTo(Status.CONVERGED_GRADIENT);
@@ -252,6 +234,6 @@ class MinimizeTest {
         Result r = Minimize.run(counting, p.x0(), new Method.Lbfgs(10, new MoreThuente(1e-3, 0.9, 0.1, 20)), s);
         assertThat(r.f()).isCloseTo(p.fStar(), within(1e-5 * p.fStar()));
         assertThat(counts[1]).as("evaluations at the x evaluated just before").isZero();
-        assertThat(r.fEvals()).isEqualTo(counts[0]);
+        assertThat(r.stats().fEvals()).isEqualTo(counts[0]);
     }
 }
