@@ -193,10 +193,33 @@ class MinimizeTest {
                 " * Convergence measures", "|g(x)|", "≤ 1.0e-08", " * Work counters", "Iterations:");
     }
 
+    /** Each convergence measure is printed beside its own tolerance, in the same form. */
+    @Test
+    void summaryPrintsEachMeasureInTheFormOfItsTolerance() {
+        Objective f = TestFunctions.rosenbrock(2, true);
+        Result r = Minimize.run(f, new double[] {-1.2, 1}, Method.named("lbfgs"),
+                Settings.DEFAULTS.withGradTol(0).withFTol(1e-10).withRelGradTol(1e-300));
+        assertThat(r.status()).isEqualTo(Status.CONVERGED_F);
+        Result.Measures m = r.measures();
+        assertThat(m.relativeFChange()).isEqualTo(m.fChange() / Math.max(Math.max(Math.abs(r.f()), Math.abs(r.f() + m.fChange())), 1),
+                within(1e-30));
+        assertThat(m.relativeFChange()).isLessThanOrEqualTo(1e-10);
+        String s = r.toString();
+        assertThat(s).contains(String.format(java.util.Locale.ROOT, "%-32s= %.1e ≤ 1.0e-10", "|f(x) - f(x')|/max(|f|,1)", m.relativeFChange()));
+        assertThat(s).contains("|g(x)|₂/max(|x|₂,1)");
+        // the location is gonum's: x, f and the gradient at x
+        double[] g = new double[2];
+        assertThat(f.evaluate(r.x(), g)).isEqualTo(r.f());
+        assertThat(r.location().gradient()).containsExactly(g);
+        assertThat(r.gradNorm()).isEqualTo(Math.max(Math.abs(g[0]), Math.abs(g[1])));
+        assertThat(r.stats().gEvals()).isEqualTo(r.stats().fEvals());
+    }
+
     @Test
     void settingsRejectBadValuesNamingTheParameter() {
         assertThatThrownBy(() -> Settings.DEFAULTS.withGradTol(-1)).hasMessageContaining("gradTol");
         assertThatThrownBy(() -> Settings.DEFAULTS.withMaxIterations(-1)).hasMessageContaining("maxIterations");
+        assertThatThrownBy(() -> Settings.DEFAULTS.withPrecisionTol(Double.NaN)).hasMessageContaining("precisionTol");
         assertThatThrownBy(() -> new Method.Lbfgs(0, MoreThuente.DEFAULT)).hasMessageContaining("memory");
         assertThatThrownBy(() -> new MoreThuente(1e-4, 1e-5, 0, 10)).hasMessageContaining("c2");
         assertThatThrownBy(() -> Method.named("adamx")).hasMessageContaining("lbfgs");
