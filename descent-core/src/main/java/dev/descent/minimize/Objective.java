@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public interface Objective {
 
-    /** The number of variables n; at least 1. */
+    /**
+     * The number of variables.
+     *
+     * @return n ≥ 1
+     */
     int dimension();
 
     /**

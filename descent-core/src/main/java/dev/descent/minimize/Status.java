@@ -45,7 +45,11 @@ public enum Status {
         /** The method could not continue: printed as "failure". */
         FAILED;
 
-        /** {@code success}, {@code stopped} or {@code failure}, as {@link Result#toString()} prints it. */
+        /**
+         * The word {@link Result#toString()} prints for this kind.
+         *
+         * @return {@code success}, {@code stopped} or {@code failure}
+         */
         public String label() {
             return switch (this) {
                 case CONVERGED -> "success";

@@ -189,7 +189,12 @@ public final class LogisticRegression implements Objective {
         return Optional.of(this::hessianVector);
     }
 
-    /** Writes ∇²f into the n×n row-major {@code h}. */
+    /**
+     * Writes ∇²f into the d×d row-major {@code h}.
+     *
+     * @param w the weights, length d; not modified
+     * @param h the output, length d², overwritten
+     */
     public void hessian(double[] w, double[] h) {
         int d = features;
         Arrays.fill(h, 0, d * d, 0.0);
@@ -216,7 +221,13 @@ public final class LogisticRegression implements Objective {
         }
     }
 
-    /** Writes ∇²f·v into {@code hv}. */
+    /**
+     * Writes ∇²f·v into {@code hv} without forming the Hessian, O(N·d).
+     *
+     * @param w the weights, length d; not modified
+     * @param v the direction, length d; not modified
+     * @param hv the output, length d, overwritten
+     */
     public void hessianVector(double[] w, double[] v, double[] hv) {
         int d = features;
         Arrays.fill(hv, 0, d, 0.0);
