@@ -22,8 +22,12 @@ package dev.descent.minimize;
  * max|gᵢ|·max(|xᵢ|, 1) / max(|f|, 1) is at most {@code precisionTol} (Dennis and Schnabel's
  * scaled gradient, default ε_mach^⅓ ≈ 6.06e-6, their default gradtol), and with
  * {@link Status#LINE_SEARCH_FAILED} otherwise. So a run that reaches the rounding floor of f, as
- * L-BFGS does at ‖∇f‖ ≈ 5e-6 on a well-posed ridge regression whose f is about 50, reports
- * success, where scipy's {@code gtol = 1e-5} also does.
+ * L-BFGS, BFGS, CG and Newton-CG do at ‖∇f‖∞ ≈ 1e-7 on a well-posed ridge regression whose f is
+ * about 35 (RidgeRegressionTest), reports success, where scipy's defaults also do. The test is
+ * stricter than Dennis and Schnabel's own stopping rule (their UMSTOP accepts a point whose
+ * relative gradient is below ε^⅓ whether or not the line search could still move), so it cannot
+ * call a point converged that their algorithm would not; a wrong gradient on an objective with a
+ * very large |f| can pass it, which {@code withPrecisionTol(0)} rules out.
  *
  * @param gradTol tolerance on the ∞-norm of the gradient, finite and ≥ 0; default 1e-8
  * @param relGradTol tolerance on ‖∇f‖₂ / max(1, ‖x‖₂), finite and ≥ 0; default 0 (off)
