@@ -57,8 +57,8 @@ public interface Objective {
 
     /**
      * The exact Hessian-vector product ∇²f(x)·v, if this objective has one. The default forms it
-     * from {@link #hessian()} when there is one (O(n²) per product, with one n×n buffer allocated
-     * here); objectives with a cheaper product override it.
+     * from {@link #hessian()} when there is one ({@link HessianVector#fromHessian}: O(n²) per
+     * product and one n×n buffer); objectives with a cheaper product override it.
      *
      * @return the product function, or empty when neither it nor the Hessian is known
      */
