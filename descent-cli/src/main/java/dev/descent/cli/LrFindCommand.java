@@ -49,7 +49,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "SPEC", required = true, description = "softmax, mlp:64, mlp:256,128, ... (see descent train --help).")
     String model;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", required = true, description = "sgd, momentum, adam, ... with optional :key=value,...")
+    @Option(names = "--optimizer", paramLabel = "SPEC", required = true, completionCandidates = OptimizerNames.class,
+            description = "NAME[:KEY=VALUE,...], NAME one of ${COMPLETION-CANDIDATES}")
     String optimizer;
 
     @Option(names = "--start", paramLabel = "LR", description = "First learning rate (default: 1e-7).")
@@ -111,7 +112,7 @@ public final class LrFindCommand implements Callable<Integer> {
         LrFinderResult r = LrSweep.run(net, cfg, train, batch, seed, finder, Progress.NONE);
         double lr = r.suggestion(m);
         if (plot != null) {
-            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
+            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + data, r,
                     4 * Math.log(train.classes())));
             AtomicFiles.write(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }

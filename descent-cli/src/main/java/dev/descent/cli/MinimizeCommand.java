@@ -41,8 +41,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Minimize a test problem with a second-order, quasi-Newton or first-order method.",
-            "Methods: gd newton bfgs lbfgs newton-cg cg cg-hz, and the optimizers "
-                    + "sgd momentum nesterov adagrad rmsprop adam adamw nadam radam adamax adadelta lion."
+            "Methods: gd newton bfgs lbfgs newton-cg cg cg-hz, and the first-order optimizers (see --method)."
         })
 public final class MinimizeCommand implements Callable<Integer> {
 
@@ -59,7 +58,8 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--x0", split = ",", paramLabel = "a,b,...", description = "Starting point (default: the problem's standard one).")
     double[] x0;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Method name (see above).")
+    @Option(names = "--method", required = true, paramLabel = "METHOD", completionCandidates = OptimizerNames.class,
+            description = "gd, newton, bfgs, lbfgs, newton-cg, cg, cg-hz, or an optimizer NAME[:KEY=VALUE,...] with NAME one of ${COMPLETION-CANDIDATES}.")
     String method;
 
     @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods).")

@@ -82,7 +82,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "SPEC", description = "softmax, mlp:256,128, mlp:256,128:tanh, mlp:100:bn:dropout=0.2, ... (required)")
     String model;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, ... with optional :key=value,... (required)")
+    @Option(names = "--optimizer", paramLabel = "SPEC", completionCandidates = OptimizerNames.class,
+            description = "NAME[:KEY=VALUE,...], NAME one of ${COMPLETION-CANDIDATES}; keys are PyTorch's argument names, e.g. adam:lr=1e-3,beta2=0.99 (required)")
     String optimizer;
 
     @Option(names = "--lr", paramLabel = "X|auto", description = "the base learning rate (default: the optimizer's), or auto: run"
@@ -266,7 +267,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("args", resumed != null ? resumed.meta().get("args") : String.join("\u0000", invocation));
         meta.put("model", m.toString());
-        meta.put("optimizer", oc.toString());
+        meta.put("optimizer", Optimizers.spec(oc));
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint, meta);
         }
@@ -281,7 +282,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out; %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
-                    m, d.name(), d.train().n(), d.test().n(), oc.name(), fmt(lr0), batch, seed, threads, backend);
+                    m, d.name(), d.train().n(), d.test().n(), Optimizers.spec(oc), fmt(lr0), batch, seed, threads, backend);
             out.flush();
         }
         TrainResult r;
@@ -305,7 +306,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("testLoss", te.loss()).put("testAccuracy", te.accuracy()).put("epochSecondsMedian", h.epochSecondsMedian())
                     .put("epochSeconds", h.epochSeconds())
                     .put("samplesPerSecond", r.samplesPerSecond()).put("divergenceEvents", h.events().size())
-                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", oc.name())
+                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", Optimizers.spec(oc))
                     .put("data", d.name()).put("seed", seed));
         } else {
             for (History.Event ev : h.events()) {

@@ -62,8 +62,9 @@ class ScheduleCommandTest {
         Run r = run("schedule", "step:every=30,gama=0.1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("descent: unknown key 'gama' at column 15 in 'step:every=30,gama=0.1'; "
-                + "valid keys for step: lr, every, gamma (see 'descent schedule --help')" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("descent: 'gama=0.1' at column 15 of schedule spec 'step:every=30,gama=0.1': "
+                + "unknown key 'gama'; valid keys for step: lr, every, gamma (see 'descent schedule --help')"
+                + System.lineSeparator());
         Run chain = run("schedule", "exp:k=0.01+const");
         assertThat(chain.code()).isEqualTo(2);
         assertThat(chain.err()).contains("'exp:k=0.01' at column 1").contains("has no length").hasLineCount(1);

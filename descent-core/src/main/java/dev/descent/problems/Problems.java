@@ -1,15 +1,17 @@
 package dev.descent.problems;
 
+import dev.descent.spec.SpecException;
+import dev.descent.spec.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The catalogue of test problems, looked up by name.
  *
- * <p>Names (case-insensitive):
+ * <p>Names, keys and words are case-insensitive (the rule of every spec), and errors quote the
+ * wrong fragment and its column ({@link dev.descent.spec.Token#error}). Names:
  * <ul>
  *   <li>the 35 problems of Moré, Garbow and Hillstrom, <i>Testing unconstrained optimization
  *       software</i>, ACM TOMS 7(1) 17–41 (1981), as {@code mgh:1} … {@code mgh:35} or by their
@@ -208,27 +210,23 @@ public final class Problems {
     private record Lookup(Entry entry, Params params) {}
 
     private static Lookup lookup(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("problem name is missing; valid names: "
-                    + String.join(", ", names()));
+        if (name == null || name.isBlank()) {
+            throw new SpecException("problem name is missing; valid names: " + String.join(", ", names()));
         }
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        Entry e = BY_NAME.get(key);
-        Params params = Params.NONE;
-        if (e == null) {
-            int colon = key.indexOf(':');
-            if (colon > 0) {
-                e = BY_NAME.get(key.substring(0, colon));
-                if (e != null) {
-                    params = Params.parse(e.name(), key.substring(colon + 1));
-                }
-            }
+        Token spec = Token.of("problem", name);
+        Entry e = BY_NAME.get(spec.lower());
+        if (e != null) {
+            return new Lookup(e, Params.NONE);
         }
+        int colon = spec.indexOf(':');
+        Token head = (colon < 0 ? spec : spec.sub(0, colon)).strip();
+        e = BY_NAME.get(head.lower());
         if (e == null) {
-            throw new IllegalArgumentException("unknown problem '" + name + "'; valid names: "
+            Token what = head.lower().equals("mgh") ? spec : head;
+            throw what.error("unknown problem '" + Token.quote(what.text(), 40) + "'; valid names: "
                     + String.join(", ", names()) + " (or mgh:1 ... mgh:35)");
         }
-        params.requireOnly(e.params());
-        return new Lookup(e, params);
+        return new Lookup(e, colon < 0 ? Params.NONE : Params.parse(spec, e.name(), e.params()));
     }
+
 }

@@ -204,21 +204,10 @@ public final class Trainer {
         return c.epoch() + (double) c.offset() / rows;
     }
 
-    /** g ← g·c/‖g‖₂ when ‖g‖₂ > c (c = 0: off). */
+    /** Clipping by global norm c ({@link dev.descent.optim.Clip#byNorm}, c = 0: off). */
     static void clip(float[] g, double c) {
-        if (c == 0) {
-            return;
-        }
-        double s = 0;
-        for (float v : g) {
-            s += (double) v * v;
-        }
-        double norm = Math.sqrt(s);
-        if (norm > c) {
-            float f = (float) (c / norm);
-            for (int i = 0; i < g.length; i++) {
-                g[i] *= f;
-            }
+        if (c != 0) {
+            dev.descent.optim.Clip.byNorm(g, c);
         }
     }
 

@@ -75,14 +75,16 @@ class QuadraticTest {
     void badParametersNameTheRange() {
         assertThatThrownBy(() -> Problems.named("quadratic:kappa=0.5"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kappa = 0.5 is invalid; it must be a number in [1.0, 1.0E16]");
+                .hasMessageContaining("'kappa=0.5' at column 11 of problem spec 'quadratic:kappa=0.5': kappa must be a number in [1.0, 1.0E16], got 0.5");
         assertThatThrownBy(() -> Problems.named("quadratic:rotate=maybe"))
-                .hasMessageContaining("rotate = maybe is invalid; it must be true or false");
+                .hasMessageContaining("'rotate=maybe' at column 11 of problem spec 'quadratic:rotate=maybe': 'maybe' is not true or false");
         assertThatThrownBy(() -> Problems.named("quadratic:kappa"))
-                .hasMessageContaining("must have the form key=value");
+                .hasMessageContaining("'kappa' at column 11 of problem spec 'quadratic:kappa': a key needs a value: kappa=VALUE");
         assertThatThrownBy(() -> Problems.named("quadratic:kappa=2,kappa=3"))
                 .hasMessageContaining("given twice");
         assertThatThrownBy(() -> Problems.named("quadratic:size=3"))
-                .hasMessageContaining("has no parameter 'size'; valid parameters: kappa, seed, rotate");
+                .hasMessageContaining("unknown key 'size'; valid keys for quadratic: kappa, seed, rotate");
+        // the one case rule: names, keys and words in any case
+        assertThat(Problems.named("Quadratic:KAPPA=10,Rotate=FALSE").dimension()).isEqualTo(Problems.named("quadratic").dimension());
     }
 }
