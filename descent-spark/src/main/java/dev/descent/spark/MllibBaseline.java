@@ -37,9 +37,10 @@ public final class MllibBaseline {
      * @param history objective against iteration (MLlib's {@code objectiveHistory}) with the
      *     seconds since the start of {@code fit} at the end of the job that evaluated it (the
      *     last {@code history.size()} jobs are the evaluations; NaN when they cannot be matched)
+     * @param blas the BLAS implementation MLlib used on the driver, e.g. {@code VectorBLAS}
      */
     public record Outcome(double objective, double gradNorm, double mllibObjective, int iterations, long passes,
-                          double seconds, List<SparkObjective.Point> history) {}
+                          double seconds, List<SparkObjective.Point> history, String blas) {}
 
     /**
      * Fits MLlib on {@code objective}'s data and model ({@code softmax} or {@code logistic} only).
@@ -56,6 +57,7 @@ public final class MllibBaseline {
             throw new IllegalArgumentException("--compare-mllib needs --model softmax or logistic (MLlib has no "
                     + recipe.spec() + ")");
         }
+        NativeBlas.protectMllib();
         LogisticRegression lr = new LogisticRegression()
                 .setFamily(binary ? "binomial" : "multinomial")
                 .setRegParam(objective.l2())
@@ -92,7 +94,7 @@ public final class MllibBaseline {
             gInf = Math.max(gInf, Math.abs(v));
         }
         return new Outcome(f, gInf, hist.length == 0 ? Double.NaN : hist[hist.length - 1],
-                model.summary().totalIterations(), jobs.started(), seconds, history);
+                model.summary().totalIterations(), jobs.started(), seconds, history, NativeBlas.mllibBlas());
     }
 
     /** MLlib's coefficients in descent's layout: W (outputs × d, row-major), then the intercepts. */

@@ -147,6 +147,31 @@ public final class SparkData {
     }
 
     /**
+     * Checks a source's form and, for a local path, that it exists, without Spark: the
+     * command line calls it before it starts a session, so that a typo costs no start-up.
+     *
+     * @throws IllegalArgumentException as {@link #load} would for the same problem
+     */
+    public static void check(String source) {
+        String s = source.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("synthetic:") || lower.equals("synthetic")) {
+            parseSynthetic(s);
+        } else if (lower.equals("fashion-mnist") || lower.startsWith("fashion-mnist:")) {
+            String dir = lower.equals("fashion-mnist") ? null : s.substring("fashion-mnist:".length());
+            FashionMnist.locate(dir == null || dir.isBlank() ? null : Path.of(dir));
+        } else if (lower.startsWith("libsvm:") || lower.startsWith("csv:") || lower.startsWith("parquet:")) {
+            requirePath(s.substring(s.indexOf(':') + 1));
+        } else if (lower.endsWith(".libsvm") || lower.endsWith(".svm") || lower.endsWith(".txt") || lower.endsWith(".csv")
+                || lower.endsWith(".parquet")) {
+            requirePath(s);
+        } else {
+            throw new IllegalArgumentException("unknown data source '" + source + "': use synthetic:rows=N,features=D,"
+                    + "classes=K,seed=S, libsvm:PATH, csv:PATH, parquet:PATH or fashion-mnist[:DIR]");
+        }
+    }
+
+    /**
      * A training set from rows already in the driver's memory (for tests and small sets): the
      * rows are cut into blocks of {@code blockRows} consecutive rows (block j holds rows
      * [j·B, (j+1)·B)), shipped once and cached.
@@ -185,6 +210,7 @@ public final class SparkData {
      */
     public static org.apache.spark.sql.Dataset<Row> toDataFrame(SparkSession spark, TrainingSet set) {
         JavaRDD<Row> rows = set.blocks().flatMap(b -> {
+            NativeBlas.protectMllib(); // before MLlib's first BLAS call in this executor
             List<Row> out = new ArrayList<>(b.rows());
             int d = b.d();
             for (int r = 0; r < b.rows(); r++) {

@@ -48,6 +48,9 @@ public final class SparkFit {
             if (!(l2 >= 0) || Double.isInfinite(l2)) {
                 throw new IllegalArgumentException("--l2 must be finite and >= 0, got " + l2);
             }
+            if (!model.strip().equalsIgnoreCase("logistic")) {
+                dev.descent.nn.ModelSpec.parse(model, 1, 2); // an unknown model fails here, before any Spark work
+            }
             if (!(mllibTol > 0)) {
                 throw new IllegalArgumentException("--mllib-tol must be > 0, got " + mllibTol);
             }

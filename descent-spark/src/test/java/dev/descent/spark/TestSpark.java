@@ -7,6 +7,7 @@ final class TestSpark {
     private TestSpark() {}
 
     static SparkSession session(String master) {
+        NativeBlas.protectMllib();
         SparkSession s = SparkSession.builder()
                 .master(master)
                 .appName("descent-spark-test")
