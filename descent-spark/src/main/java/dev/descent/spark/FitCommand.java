@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
                 + "--model softmax --l2 1e-4 --master local[2] --compare-mllib"})
 public final class FitCommand implements Callable<Integer> {
 
+    /** Created by picocli. */
+    public FitCommand() {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

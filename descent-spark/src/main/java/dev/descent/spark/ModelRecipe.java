@@ -51,6 +51,11 @@ public record ModelRecipe(String spec, int inputSize, int outputs, long seed, in
      * The recipe for a command-line model name with {@code classes} label classes.
      *
      * @param name {@code softmax}, {@code logistic} (needs 2 classes) or a {@link ModelSpec} text
+     * @param inputSize features per row, ≥ 1
+     * @param classes label classes, ≥ 2
+     * @param seed initialization seed (MLPs)
+     * @param blockRows rows per block, ≥ 1
+     * @return the recipe
      * @throws IllegalArgumentException for an unknown model or a class count it cannot take
      */
     public static ModelRecipe of(String name, int inputSize, int classes, long seed, int blockRows) {
@@ -65,7 +70,11 @@ public record ModelRecipe(String spec, int inputSize, int outputs, long seed, in
         return new ModelRecipe(n, inputSize, classes, seed, blockRows);
     }
 
-    /** A new model built from this recipe (its own buffers). */
+    /**
+     * A new model built from this recipe.
+     *
+     * @return a model with its own buffers and workspaces for {@code blockRows} rows
+     */
     public Model build() {
         return ModelSpec.parse(spec, inputSize, outputs).build(seed, blockRows);
     }
@@ -87,6 +96,8 @@ public record ModelRecipe(String spec, int inputSize, int outputs, long seed, in
     /**
      * A mask of the parameters that the L2 penalty covers: every {@link ParamRange.Kind#WEIGHT}
      * range (Dense weights), never biases or batch-norm parameters, as MLlib and scikit-learn do.
+     *
+     * @return one flag per parameter
      */
     public boolean[] weightMask() {
         Model m = build();

@@ -22,10 +22,15 @@ public final class Partial implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The running scalar sum s. */
     private double sum;
+    /** The scalar compensation c. */
     private double comp;
+    /** The running vector sums; null until a vector is added. */
     private double[] vec;
+    /** The vector compensations. */
     private double[] vecComp;
+    /** The rows added. */
     private long rows;
 
     /** An empty partial: zero sum, no vector yet, zero rows. */
@@ -51,7 +56,12 @@ public final class Partial implements Serializable {
         rows += blockRows;
     }
 
-    /** Merges {@code other} into this partial and returns this (Spark's combine operation). */
+    /**
+     * Merges {@code other} into this partial (Spark's combine operation).
+     *
+     * @param other another partial; read, not modified
+     * @return this partial
+     */
     public Partial merge(Partial other) {
         if (other.vec == null) {
             rows += other.rows;
@@ -73,7 +83,11 @@ public final class Partial implements Serializable {
         return this;
     }
 
-    /** The compensated scalar total. */
+    /**
+     * The compensated scalar total.
+     *
+     * @return s + c
+     */
     public double total() {
         return sum + comp;
     }
@@ -81,6 +95,9 @@ public final class Partial implements Serializable {
     /**
      * Writes the compensated vector total times {@code scale} into {@code out}; zeros when no
      * vector was ever added.
+     *
+     * @param scale the factor, e.g. 1/n
+     * @param out overwritten with the scaled totals
      */
     public void totalVector(double scale, double[] out) {
         for (int i = 0; i < out.length; i++) {
@@ -88,7 +105,11 @@ public final class Partial implements Serializable {
         }
     }
 
-    /** The rows added so far. */
+    /**
+     * The rows added so far.
+     *
+     * @return the sum of the blocks' rows
+     */
     public long rows() {
         return rows;
     }

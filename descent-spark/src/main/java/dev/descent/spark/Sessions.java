@@ -21,8 +21,11 @@ public final class Sessions {
      * A session on {@code master} (null: the {@code spark.master} that spark-submit set, else
      * {@code local[*]}).
      *
+     * @param master the master URL, or null
+     * @param appName the application's name in Spark's UI and logs
      * @param connectSeconds how long to try to reach a standalone master, and then to wait for
      *     its first executor, &gt; 0
+     * @return the session, with Spark's log level at WARN
      * @throws IllegalArgumentException for a malformed master URL or an unreachable master
      * @throws IllegalStateException when no executor registers in time
      */

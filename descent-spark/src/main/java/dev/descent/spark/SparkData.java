@@ -90,17 +90,32 @@ public final class SparkData {
             }
         }
 
-        /** The same options with {@code p} partitions. */
+        /**
+         * The same options with {@code p} partitions.
+         *
+         * @param p partitions, ≥ 1, or 0 for the default
+         * @return new options
+         */
         public Options withPartitions(int p) {
             return new Options(p, blockRows, labelColumn, classes);
         }
 
-        /** The same options with {@code rows} rows per block. */
+        /**
+         * The same options with {@code rows} rows per block.
+         *
+         * @param rows rows per block, ≥ 1
+         * @return new options
+         */
         public Options withBlockRows(int rows) {
             return new Options(partitions, rows, labelColumn, classes);
         }
 
-        /** The same options with K = {@code k} classes. */
+        /**
+         * The same options with K = {@code k} classes.
+         *
+         * @param k classes, ≥ 2, or 0 to take them from the data
+         * @return new options
+         */
         public Options withClasses(int k) {
             return new Options(partitions, blockRows, labelColumn, k);
         }
@@ -109,6 +124,10 @@ public final class SparkData {
     /**
      * Loads {@code source} (grammar in the class comment), caches its blocks and counts them.
      *
+     * @param spark the session
+     * @param source the source text
+     * @param o how to load
+     * @return the cached set
      * @throws IllegalArgumentException naming the problem and the fix: an unknown source, a
      *     missing path, a malformed line (with its number), a label out of range
      */
@@ -150,6 +169,7 @@ public final class SparkData {
      * Checks a source's form and, for a local path, that it exists, without Spark: the
      * command line calls it before it starts a session, so that a typo costs no start-up.
      *
+     * @param source the source text
      * @throws IllegalArgumentException as {@link #load} would for the same problem
      */
     public static void check(String source) {
@@ -175,6 +195,13 @@ public final class SparkData {
      * A training set from rows already in the driver's memory (for tests and small sets): the
      * rows are cut into blocks of {@code blockRows} consecutive rows (block j holds rows
      * [j·B, (j+1)·B)), shipped once and cached.
+     *
+     * @param spark the session
+     * @param data the rows
+     * @param partitions partitions, ≥ 1
+     * @param blockRows rows per block, ≥ 1
+     * @param name the name reports give the set
+     * @return the cached set
      */
     public static TrainingSet of(SparkSession spark, Dataset data, int partitions, int blockRows, String name) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -188,7 +215,12 @@ public final class SparkData {
         return cache(rdd, data.d(), data.classes(), data.classes(), name);
     }
 
-    /** All rows of a (small) training set on the driver, in block order: for tests and checks. */
+    /**
+     * All rows of a (small) training set on the driver, in block order: for tests and checks.
+     *
+     * @param set the cached set
+     * @return its rows as one data set
+     */
     public static Dataset collect(TrainingSet set) {
         List<Block> blocks = set.blocks().collect();
         int d = set.features();
@@ -207,6 +239,10 @@ public final class SparkData {
      * The set as a DataFrame for Spark ML: {@code label} (double) and {@code features} (a dense
      * ML vector in double), computed from the cached blocks (not cached itself: MLlib caches its
      * own copy of its input).
+     *
+     * @param spark the session
+     * @param set the cached set
+     * @return a DataFrame with columns {@code label} and {@code features}
      */
     public static org.apache.spark.sql.Dataset<Row> toDataFrame(SparkSession spark, TrainingSet set) {
         JavaRDD<Row> rows = set.blocks().flatMap(b -> {
@@ -231,7 +267,14 @@ public final class SparkData {
 
     // ---- synthetic ----
 
-    /** The parameters of {@code synthetic:...}. */
+    /**
+     * The parameters of {@code synthetic:...}.
+     *
+     * @param rows rows N
+     * @param features features D
+     * @param classes classes K
+     * @param seed the seed S
+     */
     record SyntheticSpec(long rows, int features, int classes, long seed) implements java.io.Serializable {}
 
     static SyntheticSpec parseSynthetic(String s) {
@@ -417,7 +460,13 @@ public final class SparkData {
         return p;
     }
 
-    /** One parsed libsvm line: label and sorted 1-based indices with values (empty for a blank line). */
+    /**
+     * One parsed libsvm line.
+     *
+     * @param label the label as written
+     * @param index the 1-based feature indices, ascending
+     * @param value the values at those indices
+     */
     record SparseRow(double label, int[] index, double[] value) implements java.io.Serializable {}
 
     /**

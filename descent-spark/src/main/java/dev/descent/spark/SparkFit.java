@@ -109,6 +109,9 @@ public final class SparkFit {
     /**
      * Runs the fit in {@code spark}.
      *
+     * @param spark the session
+     * @param c the configuration
+     * @return what the fit did; the cached data is released before it returns
      * @throws IllegalArgumentException for bad input (source, labels, model, method)
      */
     public static Report run(SparkSession spark, Config c) {

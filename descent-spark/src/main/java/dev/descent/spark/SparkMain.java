@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         subcommands = {FitCommand.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
+    /** Created by picocli. */
+    public SparkMain() {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -23,7 +26,11 @@ public final class SparkMain implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args {@code fit ...}, {@code help}, {@code --help} or {@code --version}
+     */
     public static void main(String[] args) {
         if (System.getProperty("log4j2.configurationFile") == null && System.getenv("SPARK_ENV_LOADED") == null) {
             // outside spark-submit: Spark's INFO lines would bury the result; warnings still show
@@ -33,12 +40,21 @@ public final class SparkMain implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit status (for tests). */
+    /**
+     * Runs the command line and returns its exit status, without exiting (for tests).
+     *
+     * @param args as for {@link #main}
+     * @return 0, 1 for a failure while running, 2 for a usage error
+     */
     public static int execute(String... args) {
         return commandLine().execute(args);
     }
 
-    /** The picocli command line with descent's error handling. */
+    /**
+     * The picocli command line with descent's error handling.
+     *
+     * @return a new command line; its output and error writers may be replaced
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkMain());
         cl.setParameterExceptionHandler((e, args) -> {

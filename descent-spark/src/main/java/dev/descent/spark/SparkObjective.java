@@ -91,16 +91,28 @@ public final class SparkObjective implements Objective {
     private final List<Point> history = new ArrayList<>();
     private long clock = System.nanoTime();
     private long passes;
+    private long reused;
+    private float[] lastW;
+    private double lastData;
+    private double[] lastGrad;
     private long broadcastNanos;
     private long jobNanos;
     private long driverNanos;
 
-    /** The objective with {@link Options#DEFAULTS}. */
+    /**
+     * The objective with {@link Options#DEFAULTS}.
+     *
+     * @param data the cached training set
+     * @param recipe the model; its input size must equal the set's features
+     * @param l2 λ ≥ 0
+     */
     public SparkObjective(TrainingSet data, ModelRecipe recipe, double l2) {
         this(data, recipe, l2, Options.DEFAULTS);
     }
 
     /**
+     * The objective of {@code recipe}'s model on {@code data} with penalty λ.
+     *
      * @param data the cached training set
      * @param recipe the model; its input size must equal the set's features
      * @param l2 λ ≥ 0, the L2 penalty (λ/2)·‖W‖² on the weights
@@ -132,7 +144,11 @@ public final class SparkObjective implements Objective {
         return n;
     }
 
-    /** The model's initial parameters (zeros for the linear models) as doubles. */
+    /**
+     * The model's initial parameters as doubles: a starting point for a minimizer.
+     *
+     * @return zeros for the linear models, the seeded initialization for an MLP
+     */
     public double[] initialPoint() {
         float[] w = recipe.build().params();
         double[] x = new double[w.length];
@@ -142,22 +158,39 @@ public final class SparkObjective implements Objective {
         return x;
     }
 
-    /** The training set. */
+    /**
+     * The training set.
+     *
+     * @return the cached set this objective evaluates
+     */
     public TrainingSet data() {
         return data;
     }
 
-    /** The model recipe. */
+    /**
+     * The model recipe.
+     *
+     * @return the recipe the executors build their models from
+     */
     public ModelRecipe recipe() {
         return recipe;
     }
 
-    /** λ. */
+    /**
+     * The penalty weight.
+     *
+     * @return λ
+     */
     public double l2() {
         return l2;
     }
 
-    /** Full passes over the data so far: one per {@link #evaluate}, {@link #value} or {@link #hessianVector}. */
+    /**
+     * Full passes over the data so far: one per {@link #evaluate} (unless reused), {@link #value}
+     * or {@link #hessianVector}.
+     *
+     * @return the number of jobs over the whole set
+     */
     public long passes() {
         return passes;
     }
@@ -177,26 +210,66 @@ public final class SparkObjective implements Objective {
         clock = System.nanoTime();
     }
 
-    /** Every {@link #evaluate} since {@link #startClock()}, in order. */
+    /**
+     * Every {@link #evaluate} since {@link #startClock()}, in order.
+     *
+     * @return an immutable copy
+     */
     public List<Point> history() {
         return List.copyOf(history);
     }
 
-    /** The time breakdown so far. */
+    /**
+     * The time breakdown so far.
+     *
+     * @return the sums over every pass since the objective was created
+     */
     public Stats stats() {
         return new Stats(passes, broadcastNanos * 1e-9, jobNanos * 1e-9, kernelNanos.value() * 1e-9,
                 driverNanos * 1e-9);
     }
 
+    /**
+     * Evaluations answered without a pass: x rounded to the same float32 parameters as the
+     * previous evaluation (line-search trials near the optimum), so the data term is the same.
+     *
+     * @return the number of such evaluations
+     */
+    public long reused() {
+        return reused;
+    }
+
+    /**
+     * f(x) and ∇f(x) in one pass. When x rounds to the same float32 parameters as the previous
+     * call, the data term and its gradient are that call's (exactly what a pass would return) and
+     * no job runs; the penalty is always computed from x in double.
+     *
+     * @param x the point; not modified
+     * @param grad overwritten with ∇f(x)
+     * @return f(x)
+     */
     @Override
     public double evaluate(double[] x, double[] grad) {
         checkLength(x, "x");
         checkLength(grad, "gradient buffer");
-        Partial p = run(new Payload(round(x), null), Kind.GRADIENT);
-        long t0 = System.nanoTime();
-        double inv = 1.0 / data.rows();
-        p.totalVector(inv, grad);
-        double f = p.total() * inv;
+        float[] w = round(x);
+        long t0;
+        double f;
+        if (lastW != null && java.util.Arrays.equals(w, lastW)) {
+            reused++;
+            t0 = System.nanoTime();
+            System.arraycopy(lastGrad, 0, grad, 0, n);
+            f = lastData;
+        } else {
+            Partial p = run(new Payload(w, null), Kind.GRADIENT);
+            t0 = System.nanoTime();
+            double inv = 1.0 / data.rows();
+            p.totalVector(inv, grad);
+            f = p.total() * inv;
+            lastW = w;
+            lastData = f;
+            lastGrad = grad.clone();
+        }
         if (l2 > 0) {
             double w2 = 0;
             for (int i = 0; i < n; i++) {
@@ -213,7 +286,12 @@ public final class SparkObjective implements Objective {
         return f;
     }
 
-    /** f(x) alone: one forward-only pass (no gradient). */
+    /**
+     * f(x) alone: one forward-only pass (no gradient).
+     *
+     * @param x the point; not modified
+     * @return f(x)
+     */
     @Override
     public double value(double[] x) {
         checkLength(x, "x");
@@ -239,6 +317,10 @@ public final class SparkObjective implements Objective {
     /**
      * H·v of f at x in one pass: (1/n) Σ_blocks rows·{@link Model#hessianVector} + λ·v on the
      * weights. Exact for softmax regression; a central difference of block gradients otherwise.
+     *
+     * @param x the point; not modified
+     * @param v the direction; not modified
+     * @param hv overwritten with H·v
      */
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
@@ -294,10 +376,23 @@ public final class SparkObjective implements Objective {
     /** What a pass computes per block. */
     enum Kind { GRADIENT, VALUE, HESSIAN_VECTOR }
 
-    /** The broadcast value: θ in float32 and, for H·v, the direction v. */
+    /**
+     * The broadcast value: θ in float32 and, for H·v, the direction v.
+     *
+     * @param w θ rounded to float32
+     * @param v the direction of a Hessian-vector product, or null
+     */
     record Payload(float[] w, double[] v) implements Serializable {}
 
-    /** The per-partition kernel: one {@link Partial} from all blocks of the partition. */
+    /**
+     * The per-partition kernel: one {@link Partial} from all blocks of the partition.
+     *
+     * @param recipe the model every executor thread builds once
+     * @param payload the broadcast θ (and v)
+     * @param kind what to compute per block
+     * @param failFirst whether a task's first attempt throws (fault-injection tests)
+     * @param nanos the accumulator of kernel time
+     */
     private record Kernel(ModelRecipe recipe, Broadcast<Payload> payload, Kind kind, boolean failFirst,
                           LongAccumulator nanos) implements FlatMapFunction<Iterator<Block>, Partial> {
         @Serial

@@ -222,10 +222,29 @@ class SparkObjectiveTest {
                 assertThat(Math.abs(ia.f() - ib.f())).as("f at iteration %d", k).isLessThanOrEqualTo(1e-9 * Math.abs(ib.f()));
                 assertThat(maxDiff(ia.x(), ib.x())).as("x at iteration %d", k).isLessThanOrEqualTo(1e-9 * Math.max(1, maxAbs(ib.x())));
             }
-            assertThat(dist.passes()).isEqualTo(a.fEvals());
+            assertThat(dist.passes() + dist.reused()).isEqualTo(a.fEvals());
         } finally {
             set.unpersist();
         }
+    }
+
+    /** The Java example of the README's Spark section (the code between the markers is copied there verbatim). */
+    @Test
+    void readmeExample() {
+        // README: begin
+        TrainingSet data = SparkData.load(spark, "synthetic:rows=20000,features=20,classes=5,seed=1",
+                SparkData.Options.DEFAULTS.withPartitions(4));        // generated in the executors, cached once
+        ModelRecipe softmax = ModelRecipe.of("softmax", data.features(), data.classes(), 0, 4096);
+        SparkObjective f = new SparkObjective(data, softmax, 1e-4);  // mean loss + (λ/2)‖W‖²: one pass per evaluation
+        Result r = Minimize.run(f, f.initialPoint(), Method.named("lbfgs"),
+                Settings.DEFAULTS.withGradTol(1e-6).withFTol(1e-10));
+        double[] coefficients = r.x();                               // W (5 × 20, row-major), then the 5 intercepts
+        long passes = f.passes();                                     // treeAggregate jobs over the whole set
+        data.unpersist();
+        // README: end
+        assertThat(r.f()).isLessThan(Math.log(5));
+        assertThat(coefficients).hasSize(5 * 20 + 5);
+        assertThat(passes).isPositive().isLessThanOrEqualTo(r.fEvals());
     }
 
     @Test
