@@ -149,8 +149,8 @@ public final class SparkFit {
             int infos = spark.sparkContext().statusTracker().getExecutorInfos().length;
             boolean local = spark.sparkContext().isLocal();
             return new Report(r.method(), recipe.spec(), r.status().name(), r.f(), r.gradNorm(), r.iterations(),
-                    stats.passes(), r.seconds(), loadSeconds, data, local ? 1 : Math.max(1, infos - 1),
-                    spark.sparkContext().defaultParallelism(), stats, Math.max(0, r.seconds() - inEvaluations),
+                    stats.passes(), r.stats().seconds(), loadSeconds, data, local ? 1 : Math.max(1, infos - 1),
+                    spark.sparkContext().defaultParallelism(), stats, Math.max(0, r.stats().seconds() - inEvaluations),
                     times.snapshot(), history, r.x(), mllib, toMllib);
         } finally {
             data.unpersist();

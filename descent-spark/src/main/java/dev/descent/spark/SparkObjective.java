@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -38,7 +39,7 @@ import org.apache.spark.util.LongAccumulator;
  *
  * <p>{@link #hessianVector} is one pass too ({@link Model#hessianVector} per block: exact for
  * softmax regression, a central difference of block gradients otherwise) and
- * {@link #hasHessianVector()} says whether it is exact, as {@code ModelObjective} does; Newton-CG
+ * {@link #hessianVector()} offers it when it is exact, as {@code ModelObjective} does; Newton-CG
  * uses it for softmax regression.
  *
  * <p>Not thread-safe: one minimizer at a time. The counters ({@link #passes()}, {@link #stats()})
@@ -309,9 +310,16 @@ public final class SparkObjective implements Objective {
         return f;
     }
 
+    /**
+     * The exact Hessian-vector product, {@link #hessianVector(double[], double[], double[])}, for
+     * softmax regression; empty for the other models, as descent-core's {@code ModelObjective}
+     * (Newton-CG then takes finite differences of distributed gradients).
+     *
+     * @return the product, or empty
+     */
     @Override
-    public boolean hasHessianVector() {
-        return exactHv;
+    public Optional<HessianVector> hessianVector() {
+        return exactHv ? Optional.of(this::hessianVector) : Optional.empty();
     }
 
     /**
@@ -322,7 +330,6 @@ public final class SparkObjective implements Objective {
      * @param v the direction; not modified
      * @param hv overwritten with H·v
      */
-    @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         checkLength(x, "x");
         checkLength(v, "v");

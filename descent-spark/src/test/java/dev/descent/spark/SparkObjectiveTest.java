@@ -169,7 +169,7 @@ class SparkObjectiveTest {
         try {
             ModelRecipe recipe = ModelRecipe.of("softmax", 6, 3, 0, BLOCK);
             SparkObjective obj = new SparkObjective(set, recipe, LAMBDA);
-            assertThat(obj.hasHessianVector()).isTrue();
+            assertThat(obj.hessianVector()).isPresent();
             double[] x = random(obj.dimension(), 3, 0.5);
             double[] v = random(obj.dimension(), 4, 1);
             double[] hv = new double[x.length];
@@ -215,14 +215,14 @@ class SparkObjectiveTest {
             Result a = Minimize.run(dist, dist.initialPoint(), Method.named("lbfgs"), s);
             Result b = Minimize.run(singleL2, dist.initialPoint(), Method.named("lbfgs"), s);
             assertThat(a.iterations()).isEqualTo(b.iterations()).isEqualTo(12);
-            assertThat(a.fEvals()).isEqualTo(b.fEvals());
+            assertThat(a.stats().fEvals()).isEqualTo(b.stats().fEvals());
             for (int k = 0; k < a.trace().size(); k++) {
                 Iterate ia = a.trace().get(k);
                 Iterate ib = b.trace().get(k);
                 assertThat(Math.abs(ia.f() - ib.f())).as("f at iteration %d", k).isLessThanOrEqualTo(1e-9 * Math.abs(ib.f()));
                 assertThat(maxDiff(ia.x(), ib.x())).as("x at iteration %d", k).isLessThanOrEqualTo(1e-9 * Math.max(1, maxAbs(ib.x())));
             }
-            assertThat(dist.passes() + dist.reused()).isEqualTo(a.fEvals());
+            assertThat(dist.passes() + dist.reused()).isEqualTo(a.stats().fEvals());
         } finally {
             set.unpersist();
         }
@@ -244,7 +244,7 @@ class SparkObjectiveTest {
         // README: end
         assertThat(r.f()).isLessThan(Math.log(5));
         assertThat(coefficients).hasSize(5 * 20 + 5);
-        assertThat(passes).isPositive().isLessThanOrEqualTo(r.fEvals());
+        assertThat(passes).isPositive().isLessThanOrEqualTo(r.stats().fEvals());
     }
 
     @Test
@@ -255,7 +255,7 @@ class SparkObjectiveTest {
             Settings s = Settings.DEFAULTS.withGradTol(1e-6).withMaxIterations(200);
             Result ncg = Minimize.run(obj, obj.initialPoint(), Method.named("newton-cg"), s);
             assertThat(ncg.status().name()).isEqualTo("CONVERGED_GRADIENT");
-            assertThat(ncg.hvEvals()).isPositive();
+            assertThat(ncg.stats().hvEvals()).isPositive();
             Result bfgs = Minimize.run(obj, obj.initialPoint(), Method.named("bfgs"), s);
             assertThat(bfgs.status().name()).isEqualTo("CONVERGED_GRADIENT");
             assertThat(Math.abs(ncg.f() - bfgs.f())).isLessThanOrEqualTo(1e-9);
