@@ -10,9 +10,10 @@ import dev.descent.linalg.GemmBackend;
  * crashed here (SIGSEGV in {@code dgemm_oncopy}, both with the system's OpenBLAS and pointed at
  * descent's copy). So in such a JVM netlib is told to use its Java implementation (the Vector
  * API one on JDK 16+), by naming a native library that does not exist — unless the user set
- * {@code dev.ludovic.netlib.blas.nativeLib} or {@code ...nativeLibPath} themselves. To give
- * MLlib native BLAS instead, run descent on its Java kernel ({@code -Ddescent.gemm=vector}): then
- * this class changes nothing. docs/PERFORMANCE.md measures both pairings.
+ * {@code dev.ludovic.netlib.blas.nativeLib} or {@code ...nativeLibPath} themselves. Forcing
+ * descent's Java kernel ({@code -Ddescent.gemm=vector}) does not avoid the crash: descent-core's
+ * {@code Gemm} loads its OpenBLAS (to offer it) even then, and MLlib's native {@code dgemm}
+ * crashed the same way (docs/PERFORMANCE.md).
  */
 final class NativeBlas {
 
