@@ -17,6 +17,10 @@ import java.util.Set;
  * {@link GemmBackend#VECTOR}, {@link GemmBackend#SCALAR}. A backend is available when its class
  * links and passes a self-test: missing natives, a missing {@code jdk.incubator.vector} module or
  * missing native access only remove it from the list. {@link #backend()} names the one in use.
+ * The choice is logged once, through {@link System.Logger} {@code dev.descent.linalg.Gemm}
+ * (the library never prints): silently ({@code DEBUG}) when OpenBLAS is in use, and otherwise with
+ * why OpenBLAS (and the Vector API kernel) could not be used and how to fix it; the same line is
+ * {@link #selectionReport()}.
  *
  * <p><b>Threads</b>: OpenBLAS runs single-threaded unless the system property
  * {@code descent.gemm.threads} or {@link #setThreads(int)} says otherwise; the Java kernels are
@@ -34,38 +38,37 @@ public final class Gemm {
     private static final SgemmKernel KERNEL;
     private static volatile int threads;
 
+    private static final String REPORT;
+
     static {
         threads = intProperty("descent.gemm.threads", 1);
+        boolean named = Gemm.class.getModule().isNamed();
+        boolean openBlasAbsent = false;
         try {
             KERNELS.put(GemmBackend.OPENBLAS, new OpenBlasSgemm(threads));
         } catch (Throwable t) {
-            UNAVAILABLE.put(GemmBackend.OPENBLAS, reason(t));
+            boolean observable = named && GemmSelection.onModulePath(System.getProperty("jdk.module.path"), "org.bytedeco.openblas");
+            boolean resolved = ModuleLayer.boot().findModule("org.bytedeco.openblas").isPresent();
+            openBlasAbsent = GemmSelection.absent(t, named, observable);
+            UNAVAILABLE.put(GemmBackend.OPENBLAS, GemmSelection.openBlasProblem(t, named, observable, resolved,
+                    GemmSelection.platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))));
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 KERNELS.put(GemmBackend.VECTOR, new VectorSgemm());
             } catch (Throwable t) {
-                UNAVAILABLE.put(GemmBackend.VECTOR, reason(t));
+                UNAVAILABLE.put(GemmBackend.VECTOR, GemmSelection.reason(t));
             }
         } else {
-            UNAVAILABLE.put(GemmBackend.VECTOR, "module jdk.incubator.vector not present "
-                    + "(run java with --add-modules jdk.incubator.vector)");
+            UNAVAILABLE.put(GemmBackend.VECTOR, GemmSelection.vectorModuleMissing());
         }
         KERNELS.put(GemmBackend.SCALAR, new ScalarSgemm());
-        String forced = System.getProperty("descent.gemm");
-        GemmBackend chosen;
-        if (forced != null && !forced.isBlank()) {
-            chosen = GemmBackend.of(forced);
-            if (!KERNELS.containsKey(chosen)) {
-                throw new IllegalStateException("descent.gemm=" + forced + " is not available here: "
-                        + UNAVAILABLE.get(chosen));
-            }
-        } else {
-            chosen = KERNELS.containsKey(GemmBackend.OPENBLAS) ? GemmBackend.OPENBLAS
-                    : KERNELS.containsKey(GemmBackend.VECTOR) ? GemmBackend.VECTOR : GemmBackend.SCALAR;
-        }
-        SELECTED = chosen;
-        KERNEL = KERNELS.get(chosen);
+        GemmSelection.Choice choice = GemmSelection.choose(KERNELS.keySet(), UNAVAILABLE, openBlasAbsent,
+                System.getProperty("descent.gemm"), b -> KERNELS.get(b).describe());
+        SELECTED = choice.backend();
+        KERNEL = KERNELS.get(SELECTED);
+        REPORT = choice.report();
+        System.getLogger(Gemm.class.getName()).log(choice.level(), REPORT);
     }
 
     private Gemm() {}
@@ -73,6 +76,24 @@ public final class Gemm {
     /** The backend in use. */
     public static GemmBackend backend() {
         return SELECTED;
+    }
+
+    /**
+     * The one line this class logged, once, when it chose its backend: which backend is in use
+     * and, when it is not OpenBLAS, why not and how to fix it. For example
+     * {@code "matrix multiply: vector (jdk.incubator.vector, 512-bit, 4x48 tile) (about 0.8x
+     * OpenBLAS's speed), because OpenBLAS is unavailable: its classes are not on the class path: add
+     * the dependency dev.descent:descent-openblas"}.
+     *
+     * <p>It is logged through {@link System.Logger} (name {@code dev.descent.linalg.Gemm}) at
+     * {@code DEBUG} when OpenBLAS or a backend forced by {@code -Ddescent.gemm} is in use, at
+     * {@code INFO} when the Vector API kernel is used because OpenBLAS is not a dependency, and at
+     * {@code WARNING} when OpenBLAS is a dependency but cannot load, or the scalar loops are in use.
+     *
+     * @return the report, never null
+     */
+    public static String selectionReport() {
+        return REPORT;
     }
 
     /** A one-line description of the backend in use (library, build, core, threads). */
@@ -191,14 +212,5 @@ public final class Gemm {
             // fall through
         }
         throw new IllegalStateException(name + "=" + v + " must be an integer in [1, 256]");
-    }
-
-    private static String reason(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 }
