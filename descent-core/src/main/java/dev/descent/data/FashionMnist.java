@@ -56,6 +56,8 @@ public final class FashionMnist {
      *     only the Debian location
      * @throws IllegalArgumentException when the files are not found, saying how to get them, or
      *     when a file is corrupt
+     * @return the 60,000 training and 10,000 test images, pixels in [0, 1]
+     * @throws IOException when a file cannot be read
      */
     public static Split load(Path dataDir) throws IOException {
         Path dir = locate(dataDir);
@@ -64,7 +66,13 @@ public final class FashionMnist {
         return new Split(train, test);
     }
 
-    /** The directory that holds the files: {@code dataDir} if given, else Debian's. */
+    /**
+     * The directory that holds the files: {@code dataDir} if given, else Debian's.
+     *
+     * @param dataDir a directory to look in, or null for Debian's {@value #DEBIAN_DIR}
+     * @return the directory that holds the training images
+     * @throws IllegalArgumentException when it does not, saying how to get the files
+     */
     public static Path locate(Path dataDir) {
         List<Path> tried = new ArrayList<>();
         if (dataDir != null) {
