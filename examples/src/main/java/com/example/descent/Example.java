@@ -28,7 +28,8 @@ import java.nio.file.Path;
  * What a user of descent does first: minimize their own function, train a small model on the
  * embedded Fashion-MNIST subset, save it and load it back. Exits with status 1 when a result is
  * not what it should be, so that the build that runs it fails; {@code -Dexpect.gemm=NAME} also
- * checks the matrix-multiply backend in use.
+ * checks the matrix-multiply backend in use, and {@code -Dexpect.report=TEXT} that the backend's
+ * report (why it was chosen) contains TEXT.
  */
 public final class Example {
 
@@ -40,6 +41,8 @@ public final class Example {
         String expected = System.getProperty("expect.gemm");
         check(expected == null || expected.equals(Gemm.backend().id()),
                 "expected the " + expected + " backend, got " + Gemm.backend().id());
+        String why = System.getProperty("expect.report");
+        check(why == null || Gemm.selectionReport().contains(why), "the backend report does not say '" + why + "'");
 
         // 1. My own function: the least-squares line through four points, minimum at (a, b) = (1, 2)
         double[] t = {0, 1, 2, 3};
