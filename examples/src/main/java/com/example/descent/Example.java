@@ -8,7 +8,6 @@ import dev.descent.minimize.Minimize;
 import dev.descent.minimize.Objective;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
-import dev.descent.minimize.Status;
 import dev.descent.nn.Model;
 import dev.descent.nn.ModelSpec;
 import dev.descent.optim.Optimizers;
@@ -47,29 +46,21 @@ public final class Example {
         // 1. My own function: the least-squares line through four points, minimum at (a, b) = (1, 2)
         double[] t = {0, 1, 2, 3};
         double[] y = {1, 3, 5, 7};
-        Objective line = new Objective() {
-            @Override
-            public int dimension() {
-                return 2;
+        Objective line = Objective.of(2, (x, g) -> {
+            double f = 0;
+            g[0] = 0;
+            g[1] = 0;
+            for (int i = 0; i < t.length; i++) {
+                double r = x[0] + x[1] * t[i] - y[i];
+                f += r * r;
+                g[0] += 2 * r;
+                g[1] += 2 * r * t[i];
             }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double f = 0;
-                g[0] = 0;
-                g[1] = 0;
-                for (int i = 0; i < t.length; i++) {
-                    double r = x[0] + x[1] * t[i] - y[i];
-                    f += r * r;
-                    g[0] += 2 * r;
-                    g[1] += 2 * r * t[i];
-                }
-                return f;
-            }
-        };
+            return f;
+        });
         Result r = Minimize.run(line, new double[] {0, 0}, Method.named("lbfgs"), Settings.DEFAULTS);
         System.out.printf("line fit: a = %.6f, b = %.6f, status %s%n", r.x()[0], r.x()[1], r.status());
-        check(r.status() == Status.CONVERGED_GRADIENT, "L-BFGS did not converge: " + r.status());
+        check(r.status().converged(), "L-BFGS did not converge: " + r.status());
         check(Math.abs(r.x()[0] - 1) < 1e-6 && Math.abs(r.x()[1] - 2) < 1e-6, "wrong minimum " + r);
 
         // 2. Train softmax regression on the embedded subset for one epoch
