@@ -28,6 +28,9 @@ public final class Csv {
      * Reads {@code file}.
      *
      * @param label the label column: a header name, a 0-based index, or null for the last column
+     * @param file a CSV file with a header row, comma-separated
+     * @return the rows as features and labels
+     * @throws IOException when the file cannot be read
      */
     public static Dataset read(Path file, String label) throws IOException {
         List<String[]> rows = new ArrayList<>();

@@ -42,7 +42,12 @@ public record Dataset(float[] x, int[] y, int n, int d, int classes) {
         }
     }
 
-    /** The rows at {@code idx}, in that order, as a new data set with the same classes. */
+    /**
+     * The rows at {@code idx}, in that order, as a new data set with the same classes.
+     *
+     * @param idx row indices in [0, n), repeats allowed
+     * @return a new data set of idx.length rows
+     */
     public Dataset subset(int[] idx) {
         float[] xs = new float[idx.length * d];
         int[] ys = new int[idx.length];
@@ -50,7 +55,14 @@ public record Dataset(float[] x, int[] y, int n, int d, int classes) {
         return new Dataset(xs, ys, idx.length, d, classes);
     }
 
-    /** The rows [from, to) as a new data set. */
+    /**
+     * The rows [from, to) as a new data set.
+     *
+     * @param from the first row, inclusive, ≥ 0
+     * @param to the end row, exclusive, ≤ n and &gt; from
+     * @return a new data set of to − from rows (copies)
+     * @throws IllegalArgumentException when the range is empty or outside [0, n)
+     */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > n || from >= to) {
             throw new IllegalArgumentException("row range [" + from + ", " + to + ") is not inside [0, " + n + ")");
@@ -61,6 +73,12 @@ public record Dataset(float[] x, int[] y, int n, int d, int classes) {
     /**
      * Copies rows {@code idx[from .. from+count)} into {@code xOut} (count·d values) and
      * {@code yOut} (count labels). Allocates nothing.
+     *
+     * @param idx row indices in [0, n)
+     * @param from the first position in {@code idx} to copy
+     * @param count the number of rows to copy
+     * @param xOut receives count·d features
+     * @param yOut receives count labels
      */
     public void gather(int[] idx, int from, int count, float[] xOut, int[] yOut) {
         for (int b = 0; b < count; b++) {
@@ -70,7 +88,11 @@ public record Dataset(float[] x, int[] y, int n, int d, int classes) {
         }
     }
 
-    /** The number of rows of each class. */
+    /**
+     * The number of rows of each class.
+     *
+     * @return a new array of {@code classes} counts, summing to n
+     */
     public int[] classCounts() {
         int[] c = new int[classes];
         for (int v : y) {

@@ -40,7 +40,11 @@ public final class Idx {
      * @param data the values, C order; {@code data[i] & 0xFF} is the unsigned value
      */
     public record Array(int[] dims, byte[] data) {
-        /** The number of values: the product of the sizes. */
+        /**
+         * The number of values: the product of the sizes.
+         *
+         * @return the product of the sizes
+         */
         public long size() {
             long s = 1;
             for (int v : dims) {
@@ -50,14 +54,29 @@ public final class Idx {
         }
     }
 
-    /** Reads an IDX file, gzipped or not. */
+    /**
+     * Reads an IDX file, gzipped or not.
+     *
+     * @param file an IDX file, gzipped ({@code .gz} magic bytes) or not
+     * @return its sizes and values
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException when it is corrupt (wrong magic number, bad sizes, truncated), naming the file
+     */
     public static Array read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, file.toString());
         }
     }
 
-    /** Reads an IDX stream, gzipped or not; {@code name} appears in error messages. */
+    /**
+     * Reads an IDX stream, gzipped or not; {@code name} appears in error messages.
+     *
+     * @param raw the stream, gzipped or not; not closed here
+     * @param name how error messages name the stream
+     * @return its sizes and values
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException when it is corrupt
+     */
     public static Array read(InputStream raw, String name) throws IOException {
         Array[] out = new Array[1];
         parse(raw, name, (dims, total, data) -> {
@@ -76,6 +95,8 @@ public final class Idx {
      * holding the bytes: the memory-lean path for large image files.
      *
      * @return the sizes (outermost first) and the values, C order
+     * @param file an unsigned-byte IDX file, gzipped or not
+     * @throws IOException when it cannot be read
      */
     public static Scaled readScaled(Path file) throws IOException {
         Scaled[] out = new Scaled[1];
@@ -176,6 +197,12 @@ public final class Idx {
     /**
      * Writes an unsigned-byte IDX file atomically (a temporary file in the same directory, then a
      * rename), gzip-compressed when {@code gzip}.
+     *
+     * @param file the file to write (replaced atomically)
+     * @param dims the sizes, outermost first, each ≥ 1
+     * @param values the unsigned bytes, C order, as many as the sizes' product
+     * @param gzip whether to compress
+     * @throws IOException when it cannot be written
      */
     public static void write(Path file, int[] dims, byte[] values, boolean gzip) throws IOException {
         long total = 1;
@@ -210,6 +237,13 @@ public final class Idx {
     /**
      * Combines images already scaled by {@link #readScaled} (n × rows × cols) with a label file
      * (n) into a data set with {@code classes} classes.
+     *
+     * @param images n × rows × cols scaled pixels
+     * @param labels n labels in [0, classes)
+     * @param classes the number of classes
+     * @param name how error messages name the pair
+     * @return n rows of rows·cols features
+     * @throws IllegalArgumentException when the counts differ or a label is out of range
      */
     public static Dataset images(Scaled images, Array labels, int classes, String name) {
         int n = images.dims()[0];
@@ -236,6 +270,13 @@ public final class Idx {
     /**
      * Combines an image file (n × rows × cols) and a label file (n) into a data set with
      * features scaled to [0, 1] (value / 255) and {@code classes} classes.
+     *
+     * @param images n × rows × cols unsigned bytes
+     * @param labels n labels in [0, classes)
+     * @param classes the number of classes
+     * @param name how error messages name the pair
+     * @return n rows of rows·cols features in [0, 1]
+     * @throws IllegalArgumentException when the counts differ or a label is out of range
      */
     public static Dataset images(Array images, Array labels, int classes, String name) {
         if (images.dims().length < 2) {

@@ -16,6 +16,8 @@ public record Split(Dataset train, Dataset heldOut) {
      * @param fraction the held-out share, in (0, 1)
      * @param seed the shuffling seed
      * @throws IllegalArgumentException when a part would be empty
+     * @param data the rows to split
+     * @return the remaining rows (train) and the held-out ones
      */
     public static Split stratified(Dataset data, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {

@@ -12,7 +12,11 @@ import dev.descent.minimize.Objective;
  */
 public interface LeastSquares extends Objective {
 
-    /** The number of residuals m, at least 1. */
+    /**
+     * The number of residuals m, at least 1.
+     *
+     * @return m ≥ 1
+     */
     int residualCount();
 
     /**

@@ -89,6 +89,7 @@ public final class LogisticRegression implements Objective {
      * @param features d ≥ 1 (d = 1 is the intercept alone)
      * @param lambda λ ≥ 0
      * @param seed the seed of the {@link SplittableRandom} that draws everything
+     * @return the problem, its data drawn once from the seed
      */
     public static LogisticRegression synthetic(int samples, int features, double lambda,
             long seed) {
@@ -117,12 +118,20 @@ public final class LogisticRegression implements Objective {
         return new LogisticRegression(design, labels, features, lambda);
     }
 
-    /** The number of samples N. */
+    /**
+     * The number of samples N.
+     *
+     * @return N ≥ 1
+     */
     public int samples() {
         return samples;
     }
 
-    /** The L2 coefficient λ. */
+    /**
+     * The L2 coefficient λ.
+     *
+     * @return λ ≥ 0
+     */
     public double lambda() {
         return lambda;
     }
@@ -256,6 +265,7 @@ public final class LogisticRegression implements Objective {
      * O(N·d² + d³) per iteration: a reference solution for the catalogue, not a minimizer to race.
      *
      * @throws IllegalStateException when λ = 0 and the Hessian is not positive definite
+     * @return a new array holding w*
      */
     public double[] minimizer() {
         int d = features;

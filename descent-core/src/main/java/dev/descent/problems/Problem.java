@@ -62,30 +62,50 @@ public record Problem(
         localMinima = localMinima == null ? new double[0] : localMinima.clone();
     }
 
-    /** A copy of the standard starting point. */
+    /**
+     * A copy of the standard starting point.
+     *
+     * @return a new array, the dimension's standard x₀
+     */
     @Override
     public double[] x0() {
         return x0.clone();
     }
 
-    /** A copy of the known minimizer, or {@code null} when it is not unique or not known. */
+    /**
+     * A copy of the known minimizer, or {@code null} when it is not unique or not known.
+     *
+     * @return a new array, or null
+     */
     @Override
     public double[] xStar() {
         return xStar == null ? null : xStar.clone();
     }
 
-    /** A copy of the f values of reported non-global local minima (possibly empty). */
+    /**
+     * A copy of the f values of reported non-global local minima (possibly empty).
+     *
+     * @return a new array of f values, empty when none are reported
+     */
     @Override
     public double[] localMinima() {
         return localMinima.clone();
     }
 
-    /** Whether f* is known for this dimension. */
+    /**
+     * Whether f* is known for this dimension.
+     *
+     * @return true when {@link #fStar()} is a known value, not NaN
+     */
     public boolean hasFStar() {
         return !Double.isNaN(fStar);
     }
 
-    /** Whether a unique minimizer x* is known. */
+    /**
+     * Whether a unique minimizer x* is known.
+     *
+     * @return true when {@link #xStar()} is not null
+     */
     public boolean hasXStar() {
         return xStar != null;
     }

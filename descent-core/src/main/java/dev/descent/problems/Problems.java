@@ -161,7 +161,11 @@ public final class Problems {
                         + lambda + ", seed " + seed + "; f* and x* by Newton's method");
     }
 
-    /** The canonical names of all problems, in catalogue order (one name per problem). */
+    /**
+     * The canonical names of all problems, in catalogue order (one name per problem).
+     *
+     * @return an unmodifiable list
+     */
     public static List<String> names() {
         List<String> out = new ArrayList<>(ENTRIES.size());
         for (Entry e : ENTRIES) {
@@ -170,7 +174,11 @@ public final class Problems {
         return List.copyOf(out);
     }
 
-    /** Every accepted name: the canonical names followed by their aliases, e.g. "mgh:14". */
+    /**
+     * Every accepted name: the canonical names followed by their aliases, e.g. "mgh:14".
+     *
+     * @return an unmodifiable list
+     */
     public static List<String> allNames() {
         return List.copyOf(BY_NAME.keySet());
     }
@@ -180,6 +188,8 @@ public final class Problems {
      * dimension.
      *
      * @throws IllegalArgumentException for an unknown name or a bad parameter
+     * @param name a catalogue name, alias or spec
+     * @return the problem, with its standard x₀
      */
     public static Problem named(String name) {
         Lookup l = lookup(name);
@@ -191,6 +201,9 @@ public final class Problems {
      *
      * @throws IllegalArgumentException for an unknown name, a bad parameter, or a dimension the
      *     problem does not accept (the message states which it does)
+     * @param name a catalogue name, alias or spec
+     * @param dim the dimension, one the problem accepts
+     * @return the problem, with its standard x₀ for that dimension
      */
     public static Problem named(String name, int dim) {
         Lookup l = lookup(name);
@@ -202,7 +215,13 @@ public final class Problems {
         return l.entry.factory().make(dim, l.params);
     }
 
-    /** The default dimension of the named problem. */
+    /**
+     * The default dimension of the named problem.
+     *
+     * @param name a catalogue name, alias or spec
+     * @return its default dimension
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static int defaultDimension(String name) {
         return lookup(name).entry.dims().standard();
     }
