@@ -1,6 +1,5 @@
 package dev.descent.cli;
 
-import dev.descent.cli.report.AtomicFiles;
 import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Json;
 import dev.descent.cli.report.SvgRenderer;
@@ -8,6 +7,7 @@ import dev.descent.cli.tour.LrSweep;
 import dev.descent.cli.tour.Progress;
 import dev.descent.cli.tour.TourData;
 import dev.descent.data.Dataset;
+import dev.descent.io.OutputFile;
 import dev.descent.data.FashionMnist;
 import dev.descent.data.Synthetic;
 import dev.descent.nn.Model;
@@ -100,6 +100,9 @@ public final class LrFindCommand implements Callable<Integer> {
             // checked before the sweep, not after it
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot: the directory " + plotDir + " does not exist");
         }
+        if (plot != null) {
+            OutputFile.check(plot, "--plot", "lr-find.svg");
+        }
         Dataset train = switch (data) {
             case "spiral" -> Synthetic.spiral(3, 100, 0.2, seed);
             case "embedded", "fashion-mnist" -> TourData.load(data, dataDir).train();
@@ -113,7 +116,7 @@ public final class LrFindCommand implements Callable<Integer> {
         if (plot != null) {
             String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
                     4 * Math.log(train.classes())));
-            AtomicFiles.write(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
+            OutputFile.writeString(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

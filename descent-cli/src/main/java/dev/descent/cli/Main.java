@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** The exit status of a run that ends diverged or non-finite (usage errors are 2, failures 1, Ctrl-C 130). */
+    public static final int EXIT_DIVERGED = 3;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -1,7 +1,7 @@
 package dev.descent.cli;
 
-import dev.descent.cli.report.AtomicFiles;
 import dev.descent.cli.report.Json;
+import dev.descent.io.OutputFile;
 import dev.descent.minimize.Armijo;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
@@ -18,11 +18,6 @@ import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -109,7 +104,7 @@ public final class MinimizeCommand implements Callable<Integer> {
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
         }
         if (trace != null) {
-            checkWritable(trace); // before the run, which may be long
+            OutputFile.check(trace, "--trace", "trace.csv"); // before the run, which may be long
         }
         Settings traced = Settings.DEFAULTS.withTrace(trace != null);
         Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
@@ -203,7 +198,7 @@ public final class MinimizeCommand implements Callable<Integer> {
         return Json.write(j);
     }
 
-    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written atomically ({@link AtomicFiles}). */
+    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written by {@link OutputFile}'s rules. */
     static void writeTrace(Path file, Result r) {
         int n = r.x().length;
         boolean withX = !r.trace().isEmpty() && r.trace().getFirst().x() != null;
@@ -225,41 +220,10 @@ public final class MinimizeCommand implements Callable<Integer> {
             b.append('\n');
         }
         try {
-            AtomicFiles.write(file, b.toString());
+            OutputFile.writeString(file, b);
         } catch (IOException e) {
-            throw unwritable(file, e);
+            throw new java.io.UncheckedIOException("cannot write --trace " + file + ": " + OutputFile.reason(e), e);
         }
-    }
-
-    /**
-     * Rejects a --trace path that cannot be written (a directory, or a directory that cannot be
-     * created or written), by creating its parent directories and a temporary file there.
-     */
-    static void checkWritable(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--trace " + file + " is a directory; give a file path such as "
-                    + file.resolve("trace.csv"));
-        }
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".descent-probe", ".tmp"));
-        } catch (IOException e) {
-            throw unwritable(file, e);
-        }
-    }
-
-    private static IllegalArgumentException unwritable(Path file, IOException e) {
-        String why = switch (e) {
-            case FileAlreadyExistsException x -> "a file is in the way of a directory";
-            case NoSuchFileException x -> "no such directory";
-            case AccessDeniedException x -> "permission denied";
-            case FileSystemException x when x.getReason() != null -> x.getReason();
-            default -> e.getMessage();
-        };
-        String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
-        return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
-                + "; give a path in a writable directory");
     }
 
     /** Builds a library value from a flag's value; its range error is reported under the flag's name. */

@@ -1,6 +1,8 @@
 package dev.descent.cli;
 
 import dev.descent.data.Normalization;
+import dev.descent.io.DirectoryLock;
+import dev.descent.io.OutputFile;
 import dev.descent.linalg.Gemm;
 import dev.descent.nn.Model;
 import dev.descent.nn.ModelSpec;
@@ -122,8 +124,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "checkpoint every N steps instead of at each epoch end")
     long checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "continue the run checkpointed in DIR (or a checkpoint file) with its original options")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run checkpointed in DIR (or a checkpoint file) with its"
+            + " original options; --epochs or --steps extend it")
     Path resume;
+
+    @Option(names = "--overwrite", description = "Start a new run in a --checkpoint directory that holds another run's checkpoint,"
+            + " deleting that checkpoint (without it, such a run is refused)")
+    boolean overwrite;
 
     @Option(names = "--metrics", paramLabel = "FILE", description = "write every evaluation to FILE: CSV for .csv, JSON lines otherwise")
     Path metrics;
@@ -149,63 +156,145 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(all.subList(all.indexOf(spec.name()) + 1, all.size()));
         TrainCommand run = this;
         if (resume != null) {
-            resumed = Checkpoint.read(resume);
+            if (overwrite) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--overwrite starts a new run and --resume continues one: give one of them");
+            }
+            try {
+                resumed = Checkpoint.read(resume);
+            } catch (Checkpoint.CorruptException e) {
+                throw new IllegalArgumentException(e.getMessage() + e.backup().map(b -> ": resume from it with descent train --resume "
+                        + quoted(b)).orElse(""), e);
+            }
             run = original(resumed);
-        } else if (model == null || optimizer == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "train needs --model SPEC and --optimizer NAME (or --resume DIR)");
+        } else {
+            if (model == null || optimizer == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "train needs --model SPEC and --optimizer SPEC (or --resume DIR)");
+            }
+            run.savedArgs = String.join("\u0000", args);
         }
-        return run.train(resumed, args, out);
+        return run.train(resumed, out);
     }
 
-    /** Rebuilds the original command from the checkpoint's arguments, refusing conflicting options. */
+    /** The arguments kept in the checkpoint, from which --resume rebuilds the run. */
+    private String savedArgs;
+
+    /** Refuses flags that would be silently ignored with the other flags given. */
+    private void refuseFlagsThatDoNotApply() {
+        CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        boolean csv = !TrainData.BUILT_IN.contains(data);
+        for (String f : List.of("--validation", "--label")) {
+            if (pr.hasMatchedOption(f) && !csv) {
+                throw new CommandLine.ParameterException(spec.commandLine(), f + " applies to a CSV --data file, not to --data " + data
+                        + ", which has its own held-out set");
+            }
+        }
+        if (pr.hasMatchedOption("--data-dir") && !data.equals("fashion-mnist")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir applies to --data fashion-mnist, not to --data " + data);
+        }
+        if (pr.hasMatchedOption("--checkpoint-every") && checkpoint == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every applies with --checkpoint DIR; give both");
+        }
+        if (pr.hasMatchedOption("--overwrite") && checkpoint == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--overwrite applies with --checkpoint DIR; give both");
+        }
+        if (schedulePerEpoch && schedule == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--schedule-per-epoch applies with --schedule SPEC; give both");
+        }
+    }
+
+    /** Options that may change when a run is resumed: the budget, so that a finished run can be extended. */
+    private static final Set<String> EXTENDABLE = Set.of("--epochs", "--steps");
+
+    /**
+     * Rebuilds the original command from the checkpoint's arguments, with --epochs and --steps
+     * replaced when given (an extension), refusing other options whose value differs from the
+     * original run's (an option given with the value the run had, explicitly or by default, is
+     * not a conflict).
+     */
     private TrainCommand original(Checkpoint c) {
         String joined = c.meta().get("args");
         if (joined == null) {
             throw new IllegalArgumentException(resume + ": the checkpoint was not written by 'descent train' (no arguments in it)");
         }
-        List<String> origArgs = joined.isEmpty() ? List.of() : List.of(joined.split("\u0000", -1));
+        List<String> origArgs = new ArrayList<>(joined.isEmpty() ? List.of() : List.of(joined.split("\u0000", -1)));
         TrainCommand o = new TrainCommand();
         CommandLine ocl = new CommandLine(o);
-        CommandLine.ParseResult opr = ocl.parseArgs(origArgs.toArray(new String[0]));
-        o.spec = ocl.getCommandSpec();
+        ocl.setOverwrittenOptionsAllowed(true);
+        ocl.parseArgs(origArgs.toArray(new String[0]));
         CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+        List<String> extension = new ArrayList<>();
         for (CommandLine.Model.OptionSpec opt : pr.matchedOptions()) {
             String name = opt.longestName();
             if (!RUN_OPTIONS.contains(name)) {
                 continue;
             }
-            List<String> mine = pr.matchedOption(name).stringValues();
-            CommandLine.Model.OptionSpec theirs = opr.matchedOption(name);
-            List<String> orig = theirs == null ? List.of() : theirs.stringValues();
-            if (!mine.equals(orig)) {
-                throw new IllegalArgumentException("--resume: " + name + " " + String.join(" ", mine) + " differs from the checkpointed run's "
-                        + (orig.isEmpty() ? "(not given)" : String.join(" ", orig)) + "; drop it to continue that run, or start a new one");
+            Object mine = opt.getValue();
+            Object theirs = ocl.getCommandSpec().findOption(name).getValue();
+            if (EXTENDABLE.contains(name)) {
+                extension.add(name);
+                extension.add(String.valueOf(mine));
+                continue;
+            }
+            if (!sameValue(mine, theirs)) {
+                String given = String.join(" ", pr.matchedOption(name).stringValues());
+                CommandLine.Model.OptionSpec orig = ocl.getParseResult().matchedOption(name);
+                throw new IllegalArgumentException("--resume: " + name + " " + given + " differs from the checkpointed run's "
+                        + (orig == null ? String.valueOf(theirs) + " (the default)" : String.join(" ", orig.stringValues()))
+                        + "; drop it to continue that run, or start a new one");
             }
         }
+        if (!extension.isEmpty()) {
+            origArgs.addAll(extension);
+            o = new TrainCommand();
+            ocl = new CommandLine(o);
+            ocl.setOverwrittenOptionsAllowed(true);
+            ocl.parseArgs(origArgs.toArray(new String[0]));
+        }
+        o.spec = ocl.getCommandSpec();
+        o.savedArgs = String.join("\u0000", origArgs);
+        o.extended = !extension.isEmpty();
         o.checkpoint = Files.isDirectory(resume) ? resume : resume.toAbsolutePath().getParent();
+        o.resume = resume;
         o.metrics = metrics != null ? metrics : o.metrics;
         o.json = json;
         o.noProgress = noProgress;
         return o;
     }
 
-    private Integer train(Checkpoint resumed, List<String> invocation, PrintWriter out)
-            throws Exception {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
+    /** Whether --epochs or --steps were given on --resume. */
+    private boolean extended;
+
+    /** Equal option values: numbers by value (so 1e-2 is 0.01), arrays by contents. */
+    private static boolean sameValue(Object a, Object b) {
+        if (java.util.Objects.deepEquals(a, b)) {
+            return true;
         }
+        if (a instanceof String x && b instanceof String y) {
+            try {
+                return Double.parseDouble(x.strip()) == Double.parseDouble(y.strip());
+            } catch (NumberFormatException e) {
+                return x.strip().equals(y.strip());
+            }
+        }
+        return a instanceof Number x && b instanceof Number y && x.doubleValue() == y.doubleValue();
+    }
+
+    /** A path as a shell word: quoted when it holds anything but plain characters. */
+    static String quoted(Path p) {
+        String s = p.toString();
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private Integer train(Checkpoint resumed, PrintWriter out) throws Exception {
+        Limits.threads("--threads", threads, spec.commandLine().getErr());
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be ≥ 1, got " + batch);
         }
         if (!(validation > 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + validation);
         }
-        // output paths are checked before any data is read, so that a typo fails at once
-        if (checkpoint != null) {
-            checkWritable(checkpoint);
-        }
-        TrainMetrics mw = metrics == null ? null : new TrainMetrics(metrics);
         long e = epochs != null ? epochs : (steps != null ? 0 : 5);
         long s = steps != null ? steps : 0;
         TrainConfig cfg;
@@ -214,10 +303,90 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(flagNames(bad.getMessage()), bad);
         }
+        if (resumed == null) {
+            refuseFlagsThatDoNotApply();
+        }
+        // output paths are checked before any data is read, so that a typo fails at once
+        if (checkpoint != null) {
+            checkWritable(checkpoint);
+        }
+        TrainMetrics mw = metrics == null ? null : new TrainMetrics(metrics);
+        Path csv = TrainData.BUILT_IN.contains(data) ? null : Path.of(data);
+        if (checkpoint != null) {
+            for (String f : List.of(Checkpoint.FILE, Checkpoint.PREVIOUS)) {
+                OutputFile.requireNotInput(metrics, "--metrics", checkpoint.resolve(f), "the checkpoint");
+                OutputFile.requireNotInput(checkpoint.resolve(f), "the checkpoint", csv, "--data");
+            }
+        }
+        OutputFile.requireNotInput(metrics, "--metrics", csv, "--data");
+        OutputFile.requireNotInput(metrics, "--metrics", resume, "--resume");
+        if (checkpoint == null) {
+            return train(resumed, cfg, mw, out);
+        }
+        // one run per checkpoint directory: a second one exits 2 naming the first
+        String holder = "descent train " + String.join(" ", savedArgs.split("\u0000", -1));
+        DirectoryLock lock;
+        try {
+            lock = DirectoryLock.acquire(checkpoint, holder.length() > 300 ? holder.substring(0, 297) + "..." : holder);
+        } catch (IOException bad) {
+            throw new IllegalArgumentException("--checkpoint: cannot lock " + checkpoint + " (" + OutputFile.reason(bad)
+                    + "); choose a writable directory", bad);
+        } catch (IllegalArgumentException busy) {
+            throw new IllegalArgumentException("--checkpoint: " + busy.getMessage(), busy);
+        }
+        try (lock) {
+            Checkpoint.deleteTemporaries(checkpoint);
+            if (resumed == null && Checkpoint.existsIn(checkpoint)) {
+                if (!overwrite) {
+                    throw new IllegalArgumentException("--checkpoint: " + checkpoint + " holds another run's checkpoint; continue it with"
+                            + " descent train --resume " + quoted(checkpoint) + ", or give --overwrite to replace it, or choose another directory");
+                }
+                Checkpoint.deleteIn(checkpoint);
+            }
+            // Ctrl-C (SIGINT) or kill (SIGTERM): say how to continue; the JVM exits with 130 (143)
+            Thread hook = new Thread(() -> {
+                if (!finished) {
+                    System.err.println();
+                    System.err.println("descent: interrupted; the last checkpoint in " + checkpoint + " is kept:"
+                            + " continue with descent train --resume " + quoted(checkpoint));
+                    System.err.flush();
+                }
+            }, "descent-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return train(resumed, cfg, mw, out);
+            } finally {
+                finished = true;
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting: the hook runs, and sees that the run finished
+                }
+            }
+        }
+    }
+
+    /** Set when the run ends by itself, so that the shutdown hook stays quiet. */
+    private volatile boolean finished;
+
+    private Integer train(Checkpoint resumed, TrainConfig cfg, TrainMetrics mw, PrintWriter out) throws Exception {
         Normalization.Mode norm = Normalization.Mode.parse(normalize);
         TrainData d = TrainData.load(data, dataDir, label, validation, seed, norm);
+        long perEpoch = (d.train().n() + Math.min(batch, d.train().n()) - 1) / Math.min(batch, d.train().n());
+        if (cfg.epochs() > Long.MAX_VALUE / perEpoch) {
+            throw new IllegalArgumentException("--epochs " + cfg.epochs() + " is too large: at " + perEpoch
+                    + " steps per epoch the step count overflows; give at most " + Long.MAX_VALUE / perEpoch);
+        }
+        if (resumed != null && extended) {
+            long end = Math.min(cfg.epochs() > 0 ? cfg.epochs() * perEpoch : Long.MAX_VALUE, cfg.maxSteps() > 0 ? cfg.maxSteps() : Long.MAX_VALUE);
+            if (end <= resumed.step()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "--resume: the checkpointed run is at step %d (%.2f epochs);"
+                        + " to extend it give more --epochs or --steps than that", resumed.step(), resumed.step() / (double) perEpoch));
+            }
+        }
 
         ModelSpec ms = ModelSpec.parse(model, d.train().d(), d.train().classes());
+        Limits.model(ms, model);
         int rowsMax = Math.min(batch, d.train().n());
         Model m = ms.build(seed, rowsMax);
         ModelNetwork net = new ModelNetwork(m);
@@ -264,9 +433,10 @@ public final class TrainCommand implements Callable<Integer> {
             trainer = new Trainer(cfg, trained, opt, sc);
         }
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("args", resumed != null ? resumed.meta().get("args") : String.join("\u0000", invocation));
+        meta.put("args", savedArgs);
         meta.put("model", m.toString());
         meta.put("optimizer", oc.toString());
+        meta.put("optimizerSpec", Optimizers.spec(oc));
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint, meta);
         }
@@ -294,7 +464,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (mw != null) {
-            mw.write(r.history());
+            mw.finish(r.history());
         }
         Evaluation tr = net.evaluate(d.train());
         Evaluation te = net.evaluate(d.test());
@@ -317,7 +487,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "median epoch %.3f s, %.0f samples/s%n", h.epochSecondsMedian(), r.samplesPerSecond());
         }
         out.flush();
-        return 0;
+        return r.status() == dev.descent.train.TrainStatus.DIVERGED ? Main.EXIT_DIVERGED : 0;
     }
 
     /** TrainConfig's parameter names in a message, as this command's flags. */
@@ -389,7 +559,7 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void onCheckpoint(Checkpoint c) {
             if (metrics != null) {
-                metrics.write(c.history());
+                metrics.checkpoint(c.history());
             }
         }
 

@@ -21,6 +21,9 @@ record TrainData(String name, Dataset train, Dataset test) {
 
     static final String CHOICES = "embedded, fashion-mnist, spiral, blobs, moons or a FILE.csv";
 
+    /** The built-in data sets (anything else is a CSV file). */
+    static final java.util.Set<String> BUILT_IN = java.util.Set.of("embedded", "fashion-mnist", "spiral", "blobs", "moons");
+
     static TrainData load(String data, Path dataDir, String label, double validation, long seed, Normalization.Mode norm)
             throws IOException {
         Split s;

@@ -285,14 +285,14 @@ public final class OutputFile {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new IllegalArgumentException(name + ": cannot create the directory " + dir + " (" + existing
-                    + " is a file, not a directory); give another path");
+            throw new IllegalArgumentException("cannot write " + name + " " + target + ": " + existing
+                    + " is a file, not a directory; give a path in a writable directory");
         }
         try {
             Files.delete(Files.createTempFile(existing, ".descent-probe.", TEMP_SUFFIX));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(name + ": cannot create files in " + existing + " (" + reason(e)
-                    + "); choose a writable directory");
+            throw new IllegalArgumentException("cannot write " + name + " " + target + ": cannot create files in " + existing
+                    + " (" + reason(e) + "); give a path in a writable directory");
         }
     }
 

@@ -132,8 +132,8 @@ class OutputFileTest {
         assertThatThrownBy(() -> OutputFile.check(dir, "--trace", "trace.csv"))
                 .hasMessage("--trace: " + dir + " is a directory; give a file name such as " + dir.resolve("trace.csv"));
         assertThatThrownBy(() -> OutputFile.check(file.resolve("x.csv"), "--plot", "p.svg"))
-                .hasMessageStartingWith("--plot: cannot create the directory " + file)
-                .hasMessageContaining("is a file, not a directory");
+                .hasMessage("cannot write --plot " + file.resolve("x.csv") + ": " + file
+                        + " is a file, not a directory; give a path in a writable directory");
         assertThatThrownBy(() -> OutputFile.check(Path.of("/dev/nonexistent-descent"), "--trace", "t.csv"))
                 .hasMessageContaining("does not exist");
         OutputFile.check(dir.resolve("a/b/c.csv"), "--trace", "t.csv");
