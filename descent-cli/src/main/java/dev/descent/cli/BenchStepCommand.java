@@ -96,6 +96,8 @@ public final class BenchStepCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be ≥ 1, got " + reps);
         }
         OptimizerConfig config = Optimizers.parse(optimizer);
+        // θ, g, up to three state arrays and the triad's arrays, before any of them is allocated
+        Limits.fits("--params " + params, params, Float.BYTES, 7, "give a smaller --params");
         Result r = measure(optimizer.strip(), config, params, reps);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

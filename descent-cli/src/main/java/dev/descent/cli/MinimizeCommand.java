@@ -51,7 +51,7 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "N", description = "Dimension (for problems that take one).")
     Integer dim;
 
-    @Option(names = "--x0", split = ",", paramLabel = "a,b,...", description = "Starting point (default: the problem's standard one).")
+    @Option(names = "--x0", split = ",", paramLabel = "a,b,...", hideParamSyntax = true, description = "Starting point (default: the problem's standard one).")
     double[] x0;
 
     @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Method name (see above).")
@@ -89,6 +89,28 @@ public final class MinimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Method m = method();
+        // sizes are checked before the problem or the method allocates anything
+        int n = dim != null ? dim : Problems.defaultDimension(problem);
+        if (dim != null && dim < 1) {
+            throw new IllegalArgumentException("--dim must be ≥ 1, got " + dim);
+        }
+        Limits.fits("--dim " + n, n, Double.BYTES, 8, "give a smaller --dim");
+        if (m instanceof Method.Newton || m instanceof Method.Bfgs) {
+            Limits.fits(String.format(Locale.ROOT, "--method %s at n = %d (an n × n matrix)", methodName(), n), (double) n * n,
+                    Double.BYTES, 2, "use lbfgs or newton-cg, which need memory in proportion to n");
+        }
+        if (m instanceof Method.Lbfgs l) {
+            Limits.fits(String.format(Locale.ROOT, "--memory %d at n = %d", l.memory(), n), 2.0 * l.memory() * n, Double.BYTES, 1,
+                    "give a smaller --memory (3 to 20 is usual)");
+        }
+        if (x0 != null) {
+            for (int i = 0; i < x0.length; i++) {
+                if (!Double.isFinite(x0[i])) {
+                    throw new IllegalArgumentException("--x0: value " + (i + 1) + " is " + x0[i] + "; give finite numbers");
+                }
+            }
+        }
         Problem p = dim == null ? Problems.named(problem) : Problems.named(problem, dim);
         double[] start = p.x0();
         if (x0 != null) {
@@ -98,7 +120,6 @@ public final class MinimizeCommand implements Callable<Integer> {
             }
             start = x0.clone();
         }
-        Method m = method();
         if (m instanceof Method.Newton && !p.objective().hasHessian()) {
             throw new IllegalArgumentException("problem '" + p.name()
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");

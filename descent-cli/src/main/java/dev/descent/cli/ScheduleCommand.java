@@ -50,11 +50,11 @@ public final class ScheduleCommand implements Runnable {
         if (steps < 0) {
             throw new CommandLine.ParameterException(command.commandLine(), "--steps must be ≥ 0, got " + steps);
         }
-        long k = every != null ? every : Math.max(1, (steps + 19) / 20);
+        long k = every != null ? every : Math.max(1, steps / 20 + (steps % 20 == 0 ? 0 : 1));
         if (k < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--every must be ≥ 1, got " + k);
         }
-        if (steps / k + 2 > MAX_ROWS) {
+        if (steps / k > MAX_ROWS - 2) {
             throw new CommandLine.ParameterException(command.commandLine(), "--steps " + steps + " --every " + k
                     + " would print more than " + MAX_ROWS + " rows; use a larger --every");
         }
@@ -66,7 +66,7 @@ public final class ScheduleCommand implements Runnable {
         long[] ts = new long[rows];
         double[] lrs = new double[rows];
         for (int i = 0; i < rows; i++) {
-            ts[i] = Math.min((long) i * k, steps);
+            ts[i] = i > steps / k ? steps : (long) i * k; // i·k ≤ steps: no overflow
             lrs[i] = schedule.at(ts[i]);
         }
         PrintWriter out = command.commandLine().getOut();

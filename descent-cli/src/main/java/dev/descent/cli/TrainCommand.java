@@ -511,7 +511,8 @@ public final class TrainCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("--checkpoint: cannot write in " + dir + " (" + e + "); choose a writable directory");
+            throw new IllegalArgumentException("--checkpoint: cannot write in " + dir + " (" + OutputFile.reason(e)
+                    + "); choose a writable directory");
         }
     }
 

@@ -41,7 +41,24 @@ record TrainData(String name, Dataset train, Dataset test) {
                 if (!Files.isRegularFile(f)) {
                     throw new IllegalArgumentException("--data: no such file " + data);
                 }
-                s = Split.stratified(Csv.read(f, label), validation, seed);
+                Dataset all = Csv.read(f, label);
+                int[] counts = all.classCounts();
+                int smallest = 0;
+                for (int c = 1; c < counts.length; c++) {
+                    smallest = counts[c] < counts[smallest] ? c : smallest;
+                }
+                if (counts[smallest] < 2) {
+                    throw new IllegalArgumentException("--data " + data + ": class " + smallest + " (of " + counts.length + ") has "
+                            + counts[smallest] + " row; a stratified split needs at least 2 rows of each class (one to train on,"
+                            + " one to hold out): add rows or merge the rare classes");
+                }
+                try {
+                    s = Split.stratified(all, validation, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--data " + data + ": its classes are too small for --validation " + validation
+                            + " (smallest class " + counts[smallest] + " rows, " + all.n() + " rows in all): the split would leave"
+                            + " the training or the held-out set empty; give a --validation nearer 0.5 or more rows per class", e);
+                }
             }
         }
         Normalization n = Normalization.fit(s.train(), norm);

@@ -399,7 +399,8 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             }
             return new Checkpoint(meta, step, cursor, params, opt, net, sched, p, hist);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(name + " is corrupt: its body does not parse (" + e + "); refusing to resume from it");
+            String why = e instanceof EOFException ? "it ends early" : "a value is out of range";
+            throw new IllegalArgumentException(name + " is corrupt: its body does not parse (" + why + "); refusing to resume from it");
         }
     }
 
