@@ -77,9 +77,10 @@ public final class TourCommand implements Callable<Integer> {
         if (!data.equals("embedded") && !data.equals("fashion-mnist")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data must be " + TourData.CHOICES + ", got '" + data + "'");
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be ≥ 1, got " + threads);
-        }
+        Limits.threads("--threads", threads, spec.commandLine().getErr());
+        // the report's files, checked before a minute of work (a file in the way, a read-only directory)
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.HTML), "--out", "index.html");
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.JSON), "--out", "results.json");
         if (data.equals("fashion-mnist")) {
             FashionMnist.locate(dataDir); // missing files: a usage error naming how to get them, before any section runs
         }
