@@ -57,7 +57,7 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Method name (see above).")
     String method;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods).")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods); give it here or in the spec (adam:lr=0.1), not both.")
     Double lr;
 
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum (sgd, momentum, nesterov).")
@@ -154,6 +154,9 @@ public final class MinimizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory and --line-search apply to gd, bfgs, lbfgs, newton, newton-cg and cg, not to "
                         + method);
             }
+            TrainCommand.refuseTwice(method, "--method", "lr", "--lr", lr);
+            TrainCommand.refuseTwice(method, "--method", "momentum", "--momentum", momentum);
+            TrainCommand.refuseTwice(method, "--method", "weight_decay", "--weight-decay", weightDecay);
             StringBuilder specText = new StringBuilder(method.strip());
             String sep = method.contains(":") ? "," : ":";
             if (lr != null) {

@@ -64,81 +64,82 @@ public final class TrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DATA", defaultValue = "embedded",
-            description = "embedded (Fashion-MNIST subset in the jar, 6000+1000), fashion-mnist (the full set), spiral, blobs, moons, or a FILE.csv (default: ${DEFAULT-VALUE})")
+            description = "embedded (Fashion-MNIST subset in the jar, 6000+1000), fashion-mnist (the full set), spiral, blobs, moons, or a FILE.csv (default: ${DEFAULT-VALUE}).")
     String data;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the Fashion-MNIST IDX files are (default: " + dev.descent.data.FashionMnist.DEBIAN_DIR + ")")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST IDX files are (default: " + dev.descent.data.FashionMnist.DEBIAN_DIR + ").")
     Path dataDir;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "the CSV label column, by header name or 0-based index (default: the last)")
+    @Option(names = "--label", paramLabel = "COLUMN", description = "The CSV label column, by header name or 0-based index (default: the last).")
     String label;
 
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.2",
-            description = "the held-out share of a CSV file, stratified (default: ${DEFAULT-VALUE})")
+            description = "The held-out share of a CSV file, stratified (default: ${DEFAULT-VALUE}).")
     double validation;
 
     @Option(names = "--normalize", paramLabel = "MODE", defaultValue = "none",
-            description = "none, global or per-feature standardization, statistics from the training set (default: ${DEFAULT-VALUE})")
+            description = "none, global or per-feature standardization, statistics from the training set (default: ${DEFAULT-VALUE}).")
     String normalize;
 
-    @Option(names = "--model", paramLabel = "SPEC", description = "softmax, mlp:256,128, mlp:256,128:tanh, mlp:100:bn:dropout=0.2, ... (required)")
+    @Option(names = "--model", paramLabel = "SPEC", description = "softmax, mlp:256,128, mlp:256,128:tanh, mlp:100:bn:dropout=0.2, ... (required).")
     String model;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, ... with optional :key=value,... (required)")
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, ... with optional :key=value,... (required).")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "X|auto", description = "the base learning rate (default: the optimizer's), or auto: run"
-            + " lr-find first (1e-7 to 10 over 100 batches, the valley) and use the learning rate it suggests")
+    @Option(names = "--lr", paramLabel = "X|auto", description = "The base learning rate (default: the optimizer's), or auto: run"
+            + " lr-find first (1e-7 to 10 over 100 batches, the valley) and use the learning rate it suggests; give the rate here or"
+            + " in the --optimizer spec (adam:lr=0.1), not both.")
     String lr;
 
-    @Option(names = "--schedule", paramLabel = "SPEC", description = "a learning-rate schedule (cosine:steps=2000, step:every=1000,gamma=0.5, plateau:patience=2, ...); default constant")
+    @Option(names = "--schedule", paramLabel = "SPEC", description = "A learning-rate schedule (cosine:steps=2000, step:every=1000,gamma=0.5, plateau:patience=2, ...); default constant.")
     String schedule;
 
-    @Option(names = "--schedule-per-epoch", description = "read the schedule at the epoch number instead of the step")
+    @Option(names = "--schedule-per-epoch", description = "Read the schedule at the epoch number instead of the step.")
     boolean schedulePerEpoch;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "passes over the training set (default: 5, unless --steps is given)")
+    @Option(names = "--epochs", paramLabel = "E", description = "Passes over the training set (default: 5, unless --steps is given).")
     Long epochs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "a step budget (stops at whichever of --epochs and --steps comes first)")
+    @Option(names = "--steps", paramLabel = "N", description = "A step budget (stops at whichever of --epochs and --steps comes first).")
     Long steps;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seeds initialization, batch order and synthetic data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seeds initialization, batch order and synthetic data (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads: data-parallel replicas for models without batch norm or dropout, else matrix-multiply threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "Threads: data-parallel replicas for models without batch norm or dropout, else matrix-multiply threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--clip", paramLabel = "C", defaultValue = "0", description = "clip the gradient's global L2 norm to C (default: 0 = off)")
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "0", description = "Clip the gradient's global L2 norm to C (default: 0 = off).")
     double clip;
 
-    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0", description = "also evaluate every N steps (epoch ends always do)")
+    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0", description = "Also evaluate every N steps (epoch ends always do).")
     long evalEvery;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "write checkpoints to DIR (atomically, with a checksum)")
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Write checkpoints to DIR (atomically, with a checksum).")
     Path checkpoint;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "checkpoint every N steps instead of at each epoch end")
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0", description = "Checkpoint every N steps instead of at each epoch end.")
     long checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run checkpointed in DIR (or a checkpoint file) with its"
-            + " original options; --epochs or --steps extend it")
+            + " original options; --epochs or --steps extend it.")
     Path resume;
 
     @Option(names = "--overwrite", description = "Start a new run in a --checkpoint directory that holds another run's checkpoint,"
-            + " deleting that checkpoint (without it, such a run is refused)")
+            + " deleting that checkpoint (without it, such a run is refused).")
     boolean overwrite;
 
-    @Option(names = "--metrics", paramLabel = "FILE", description = "write every evaluation to FILE: CSV for .csv, JSON lines otherwise")
+    @Option(names = "--metrics", paramLabel = "FILE", description = "Write every evaluation to FILE: CSV for .csv, JSON lines otherwise.")
     Path metrics;
 
-    @Option(names = "--json", description = "print one JSON object with the outcome instead of text")
+    @Option(names = "--json", description = "Print one JSON object with the outcome instead of text.")
     boolean json;
 
-    @Option(names = "--no-progress", description = "no progress bar (it is drawn only when standard error is a terminal)")
+    @Option(names = "--no-progress", description = "No progress bar (it is drawn only when standard error is a terminal).")
     boolean noProgress;
 
     /** Options that are the run itself; with --resume they come from the checkpoint. */
@@ -171,6 +172,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (model == null || optimizer == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "train needs --model SPEC and --optimizer SPEC (or --resume DIR)");
+            }
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+                args.addAll(List.of("--seed", Long.toString(seed))); // kept explicitly, so that a later default cannot change a resume
             }
             run.savedArgs = String.join("\u0000", args);
         }
@@ -219,6 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(resume + ": the checkpoint was not written by 'descent train' (no arguments in it)");
         }
         List<String> origArgs = new ArrayList<>(joined.isEmpty() ? List.of() : List.of(joined.split("\u0000", -1)));
+        if (!c.meta().containsKey("optimizerSpec") && !origArgs.contains("--seed") && origArgs.stream().noneMatch(a -> a.startsWith("--seed="))) {
+            origArgs.addAll(0, List.of("--seed", "0")); // written before --seed defaulted to 1 (and was kept explicitly)
+        }
         TrainCommand o = new TrainCommand();
         CommandLine ocl = new CommandLine(o);
         ocl.setOverwrittenOptionsAllowed(true);
@@ -406,6 +413,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String backend = Gemm.describe() + (parallel ? "; data parallel, " + threads + " replicas" : "");
         OptimizerConfig oc = Optimizers.parse(optimizer);
+        refuseTwice(optimizer, "--optimizer", "lr", "--lr", lr);
         String lrFound = null;
         if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
             // the range test on the freshly initialized model, which it leaves as it was (so a resume finds the same lr)
@@ -450,8 +458,8 @@ public final class TrainCommand implements Callable<Integer> {
             where.flush();
         }
         if (!json) {
-            out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out; %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
-                    m, d.name(), d.train().n(), d.test().n(), oc.name(), fmt(lr0), batch, seed, threads, backend);
+            out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out as val (%s); %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
+                    m, d.name(), d.train().n(), d.test().n(), d.heldOut(), Optimizers.spec(oc), fmt(lr0), batch, seed, threads, backend);
             out.flush();
         }
         TrainResult r;
@@ -471,11 +479,12 @@ public final class TrainCommand implements Callable<Integer> {
         History h = r.history();
         if (json) {
             out.println(new TrainJson().put("status", r.status().name().toLowerCase(Locale.ROOT)).put("message", r.message())
-                    .put("epochs", r.epochs()).put("steps", r.steps()).put("trainLoss", tr.loss()).put("trainAccuracy", tr.accuracy())
-                    .put("testLoss", te.loss()).put("testAccuracy", te.accuracy()).put("epochSecondsMedian", h.epochSecondsMedian())
+                    .put("epochs", r.epochs()).put("steps", r.steps()).put(Quantity.TRAIN_LOSS.json, tr.loss())
+                    .put(Quantity.TRAIN_ACCURACY.json, tr.accuracy()).put(Quantity.VAL_LOSS.json, te.loss())
+                    .put(Quantity.VAL_ACCURACY.json, te.accuracy()).put("val", d.heldOut()).put("epochSecondsMedian", h.epochSecondsMedian())
                     .put("epochSeconds", h.epochSeconds())
                     .put("samplesPerSecond", r.samplesPerSecond()).put("divergenceEvents", h.events().size())
-                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", oc.name())
+                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", Optimizers.spec(oc))
                     .put("data", d.name()).put("seed", seed));
         } else {
             for (History.Event ev : h.events()) {
@@ -483,11 +492,39 @@ public final class TrainCommand implements Callable<Integer> {
                         ev.step(), ev.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'), fmt(ev.loss()), ev.rolledBackTo(), fmt(ev.lrScale()));
             }
             out.println(r.message());
-            out.printf(Locale.ROOT, "train loss %.4f  accuracy %.4f | test loss %.4f  accuracy %.4f%n", tr.loss(), tr.accuracy(), te.loss(), te.accuracy());
+            out.printf(Locale.ROOT, "%s %.4f  %s %.4f | %s %.4f  %s %.4f%n", Quantity.TRAIN_LOSS.text, tr.loss(), Quantity.TRAIN_ACCURACY.text,
+                    tr.accuracy(), Quantity.VAL_LOSS.text, te.loss(), Quantity.VAL_ACCURACY.text, te.accuracy());
             out.printf(Locale.ROOT, "median epoch %.3f s, %.0f samples/s%n", h.epochSecondsMedian(), r.samplesPerSecond());
         }
         out.flush();
         return r.status() == dev.descent.train.TrainStatus.DIVERGED ? Main.EXIT_DIVERGED : 0;
+    }
+
+    /**
+     * The one rule for a value that both a spec and a flag can give (the learning rate in train
+     * and minimize, momentum and weight decay in minimize): give it once; both is a usage error.
+     *
+     * @param specText the optimizer spec as typed
+     * @param specFlag the flag that holds it (--optimizer, --method)
+     * @param key the spec's key, for example lr
+     * @param flag the flag that gives the same value, for example --lr
+     * @param value the flag's value, or null when not given
+     */
+    static void refuseTwice(String specText, String specFlag, String key, String flag, Object value) {
+        if (value == null || specText == null) {
+            return;
+        }
+        int colon = specText.indexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        for (String kv : specText.substring(colon + 1).split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).strip().equalsIgnoreCase(key)) {
+                throw new IllegalArgumentException(key + " is given twice, as " + specFlag + " ..." + kv.strip() + " and as " + flag + " "
+                        + value + "; give it once (in the spec, or with " + flag + ")");
+            }
+        }
     }
 
     /** TrainConfig's parameter names in a message, as this command's flags. */
@@ -551,8 +588,9 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void onRecord(History.Record r) {
             if (out != null && r.step() > 0 && r.step() % perEpoch == 0 && bar == null) {
-                out.printf(Locale.ROOT, "epoch %5.2f  step %7d  train loss %.4f  test loss %.4f  accuracy %.4f  lr %.3g  %.1fs%n",
-                        r.epoch(), r.step(), r.trainLoss(), r.valLoss(), r.valAccuracy(), r.lr(), r.elapsedSeconds());
+                out.printf(Locale.ROOT, "epoch %5.2f  step %7d  %s %.4f  %s %.4f  %s %.4f  lr %.3g  %.1fs%n",
+                        r.epoch(), r.step(), Quantity.TRAIN_LOSS.text, r.trainLoss(), Quantity.VAL_LOSS.text, r.valLoss(),
+                        Quantity.VAL_ACCURACY.text, r.valAccuracy(), r.lr(), r.elapsedSeconds());
                 out.flush();
             }
         }

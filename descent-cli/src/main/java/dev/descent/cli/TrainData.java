@@ -64,4 +64,14 @@ record TrainData(String name, Dataset train, Dataset test) {
         Normalization n = Normalization.fit(s.train(), norm);
         return new TrainData(data, n.apply(s.train()), n.apply(s.heldOut()));
     }
+
+    /** What the held-out ("val") set is: the test set, a fresh draw, or a validation split. */
+    String heldOut() {
+        return switch (name) {
+            case "embedded", "fashion-mnist" -> "the test set";
+            case "spiral" -> "a fresh draw of the spiral";
+            case "blobs", "moons" -> "a stratified half";
+            default -> "a stratified validation split";
+        };
+    }
 }

@@ -50,7 +50,8 @@ final class TrainMetrics {
     void finish(History h) {
         StringBuilder sb = new StringBuilder();
         if (csv) {
-            sb.append("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s\n");
+            sb.append(String.join(",", Quantity.STEP.csv, Quantity.EPOCH.csv, Quantity.TRAIN_LOSS.csv, Quantity.VAL_LOSS.csv,
+                    Quantity.VAL_ACCURACY.csv, Quantity.LR.csv, Quantity.ELAPSED.csv)).append('\n');
         }
         for (History.Record r : h.records()) {
             if (csv) {
@@ -58,9 +59,10 @@ final class TrainMetrics {
                         .append(csv(r.valLoss())).append(',').append(csv(r.valAccuracy())).append(',').append(csv(r.lr()))
                         .append(',').append(csv(r.elapsedSeconds())).append('\n');
             } else {
-                sb.append(new TrainJson().put("step", r.step()).put("epoch", r.epoch()).put("trainLoss", r.trainLoss())
-                        .put("valLoss", r.valLoss()).put("valAccuracy", r.valAccuracy()).put("lr", r.lr())
-                        .put("elapsedSeconds", r.elapsedSeconds())).append('\n');
+                sb.append(new TrainJson().put(Quantity.STEP.json, r.step()).put(Quantity.EPOCH.json, r.epoch())
+                        .put(Quantity.TRAIN_LOSS.json, r.trainLoss()).put(Quantity.VAL_LOSS.json, r.valLoss())
+                        .put(Quantity.VAL_ACCURACY.json, r.valAccuracy()).put(Quantity.LR.json, r.lr())
+                        .put(Quantity.ELAPSED.json, r.elapsedSeconds())).append('\n');
             }
         }
         try {

@@ -88,7 +88,7 @@ public final class Csv {
         for (int i = 0; i < n; i++) {
             String[] f = rows.get(i);
             if (f.length != cols) {
-                throw new IllegalArgumentException(name + ": line " + lineNumbers.get(i) + " (data row " + (i + 1) + ") has " + f.length + " fields, expected " + cols);
+                throw new IllegalArgumentException(name + ": data row " + (i + 1) + " has " + f.length + " fields, expected " + cols + " (line " + lineNumbers.get(i) + ")");
             }
             int j = 0;
             for (int c = 0; c < cols; c++) {
