@@ -119,7 +119,8 @@ public final class Main implements Runnable {
         CommandLine cmd = e.getCommandLine();
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
-            return "unknown command '" + u.getUnmatched().getFirst() + "'; commands: "
+            return "unknown command '" + u.getUnmatched().getFirst() + "'" + (u.getSuggestions().isEmpty() ? ""
+                    : "; did you mean " + u.getSuggestions().getFirst() + "?") + "; commands: "
                     + String.join(", ", cmd.getSubcommands().keySet());
         }
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
