@@ -130,6 +130,15 @@ public final class MinimizeCommand implements Callable<Integer> {
         Settings traced = Settings.DEFAULTS.withTrace(trace != null);
         Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
         Settings s = gradTol == null ? limited : forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
+        if ((m instanceof Method.Newton || m instanceof Method.Bfgs) && n >= 2000) {
+            // a long wait with nothing to show: say what it costs before it starts
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "descent: %s at n = %d %s an n × n matrix at each iteration (about %.1e flops each),"
+                    + " up to %d iterations; lbfgs or newton-cg cost O(n) memory per iteration%n", methodName(), n,
+                    m instanceof Method.Newton ? "factors" : "updates", m instanceof Method.Newton ? n * (double) n * n / 3 : 2.0 * n * n,
+                    s.maxIterations());
+            err.flush();
+        }
         Result r = Minimize.run(p.objective(), start, m, s);
         if (trace != null) {
             writeTrace(trace, r);

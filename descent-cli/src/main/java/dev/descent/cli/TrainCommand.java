@@ -448,7 +448,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint, meta);
         }
-        boolean bar = !noProgress && System.console() != null && System.console().isTerminal();
+        boolean bar = !noProgress && Terminal.stderr();
         Listener listener = new Listener(json ? null : out, mw, bar, d.train().n(), batch, cfg);
 
         if (lrFound != null) {
@@ -587,7 +587,11 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onRecord(History.Record r) {
-            if (out != null && r.step() > 0 && r.step() % perEpoch == 0 && bar == null) {
+            if (out != null && r.step() > 0 && r.step() % perEpoch == 0) {
+                if (bar != null) {
+                    System.err.print("\r\033[K"); // clear the bar's line; it is drawn again below the epoch's line
+                    System.err.flush();
+                }
                 out.printf(Locale.ROOT, "epoch %5.2f  step %7d  %s %.4f  %s %.4f  %s %.4f  lr %.3g  %.1fs%n",
                         r.epoch(), r.step(), Quantity.TRAIN_LOSS.text, r.trainLoss(), Quantity.VAL_LOSS.text, r.valLoss(),
                         Quantity.VAL_ACCURACY.text, r.valAccuracy(), r.lr(), r.elapsedSeconds());
