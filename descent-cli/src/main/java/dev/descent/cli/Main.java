@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    /** The exit status of a run that ends diverged or non-finite (usage errors are 2, failures 1, Ctrl-C 130). */
+    /**
+     * The exit status of a run that ends diverged ({@code train}) or non-finite ({@code minimize});
+     * usage errors exit with 2, failures with 1, Ctrl-C with 130.
+     */
     public static final int EXIT_DIVERGED = 3;
 
     @CommandLine.Spec
@@ -119,9 +122,10 @@ public final class Main implements Runnable {
         CommandLine cmd = e.getCommandLine();
         if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
-            return "unknown command '" + u.getUnmatched().getFirst() + "'" + (u.getSuggestions().isEmpty() ? ""
-                    : "; did you mean " + u.getSuggestions().getFirst() + "?") + "; commands: "
-                    + String.join(", ", cmd.getSubcommands().keySet());
+            String word = u.getUnmatched().getFirst();
+            String close = cmd.getSubcommands().keySet().stream().filter(c -> distance(c, word) <= 2).findFirst().orElse(null);
+            return "unknown command '" + word + "'; commands: " + String.join(", ", cmd.getSubcommands().keySet())
+                    + (close == null ? "" : "; did you mean " + close + "?");
         }
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             // picocli's own suggestions, on the same line: --epoch -> did you mean --epochs?
@@ -129,6 +133,25 @@ public final class Main implements Runnable {
             return sentence(e.getMessage()) + "; did you mean " + String.join(" or ", sug.subList(0, Math.min(3, sug.size()))) + "?";
         }
         return sentence(e.getMessage());
+    }
+
+    /** The edit distance between two words (for "did you mean"). */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static int runError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -167,7 +190,12 @@ public final class Main implements Runnable {
             java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) c;
             return what + ": " + f.getFile() + (f.getReason() == null ? "" : " (" + f.getReason() + ")");
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getMessage() == null || e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof ArrayIndexOutOfBoundsException) {
+            // a bug of ours, not the user's input: no Java names, but how to report it
+            return "internal error; run again with DESCENT_DEBUG=1 for the details and report them";
+        }
+        return e.getMessage();
     }
 
     /** A message without its final full stop, so that a hint can follow it on the same line. */

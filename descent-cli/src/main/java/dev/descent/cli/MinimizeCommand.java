@@ -152,7 +152,8 @@ public final class MinimizeCommand implements Callable<Integer> {
             out.print(r);
         }
         out.flush();
-        return 0;
+        // a run that blew up (f or its gradient NaN or infinite) has its own status, as a diverged training run
+        return r.status() == dev.descent.minimize.Status.NON_FINITE ? Main.EXIT_DIVERGED : 0;
     }
 
     /** Builds the method from --method and the options that refine it, rejecting ones that do not apply. */

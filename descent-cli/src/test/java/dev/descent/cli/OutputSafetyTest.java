@@ -215,6 +215,14 @@ class OutputSafetyTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED).isEqualTo(3);
     }
 
+    @Test
+    void aMinimizationThatBlowsUpHasTheSameStatus() {
+        Run r = run("minimize", "--problem", "rosenbrock", "--method", "sgd:lr=10", "--json");
+        assertThat(r.out()).contains("\"status\":\"NON_FINITE\"");
+        assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(run("minimize", "--problem", "rosenbrock", "--method", "bfgs").code()).isZero();
+    }
+
     /** A real Ctrl-C (SIGINT) to a training child process: it says how to resume and exits 130; the resume then works. */
     @Test
     void ctrlCSaysHowToResumeAndExits130() throws Exception {

@@ -33,7 +33,11 @@ public final class Csv {
     /**
      * Reads {@code file}.
      *
+     * @param file a UTF-8 CSV file
      * @param label the label column: a header name, a 0-based index, or null for the last column
+     * @return the data set
+     * @throws IllegalArgumentException naming the file and line of the first problem
+     * @throws IOException when the file cannot be read
      */
     public static Dataset read(Path file, String label) throws IOException {
         List<String[]> rows = new ArrayList<>();

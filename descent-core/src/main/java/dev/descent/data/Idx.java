@@ -176,6 +176,12 @@ public final class Idx {
     /**
      * Writes an unsigned-byte IDX file, gzip-compressed when {@code gzip}, by the rules of
      * {@link OutputFile} (atomic for a regular file, a symbolic link kept, a stream written in place).
+     *
+     * @param file the output path
+     * @param dims the dimensions, whose product is {@code values.length}
+     * @param values the unsigned bytes, row-major
+     * @param gzip whether to gzip the file
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path file, int[] dims, byte[] values, boolean gzip) throws IOException {
         long total = 1;

@@ -214,7 +214,11 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
      * {@value #FILE} (or only {@value #PREVIOUS}, when a writer was killed between its two
      * renames).
      *
-     * @throws IllegalArgumentException when there is no checkpoint or it is corrupt
+     * @param path a checkpoint file or directory
+     * @return the checkpoint
+     * @throws IllegalArgumentException when there is no checkpoint; a {@link CorruptException}
+     *     (naming the intact backup, when there is one) when it is corrupt
+     * @throws IOException when the file cannot be read
      */
     public static Checkpoint read(Path path) throws IOException {
         Path file = path;
