@@ -161,6 +161,10 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--overwrite starts a new run and --resume continues one: give one of them");
             }
+            if (checkpoint != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--checkpoint applies to a new run; a resumed run keeps writing to the directory it resumes from");
+            }
             try {
                 resumed = Checkpoint.read(resume);
             } catch (Checkpoint.CorruptException e) {

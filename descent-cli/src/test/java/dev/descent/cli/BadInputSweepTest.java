@@ -129,6 +129,7 @@ class BadInputSweepTest {
             "train --data spiral --model softmax --optimizer sgd --checkpoint $LOCKED",
             "train --resume $CK --metrics $CK/checkpoint.bin",
             "train --resume $CK --batch 64",
+            "train --resume $CK --checkpoint $DIR/elsewhere",
             "train --resume $CK --model mlp:3",
             "train --resume $CK --optimizer adam",
             "train --resume $CK --epochs 1",
