@@ -3,7 +3,9 @@
  * ({@link dev.descent.schedule}), deterministic minimizers ({@link dev.descent.minimize}) and their
  * test problems ({@link dev.descent.problems}), a small neural-network stack
  * ({@link dev.descent.nn}), data sets ({@link dev.descent.data}), the training loop
- * ({@link dev.descent.train}) and the kernels beneath them ({@link dev.descent.linalg}).
+ * ({@link dev.descent.train}), mini-batch quasi-Newton methods ({@link dev.descent.stochastic}),
+ * safe output files ({@link dev.descent.io}), the spec tokenizer ({@link dev.descent.spec}) and the
+ * kernels beneath them ({@link dev.descent.linalg}).
  *
  * <p>The only required module is EJML (dense linear solves for Newton's method). Everything else is
  * optional, and {@link dev.descent.linalg.Gemm} logs once, through {@link System.Logger}, which
@@ -30,11 +32,14 @@ module dev.descent.core {
     requires static dev.descent.data.fashionmnist;
 
     exports dev.descent.data;
+    exports dev.descent.io;
     exports dev.descent.linalg;
     exports dev.descent.minimize;
     exports dev.descent.nn;
     exports dev.descent.optim;
     exports dev.descent.problems;
     exports dev.descent.schedule;
+    exports dev.descent.spec;
+    exports dev.descent.stochastic;
     exports dev.descent.train;
 }

@@ -87,6 +87,10 @@ public final class BenchGemmCommand implements Runnable {
         List<Figure> figures = new ArrayList<>();
         try {
             for (GemmBackend b : chosen) {
+                if (!json) { // a line per stage on standard error: seconds of silence otherwise
+                    spec.commandLine().getErr().println("descent bench gemm: measuring " + b.name().toLowerCase(Locale.ROOT) + " ...");
+                    spec.commandLine().getErr().flush();
+                }
                 figures.add(measure(b));
             }
         } finally {

@@ -46,7 +46,28 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScalingBench.Report r = ScalingBench.run(methods, dims, iterations, repeats);
+        for (String name : methods) { // every name checked before the first method runs
+            if (dev.descent.minimize.Method.named(name.strip()) instanceof dev.descent.minimize.Method.FirstOrder) {
+                throw new IllegalArgumentException("bench scaling times line-search methods; '" + name + "' is a first-order optimizer");
+            }
+        }
+        // one method at a time (each is measured on its own), with a line on standard error after each: seconds of silence otherwise
+        List<ScalingBench.Point> points = new java.util.ArrayList<>();
+        Map<String, Double> slopes = new java.util.LinkedHashMap<>();
+        Map<String, Double> tails = new java.util.LinkedHashMap<>();
+        for (String name : methods) {
+            long t0 = System.nanoTime();
+            ScalingBench.Report one = ScalingBench.run(List.of(name), dims, iterations, repeats);
+            points.addAll(one.points());
+            slopes.putAll(one.slopes());
+            tails.putAll(one.tailSlopes());
+            if (!json) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "descent bench scaling: %s timed at %d sizes in %.1f s%n", name.strip(),
+                        dims.length, (System.nanoTime() - t0) * 1e-9);
+                spec.commandLine().getErr().flush();
+            }
+        }
+        ScalingBench.Report r = new ScalingBench.Report(points, slopes, tails);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(r, iterations, repeats));

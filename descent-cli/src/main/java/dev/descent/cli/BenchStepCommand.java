@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
         name = "step",
         mixinStandardHelpOptions = true,
         description = {
-            "Time one optimizer step on N float32 parameters (one thread), beside a",
-            "STREAM triad a = b + s*c on arrays of the same size in the same run.",
+            "Time one optimizer step on N float32 parameters beside a STREAM triad.",
+            "One thread; the triad a = b + s*c runs on arrays of the same size in the same run.",
             "",
             "Bytes per parameter: theta read and written, g read, and each state array",
             "read and written: sgd 12; momentum, nesterov, adagrad, rmsprop, lion 20;",
@@ -96,6 +96,8 @@ public final class BenchStepCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be ≥ 1, got " + reps);
         }
         OptimizerConfig config = Optimizers.parse(optimizer);
+        // θ, g, up to three state arrays and the triad's arrays, before any of them is allocated
+        Limits.fits("--params " + params, params, Float.BYTES, 7, "give a smaller --params");
         Result r = measure(optimizer.strip(), config, params, reps);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "schedule",
         mixinStandardHelpOptions = true,
-        description = {"Print the learning rate of a schedule spec at steps 0..N, to check it before training.", ""},
+        description = {"Print the learning rate of a schedule spec at steps 0..STEP, to check it before training.", ""},
         footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
 public final class ScheduleCommand implements Runnable {
 
@@ -35,11 +35,12 @@ public final class ScheduleCommand implements Runnable {
             description = "The base learning rate (the optimizer's lr) for parts without lr=; default 1, so the output is the factor applied to it.")
     double lr0 = 1.0;
 
-    @Option(names = "--steps", paramLabel = "N", description = "The last step printed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--until", paramLabel = "STEP", description = "The last step printed (default ${DEFAULT-VALUE}). (In train and"
+            + " lr-find, --steps is a number of optimizer steps to run; here nothing runs.)")
     long steps = 100;
 
     @Option(names = "--every", paramLabel = "K",
-            description = "Print every K-th step (default: N/20 rounded up, about 20 rows).")
+            description = "Print every K-th step (default: STEP/20 rounded up, about 20 rows).")
     Long every;
 
     @Option(names = "--json", description = "Print one JSON object {spec, lr0, steps, lrs} instead of a table.")
@@ -48,14 +49,14 @@ public final class ScheduleCommand implements Runnable {
     @Override
     public void run() {
         if (steps < 0) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--steps must be ≥ 0, got " + steps);
+            throw new CommandLine.ParameterException(command.commandLine(), "--until must be ≥ 0, got " + steps);
         }
-        long k = every != null ? every : Math.max(1, (steps + 19) / 20);
+        long k = every != null ? every : Math.max(1, steps / 20 + (steps % 20 == 0 ? 0 : 1));
         if (k < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--every must be ≥ 1, got " + k);
         }
-        if (steps / k + 2 > MAX_ROWS) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--steps " + steps + " --every " + k
+        if (steps / k > MAX_ROWS - 2) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--until " + steps + " --every " + k
                     + " would print more than " + MAX_ROWS + " rows; use a larger --every");
         }
         if (!Double.isFinite(lr0) || lr0 < 0) {
@@ -66,7 +67,7 @@ public final class ScheduleCommand implements Runnable {
         long[] ts = new long[rows];
         double[] lrs = new double[rows];
         for (int i = 0; i < rows; i++) {
-            ts[i] = Math.min((long) i * k, steps);
+            ts[i] = i > steps / k ? steps : (long) i * k; // i·k ≤ steps: no overflow
             lrs[i] = schedule.at(ts[i]);
         }
         PrintWriter out = command.commandLine().getOut();

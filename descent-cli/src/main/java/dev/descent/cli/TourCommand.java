@@ -9,6 +9,7 @@ import dev.descent.cli.tour.TourContext;
 import dev.descent.cli.tour.TourData;
 import dev.descent.data.FashionMnist;
 import dev.descent.data.Split;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,9 +78,10 @@ public final class TourCommand implements Callable<Integer> {
         if (!data.equals("embedded") && !data.equals("fashion-mnist")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data must be " + TourData.CHOICES + ", got '" + data + "'");
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be ≥ 1, got " + threads);
-        }
+        Limits.threads("--threads", threads, spec.commandLine().getErr());
+        // the report's files, checked before a minute of work (a file in the way, a read-only directory)
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.HTML), "--out", "index.html");
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.JSON), "--out", "results.json");
         if (data.equals("fashion-mnist")) {
             FashionMnist.locate(dataDir); // missing files: a usage error naming how to get them, before any section runs
         }
@@ -109,9 +111,11 @@ public final class TourCommand implements Callable<Integer> {
         meta.put("descent", Main.version());
         meta.put("java", Runtime.version().toString());
         meta.put("cores", Runtime.getRuntime().availableProcessors());
-        boolean bars = !noProgress && !json && System.console() != null;
+        boolean bars = !noProgress && !json && Terminal.stderr();
+        PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : n -> Progress.NONE, meta);
+        // on a terminal a bar per section; otherwise (a log, CI) a line when each section starts and ends
+        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : noProgress || json ? n -> Progress.NONE : n -> lines(n, err), meta);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         meta.put("seconds", Math.round(seconds * 10) / 10.0);
         r = new Report(r.title(), meta, r.sections());
@@ -163,6 +167,32 @@ public final class TourCommand implements Callable<Integer> {
         "5 full vs mini-batch", "6 Adam default", "7 lr range test"};
 
     /** A progress bar on standard error for section {@code n}. */
+    /** Progress as two lines on {@code err}: when section {@code n} starts and when it ends, with its time. */
+    private static Progress lines(int n, PrintWriter err) {
+        return new Progress() {
+            private long start;
+
+            @Override
+            public synchronized void total(long units) {
+                if (start == 0) {
+                    start = System.nanoTime();
+                    err.println("descent tour: section " + n + " (" + NAMES[n].replaceFirst("^\\d+ ", "") + ") started");
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void step(long units) {}
+
+            @Override
+            public synchronized void done() {
+                err.printf(java.util.Locale.ROOT, "descent tour: section %d (%s) done in %.1f s%n", n, NAMES[n].replaceFirst("^\\d+ ", ""),
+                        start == 0 ? 0 : (System.nanoTime() - start) * 1e-9);
+                err.flush();
+            }
+        };
+    }
+
     private static Progress bar(int n) {
         return new Progress() {
             private ProgressBar bar;

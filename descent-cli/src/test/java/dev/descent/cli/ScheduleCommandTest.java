@@ -25,7 +25,7 @@ class ScheduleCommandTest {
 
     @Test
     void printsATableOfStepsAndRates() {
-        Run r = run("schedule", "step:every=30,gamma=0.1", "--lr", "0.1", "--steps", "90", "--every", "30");
+        Run r = run("schedule", "step:every=30,gamma=0.1", "--lr", "0.1", "--until", "90", "--every", "30");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().toList()).containsExactly(
@@ -40,7 +40,7 @@ class ScheduleCommandTest {
     @Test
     void jsonIsOneObjectWithTheExactRates() {
         String spec = "warmup:steps=100+cosine:steps=1000,min=1e-5";
-        Run r = run("schedule", spec, "--lr", "0.001", "--steps", "1100", "--every", "550", "--json");
+        Run r = run("schedule", spec, "--lr", "0.001", "--until", "1100", "--every", "550", "--json");
         assertThat(r.code()).isZero();
         Schedule s = Schedule.warmup(100, 0, Schedule.cosine(0.001, 1000, 1e-5));
         assertThat(r.out()).isEqualTo("{\"spec\":\"" + spec + "\",\"lr0\":0.001,\"steps\":[0,550,1100],\"lrs\":[0.0,"
@@ -50,7 +50,7 @@ class ScheduleCommandTest {
 
     @Test
     void theLastStepIsPrintedEvenOffTheGridAndTheDefaultsGiveAboutTwentyRows() {
-        Run r = run("schedule", "exp:k=0.01", "--steps", "25", "--every", "10", "--json");
+        Run r = run("schedule", "exp:k=0.01", "--until", "25", "--every", "10", "--json");
         assertThat(r.out()).contains("\"steps\":[0,10,20,25]").contains("\"lr0\":1.0");
         Run d = run("schedule", "inv:k=0.01");
         assertThat(d.code()).isZero();
@@ -73,9 +73,9 @@ class ScheduleCommandTest {
     @Test
     void badOptionsExitTwo() {
         assertThat(run("schedule", "const", "--every", "0").code()).isEqualTo(2);
-        assertThat(run("schedule", "const", "--steps", "-1").err()).contains("--steps must be ≥ 0").hasLineCount(1);
+        assertThat(run("schedule", "const", "--until", "-1").err()).contains("--until must be ≥ 0").hasLineCount(1);
         assertThat(run("schedule", "const", "--lr", "-1").err()).contains("--lr must be a finite number ≥ 0");
-        assertThat(run("schedule", "const", "--steps", "100000000000", "--every", "1").err()).contains("use a larger --every");
+        assertThat(run("schedule", "const", "--until", "100000000000", "--every", "1").err()).contains("use a larger --every");
         assertThat(run("schedule").code()).isEqualTo(2);
     }
 

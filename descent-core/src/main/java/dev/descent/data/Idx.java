@@ -1,5 +1,6 @@
 package dev.descent.data;
 
+import dev.descent.io.OutputFile;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -195,14 +195,14 @@ public final class Idx {
     }
 
     /**
-     * Writes an unsigned-byte IDX file atomically (a temporary file in the same directory, then a
-     * rename), gzip-compressed when {@code gzip}.
+     * Writes an unsigned-byte IDX file, gzip-compressed when {@code gzip}, by the rules of
+     * {@link OutputFile} (atomic for a regular file, a symbolic link kept, a stream written in place).
      *
-     * @param file the file to write (replaced atomically)
-     * @param dims the sizes, outermost first, each ≥ 1
-     * @param values the unsigned bytes, C order, as many as the sizes' product
-     * @param gzip whether to compress
-     * @throws IOException when it cannot be written
+     * @param file the output path
+     * @param dims the dimensions, whose product is {@code values.length}
+     * @param values the unsigned bytes, row-major
+     * @param gzip whether to gzip the file
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path file, int[] dims, byte[] values, boolean gzip) throws IOException {
         long total = 1;
@@ -224,14 +224,7 @@ public final class Idx {
             }
             out.write(values);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes.toByteArray());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFile.write(file, bytes.toByteArray());
     }
 
     /**

@@ -125,8 +125,13 @@ public final class Trainer {
         return run(train, validation, listener);
     }
 
-    /** Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. */
+    /**
+     * Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. The
+     * {@code meta} given to {@link #checkpointTo} must agree with the checkpoint's on every key
+     * both hold ({@link Checkpoint#requireSameSettings}): a changed optimizer spec is refused.
+     */
     public TrainResult resume(Checkpoint c, Dataset train, Dataset validation, TrainListener listener) {
+        c.requireSameSettings(meta); // a checkpoint continues only with the settings it was written with
         batches = new Batches(train, Math.min(config.batchSize(), train.n()), config.seed());
         rows = train.n();
         restore(c);

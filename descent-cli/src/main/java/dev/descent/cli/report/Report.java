@@ -31,9 +31,9 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
 
     /** Writes {@code dir/index.html} and {@code dir/results.json} atomically; returns the HTML path. */
     public Path write(Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(JSON), json());
+        dev.descent.io.OutputFile.writeString(dir.resolve(JSON), json());
         Path html = dir.resolve(HTML);
-        AtomicFiles.write(html, html());
+        dev.descent.io.OutputFile.writeString(html, html());
         return html;
     }
 
