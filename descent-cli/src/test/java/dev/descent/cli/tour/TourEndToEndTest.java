@@ -3,6 +3,8 @@ package dev.descent.cli.tour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.cli.Main;
 import dev.descent.cli.report.Fmt;
 import java.awt.image.BufferedImage;
@@ -60,7 +62,9 @@ class TourEndToEndTest {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
-        results = (Map<String, Object>) MiniJson.parse(Files.readString(dir.resolve("report/results.json")));
+        // strict JSON: no NaN tokens (Jackson's default), nothing after the object
+        results = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(Files.readString(dir.resolve("report/results.json")), Map.class);
     }
 
     @Test
