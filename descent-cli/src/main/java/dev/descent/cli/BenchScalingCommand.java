@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.problems.ScalingBench;
 import dev.descent.cli.report.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (iterations < 1 || repeats < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
+        }
         ScalingBench.Report r = ScalingBench.run(methods, dims, iterations, repeats);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -3,9 +3,8 @@ package dev.descent.cli;
 import dev.descent.cli.report.AtomicFiles;
 import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Json;
+import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.SvgRenderer;
-import dev.descent.cli.tour.LrSweep;
-import dev.descent.cli.tour.Progress;
 import dev.descent.cli.tour.TourData;
 import dev.descent.data.Dataset;
 import dev.descent.data.FashionMnist;
@@ -16,6 +15,7 @@ import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -108,10 +108,10 @@ public final class LrFindCommand implements Callable<Integer> {
         };
         OptimizerConfig cfg = Optimizers.parse(optimizer);
         Model net = ModelSpec.parse(model, train.d(), train.classes()).build(seed);
-        LrFinderResult r = LrSweep.run(net, cfg, train, batch, seed, finder, Progress.NONE);
+        LrFinderResult r = LrSweep.run(net, cfg, train, batch, seed, finder);
         double lr = r.suggestion(m);
         if (plot != null) {
-            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
+            String svg = SvgRenderer.render(LrFinderChart.of("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
                     4 * Math.log(train.classes())));
             AtomicFiles.write(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }

@@ -35,10 +35,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import dev.descent.cli.tour.LrSweep;
-import dev.descent.cli.tour.Progress;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -240,7 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
         String lrFound = null;
         if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
             // the range test on the freshly initialized model, which it leaves as it was (so a resume finds the same lr)
-            LrFinderResult found = LrSweep.run(m, oc, d.train(), rowsMax, seed, LrFinder.defaults(), Progress.NONE);
+            LrFinderResult found = LrSweep.run(m, oc, d.train(), rowsMax, seed, LrFinder.defaults());
             oc = oc.withLr(found.suggestion());
             lrFound = String.format(Locale.ROOT, "lr auto: lr-find chose %s (valley; steepest %s, minimum/10 %s; %d of 100 steps)",
                     fmt(found.suggestion()), fmt(found.suggestion(LrFinderResult.Method.STEEPEST)),

@@ -1,6 +1,7 @@
 package dev.descent.cli.tour;
 
 import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.Section;
 import dev.descent.cli.report.XYChart;
 import dev.descent.data.Dataset;
@@ -10,6 +11,7 @@ import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import dev.descent.train.TrainResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +61,13 @@ final class LrRangeExperiment implements Experiment {
         Model model = Runs.model(MODEL, train, seed);
         OptimizerConfig cfg = Optimizers.named(OPTIMIZER);
         float[] before = model.params().clone();
-        LrFinderResult r = LrSweep.run(model, cfg, train, BATCH, seed, finder, progress);
+        LrFinderResult r = LrSweep.run(model, cfg, train, BATCH, seed, finder, () -> progress.step(1));
         boolean restored = java.util.Arrays.equals(before, model.params());
         double valley = r.suggestion(LrFinderResult.Method.VALLEY);
         double steep = r.suggestion(LrFinderResult.Method.STEEPEST);
         double minimum = r.suggestion(LrFinderResult.Method.MINIMUM);
         double[] lrs = r.lrs();
-        XYChart chart = LrSweep.chart("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH, r,
+        XYChart chart = LrFinderChart.of("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH, r,
                 4 * Math.log(train.classes()));
         // does the suggestion train well? the same model from the same start, at 0.1×, 1× and 10× the valley
         double[] factors = {0.1, 1, 10};

@@ -4,7 +4,7 @@ import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Section;
 import dev.descent.cli.report.Series;
 import dev.descent.cli.report.XYChart;
-import dev.descent.cli.ScalingBench;
+import dev.descent.problems.ScalingBench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

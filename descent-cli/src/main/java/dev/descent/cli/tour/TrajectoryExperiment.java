@@ -57,8 +57,9 @@ final class TrajectoryExperiment implements Experiment {
                         new double[] {1, 1}, new double[] {-2, 2, -1, 3}, rosen),
                 new Landscape("Beale", Problems.named("beale").objective(), new double[] {1, 1},
                         new double[] {3, 0.5}, new double[] {-1, 4, -1.5, 2}, beale),
-                new Landscape("ill-conditioned quadratic (κ = 10)", new IllConditionedQuadratic(10), new double[] {-9, 2.5},
-                        new double[] {0, 0}, new double[] {-10, 10, -4, 4}, quad));
+                // ½(x − 1)ᵀ diag(1, κ) (x − 1): the catalogue's quadratic with its axes unrotated, minimum at (1, 1)
+                new Landscape("ill-conditioned quadratic (κ = 10)", Problems.named("quadratic:kappa=10,rotate=false", 2).objective(),
+                        new double[] {-8, 3.5}, new double[] {1, 1}, new double[] {-9, 11, -3, 5}, quad));
     }
 
     @Override

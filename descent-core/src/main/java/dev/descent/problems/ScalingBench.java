@@ -1,11 +1,9 @@
-package dev.descent.cli;
+package dev.descent.problems;
 
 import dev.descent.minimize.Method;
 import dev.descent.minimize.Minimize;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
-import dev.descent.problems.Problem;
-import dev.descent.problems.Problems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ public final class ScalingBench {
 
     private ScalingBench() {}
 
-    /** The problem family. */
+    /** The problem family: the extended Rosenbrock function (MGH 21) at its standard start. */
     public static final String PROBLEM = "extended-rosenbrock";
 
     /**
@@ -66,7 +64,7 @@ public final class ScalingBench {
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
         if (iterations < 1 || repeats < 1) {
-            throw new IllegalArgumentException("--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
+            throw new IllegalArgumentException("iterations and repeats must be ≥ 1, got " + iterations + " and " + repeats);
         }
         if (dims.length == 0) {
             throw new IllegalArgumentException("give at least one dimension");
@@ -83,7 +81,7 @@ public final class ScalingBench {
         for (String name : methods) {
             Method m = Method.named(name.strip());
             if (m instanceof Method.FirstOrder) {
-                throw new IllegalArgumentException("bench scaling times line-search methods; '" + name
+                throw new IllegalArgumentException("the scaling benchmark times line-search methods; '" + name
                         + "' is a first-order optimizer");
             }
             ms.add(m);
@@ -127,8 +125,14 @@ public final class ScalingBench {
         return new Report(List.copyOf(points), slopes, tails);
     }
 
-    /** Least-squares slope of y on x over indices [from, end). */
-    static double slope(double[] x, double[] y, int from) {
+    /**
+     * Least-squares slope of y on x over indices [from, end); NaN with fewer than two points.
+     *
+     * @param x the abscissae
+     * @param y the ordinates, as many as {@code x}
+     * @param from the first index used
+     */
+    public static double slope(double[] x, double[] y, int from) {
         int k = x.length - from;
         if (k < 2) {
             return Double.NaN;
