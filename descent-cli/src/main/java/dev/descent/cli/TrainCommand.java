@@ -209,7 +209,8 @@ public final class TrainCommand implements Callable<Integer> {
         long s = steps != null ? steps : 0;
         TrainConfig cfg;
         try {
-            cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch, 10, 0.5, 5);
+            cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch,
+                    TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, TrainConfig.DEFAULT_MAX_FAILURES);
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(flagNames(bad.getMessage()), bad);
         }

@@ -15,9 +15,16 @@ import dev.descent.minimize.Objective;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
 import dev.descent.nn.Model;
-import dev.descent.optim.Optimizer;
+import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
+import dev.descent.train.History;
+import dev.descent.train.ModelNetwork;
 import dev.descent.train.ModelObjective;
+import dev.descent.train.TrainConfig;
+import dev.descent.train.TrainListener;
+import dev.descent.train.TrainResult;
+import dev.descent.train.TrainStatus;
+import dev.descent.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -192,7 +199,8 @@ final class BatchExperiment implements Experiment {
         float[] xb = new float[BATCH * train.d()];
         int[] yb = new int[BATCH];
         List<double[]> points = new ArrayList<>();
-        points.add(new double[] {0, 0, fullLoss(model, x, train)});
+        double start = fullLoss(model, x, train);
+        points.add(new double[] {0, 0, start});
         double elapsed = 0;
         double rowsSeen = 0;
         double nextRecord = 0.25;
@@ -217,7 +225,7 @@ final class BatchExperiment implements Experiment {
                 double full = fullLoss(model, x, train);
                 points.add(new double[] {pass, elapsed, full});
                 nextRecord += 0.25;
-                if (full > 100 * Math.log(train.classes())) {
+                if (full > TrainConfig.DEFAULT_SPIKE_FACTOR * start) { // the Trainer's spike rule, against the starting loss
                     outcome = "diverged (loss " + Fmt.num(full) + ") after " + Fmt.num(pass) + " passes";
                     break;
                 }
@@ -231,37 +239,38 @@ final class BatchExperiment implements Experiment {
         return curve(points, outcome);
     }
 
+    /**
+     * Adam through the {@link Trainer} (its batches, order and divergence rule), evaluating the loss
+     * on the whole training set every quarter pass. The seconds count the training steps only: the
+     * clock stops while the trainer evaluates.
+     */
     private static Curve adam(String spec, Dataset train, long seed, int passes, Progress progress) {
         Model model = Runs.model(spec, train, seed);
-        Optimizer opt = Optimizers.named("adam").create(model.paramCount());
-        Batches batches = new Batches(train, BATCH, seed);
-        float[] xb = new float[BATCH * train.d()];
-        int[] yb = new int[BATCH];
+        OptimizerConfig adam = Optimizers.named("adam");
+        int perPass = (train.n() + BATCH - 1) / BATCH;
+        TrainConfig cfg = TrainConfig.epochs(passes, BATCH, seed).withEvalEvery(Math.max(1, perPass / 4));
+        Trainer trainer = new Trainer(cfg, new ModelNetwork(model), adam.create(model.paramCount()), t -> adam.lr());
         List<double[]> points = new ArrayList<>();
-        points.add(new double[] {0, 0, model.loss(train.x(), train.y(), train.n())});
-        double elapsed = 0;
-        long rowsSeen = 0;
-        double nextRecord = 0.25;
-        model.setTraining(true);
-        int lastPass = 0;
-        while ((double) rowsSeen / train.n() < passes) {
-            long t = System.nanoTime();
-            int rows = batches.next(xb, yb);
-            model.forwardBackward(xb, yb, rows);
-            opt.step(model.params(), model.grads());
-            rowsSeen += rows;
-            elapsed += (System.nanoTime() - t) * 1e-9;
-            double pass = (double) rowsSeen / train.n();
-            if (pass >= nextRecord) {
-                points.add(new double[] {pass, elapsed, model.loss(train.x(), train.y(), train.n())});
-                nextRecord += 0.25;
+        long[] tick = {System.nanoTime()};
+        double[] elapsed = {0};
+        TrainResult r = trainer.fit(train, train, new TrainListener() {
+            @Override
+            public void onStep(long step, double epoch, double loss, double lr) {
+                long now = System.nanoTime();
+                elapsed[0] += (now - tick[0]) * 1e-9;
+                tick[0] = now;
+                if (step % perPass == 0) {
+                    progress.step(1);
+                }
             }
-            while (lastPass < (int) pass && lastPass < passes) {
-                lastPass++;
-                progress.step(1);
+
+            @Override
+            public void onRecord(History.Record rec) {
+                points.add(new double[] {rec.epoch(), elapsed[0], rec.valLoss()});
+                tick[0] = System.nanoTime();
             }
-        }
-        return curve(points, "completed");
+        });
+        return curve(points, r.status() == TrainStatus.COMPLETED ? "completed" : r.message());
     }
 
     private static double fullLoss(Model model, double[] x, Dataset train) {

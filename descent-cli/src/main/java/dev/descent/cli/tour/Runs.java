@@ -37,14 +37,15 @@ final class Runs {
     /**
      * Trains {@code model} in place with {@code optimizer} following {@code schedule} (per step),
      * evaluating on {@code val} (when not null) {@code binsPerEpoch} times per epoch; the trainer
-     * gives up after {@code maxFailures} rollbacks in a row (spike factor 10, lr cut 0.5).
+     * gives up after {@code maxFailures} rollbacks in a row (the other divergence settings are
+     * {@link TrainConfig}'s defaults, as in {@code descent train}).
      */
     static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
             int epochs, int batch, long seed, int binsPerEpoch, int maxFailures, Progress progress) {
         int perEpoch = (train.n() + batch - 1) / batch;
         int bin = Math.max(1, perEpoch / binsPerEpoch);
         TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
-                .withDivergence(10, 0.5, maxFailures);
+                .withDivergence(TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, maxFailures);
         ModelNetwork net = new ModelNetwork(model);
         Trainer t = new Trainer(cfg, net, optimizer.create(model.paramCount()), schedule);
         double[] stepLoss = new double[epochs * perEpoch + 1];
@@ -81,10 +82,10 @@ final class Runs {
         return new Run(r, x, y);
     }
 
-    /** As above with the trainer's default of 5 rollbacks. */
+    /** As above with the trainer's default number of rollbacks ({@link TrainConfig#DEFAULT_MAX_FAILURES}). */
     static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
             int epochs, int batch, long seed, int binsPerEpoch, Progress progress) {
-        return train(model, optimizer, schedule, train, val, epochs, batch, seed, binsPerEpoch, 5, progress);
+        return train(model, optimizer, schedule, train, val, epochs, batch, seed, binsPerEpoch, TrainConfig.DEFAULT_MAX_FAILURES, progress);
     }
 
     /** The records' epochs and validation losses (NaN-free records only). */
