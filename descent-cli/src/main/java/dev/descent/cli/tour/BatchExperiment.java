@@ -46,8 +46,8 @@ final class BatchExperiment implements Experiment {
         "Adam lr 1e-3"};
 
     @Override
-    public int number() {
-        return 5;
+    public String label() {
+        return "full vs mini-batch";
     }
 
     @Override
@@ -82,7 +82,7 @@ final class BatchExperiment implements Experiment {
         long t0 = System.nanoTime();
         Split data = ctx.data().get();
         Dataset train = data.train();
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int passes = ctx.pick(8, 2);
         progress.total(2L * RUNS.length * passes);
         List<Chart> charts = new ArrayList<>();
@@ -146,7 +146,7 @@ final class BatchExperiment implements Experiment {
         numbers.put("batch", BATCH);
         numbers.put("memory", MEMORY);
         String takeaway = "With " + passes + " passes each — " + take.toString().trim();
-        return new Section(number(), id(), title(), teaches(), charts, null, takeaway, ctx.command(number()), seed,
+        return new Section(ctx.section(), id(), title(), teaches(), charts, null, takeaway, ctx.command(), seed,
                 (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 

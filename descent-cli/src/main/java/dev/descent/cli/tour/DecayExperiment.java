@@ -26,8 +26,8 @@ final class DecayExperiment implements Experiment {
     static final int BATCH = 64;
 
     @Override
-    public int number() {
-        return 2;
+    public String label() {
+        return "decay";
     }
 
     @Override
@@ -52,7 +52,7 @@ final class DecayExperiment implements Experiment {
         Split data = ctx.data().get();
         Dataset train = data.train();
         int epochs = ctx.pick(12, 3);
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int perEpoch = (train.n() + BATCH - 1) / BATCH;
         long steps = (long) epochs * perEpoch;
         long every = Math.max(1, steps / 3);
@@ -118,8 +118,8 @@ final class DecayExperiment implements Experiment {
         numbers.put("optimizer", OPTIMIZER + ":lr=" + LR0);
         numbers.put("epochs", epochs);
         numbers.put("batch", BATCH);
-        return new Section(number(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
-                null, takeaway, ctx.command(number()), seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
+                null, takeaway, ctx.command(), seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 
     /** The training loss of the first bin ending at or after {@code epoch}. */

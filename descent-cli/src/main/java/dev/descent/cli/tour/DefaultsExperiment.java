@@ -31,8 +31,8 @@ final class DefaultsExperiment implements Experiment {
     static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
 
     @Override
-    public int number() {
-        return 6;
+    public String label() {
+        return "Adam as a default";
     }
 
     @Override
@@ -55,7 +55,7 @@ final class DefaultsExperiment implements Experiment {
     public Section run(TourContext ctx, Progress progress) {
         long t0 = System.nanoTime();
         Split data = ctx.data().get();
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int steps2d = ctx.pick(2000, 500);
         int epochs = ctx.pick(3, 1);
         int spiralEpochs = ctx.pick(200, 40);
@@ -148,7 +148,7 @@ final class DefaultsExperiment implements Experiment {
         numbers.put("adamWins", adamWins);
         numbers.put("meanRank", meanRank);
         numbers.put("initialLoss", initial);
-        return new Section(number(), id(), title(), teaches(), List.of(chart), table, takeaway, ctx.command(number()), seed,
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(chart), table, takeaway, ctx.command(), seed,
                 (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 

@@ -31,8 +31,8 @@ final class LearningRateExperiment implements Experiment {
     static final double[] LRS = {20, 0.4, 1e-3, 0.05};
 
     @Override
-    public int number() {
-        return 1;
+    public String label() {
+        return "learning rate";
     }
 
     @Override
@@ -56,7 +56,7 @@ final class LearningRateExperiment implements Experiment {
         long t0 = System.nanoTime();
         Dataset train = ctx.data().get().train();
         int epochs = ctx.pick(10, 2);
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         progress.total((long) epochs * LRS.length);
         XYChart.Builder chart = XYChart.builder("lr-loss", "Training loss, " + MODEL + " + SGD, batch " + BATCH, "epoch", "training loss")
                 .logY();
@@ -146,8 +146,8 @@ final class LearningRateExperiment implements Experiment {
         numbers.put("epochs", epochs);
         numbers.put("model", MODEL);
         numbers.put("batch", BATCH);
-        return new Section(number(), id(), title(), teaches(), List.of(chart.build()), null, t.toString(),
-                ctx.command(number()),
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(chart.build()), null, t.toString(),
+                ctx.command(),
                 seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 }

@@ -29,8 +29,8 @@ final class LrRangeExperiment implements Experiment {
     static final int BATCH = 64;
 
     @Override
-    public int number() {
-        return 7;
+    public String label() {
+        return "lr range test";
     }
 
     @Override
@@ -54,7 +54,7 @@ final class LrRangeExperiment implements Experiment {
         long t0 = System.nanoTime();
         Split data = ctx.data().get();
         Dataset train = data.train();
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int checkEpochs = ctx.pick(2, 1);
         LrFinder finder = new LrFinder(1e-5, 10, ctx.pick(100, 60), 0.98, 4);
         progress.total(finder.steps() + 3L * checkEpochs);
@@ -106,8 +106,8 @@ final class LrRangeExperiment implements Experiment {
                 + Fmt.num(minimum) + "). Trained for " + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + ", the valley rate reached validation loss "
                 + Fmt.num(after[1]) + " against " + Fmt.num(after[0]) + " at a tenth of it and " + Fmt.num(after[2]) + " at ten times it"
                 + (bestCheck == 1 ? "." : ", so here " + (bestCheck == 0 ? "the tenth" : "ten times the valley") + " did better.");
-        return new Section(number(), id(), title(), teaches(), List.of(chart), null, takeaway,
-                ctx.command(number()) + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(chart), null, takeaway,
+                ctx.command() + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
                         + OPTIMIZER + " --start 1e-5 --end 10 --steps " + finder.steps() + " --batch " + BATCH + " --seed " + seed,
                 seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 final class ScalingExperiment implements Experiment {
 
     @Override
-    public int number() {
-        return 4;
+    public String label() {
+        return "cost vs N";
     }
 
     @Override
@@ -86,9 +86,9 @@ final class ScalingExperiment implements Experiment {
                 + "At N = " + newtonN[ln] + " a Newton iteration took " + Fmt.seconds(newton[ln]) + ", at N = " + bfgsN[lb]
                 + " a BFGS iteration " + Fmt.seconds(bfgs[lb]) + ", while L-BFGS handled N = " + lbfgsN[lbfgsN.length - 1]
                 + " in " + Fmt.seconds(lbfgs[lbfgs.length - 1]) + " per iteration.";
-        return new Section(number(), id(), title(), teaches(), List.of(chart), null, takeaway,
-                ctx.command(number()),
-                ctx.seedFor(number()), (System.nanoTime() - t0) * 1e-9, null, numbers);
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(chart), null, takeaway,
+                ctx.command(),
+                ctx.sectionSeed(), (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 
     private static double[] times(ScalingBench.Report r) {

@@ -63,8 +63,8 @@ final class TrajectoryExperiment implements Experiment {
     }
 
     @Override
-    public int number() {
-        return 3;
+    public String label() {
+        return "1st vs 2nd order";
     }
 
     @Override
@@ -187,8 +187,8 @@ final class TrajectoryExperiment implements Experiment {
                 + ".";
         numbers.put("firstOrderSteps", firstOrderIters);
         numbers.put("secondOrder", "Moré–Thuente line search, at most 200 iterations, gradient tolerance 1e-6");
-        return new Section(number(), id(), title(), teaches(), charts, null, takeaway,
-                ctx.command(number()), ctx.seedFor(number()),
+        return new Section(ctx.section(), id(), title(), teaches(), charts, null, takeaway,
+                ctx.command(), ctx.sectionSeed(),
                 (System.nanoTime() - t0) * 1e-9, null, numbers);
     }
 
