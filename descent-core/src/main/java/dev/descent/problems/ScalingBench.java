@@ -63,6 +63,22 @@ public final class ScalingBench {
      * @throws IllegalArgumentException for an unknown method, an odd or non-positive dimension
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
+        return run(methods, dims, iterations, repeats, DEFAULT_MIN_SECONDS);
+    }
+
+    /** The least time spent per point by {@link #run(List, int[], int, int)}: 0.3 s. */
+    public static final double DEFAULT_MIN_SECONDS = 0.3;
+
+    /**
+     * As {@link #run(List, int[], int, int)}, with runs repeated until {@code minSeconds} have
+     * been spent on a point (at least {@code repeats} runs, at most 1000 or {@code repeats}).
+     *
+     * @param minSeconds the least wall time per point, ≥ 0 (0: exactly {@code repeats} runs)
+     */
+    public static Report run(List<String> methods, int[] dims, int iterations, int repeats, double minSeconds) {
+        if (!(minSeconds >= 0) || Double.isInfinite(minSeconds)) {
+            throw new IllegalArgumentException("minSeconds must be finite and ≥ 0, got " + minSeconds);
+        }
         if (iterations < 1 || repeats < 1) {
             throw new IllegalArgumentException("iterations and repeats must be ≥ 1, got " + iterations + " and " + repeats);
         }
@@ -98,13 +114,14 @@ public final class ScalingBench {
             for (int k = 0; k < sorted.length; k++) {
                 int n = sorted[k];
                 Problem p = Problems.named(PROBLEM, n);
-                // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
+                // at least `repeats` runs, and more (up to 1000) until minSeconds have been spent, so that
                 // the cheap points are medians over many runs on a shared, noisy machine
                 double[] t = new double[Math.max(repeats, 1000)];
                 int runs = 0;
                 int its = 0;
                 long spent = 0;
-                while (runs < repeats || (spent < 300_000_000L && runs < t.length)) {
+                long budget = (long) (minSeconds * 1e9);
+                while (runs < repeats || (spent < budget && runs < t.length)) {
                     long t0 = System.nanoTime();
                     Result res = Minimize.run(p.objective(), p.x0(), m, s);
                     long dt = System.nanoTime() - t0;

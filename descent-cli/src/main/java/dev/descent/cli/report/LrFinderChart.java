@@ -9,7 +9,8 @@ public final class LrFinderChart {
 
     /**
      * Batch losses (points), the smoothed loss (line) and the three suggestions (vertical
-     * markers) against the learning rate on a log axis.
+     * markers) against the learning rate on a log axis; losses above {@code yTop} are marked with
+     * a ▲ at the top.
      *
      * @param id the chart's id (letters, digits, '-')
      * @param title the chart's title
@@ -24,6 +25,7 @@ public final class LrFinderChart {
         return XYChart.builder(id, title, "learning rate", "training loss")
                 .logX()
                 .yRange(0, yTop)
+                .markLeavingTop("batch loss above the chart")
                 .add(new Series("batch loss", lrs, r.losses(), Series.Style.POINTS))
                 .line("smoothed loss (EMA β = 0.98)", lrs, r.smoothed())
                 .marker("valley " + Fmt.num(valley), valley)

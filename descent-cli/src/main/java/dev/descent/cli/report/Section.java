@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param seconds the wall time the experiment took
  * @param notRun why the experiment did not run, or {@code null} when it ran
  * @param numbers further numbers the takeaway quotes (written to {@code results.json})
+ * @param reading how to read the charts (what a mark, an axis or a starting point means), shown
+ *     between the charts and the takeaway; empty for none
  */
 public record Section(
         int number,
@@ -36,8 +38,10 @@ public record Section(
         long seed,
         double seconds,
         String notRun,
-        Map<String, Object> numbers) {
+        Map<String, Object> numbers,
+        String reading) {
 
+    /** Checks the number, id and required texts; a section that ran needs a chart and a takeaway. */
     public Section {
         if (number < 1) {
             throw new IllegalArgumentException("section number must be ≥ 1, got " + number);
@@ -51,9 +55,21 @@ public record Section(
         charts = List.copyOf(charts);
         numbers = numbers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
         takeaway = takeaway == null ? "" : takeaway;
+        reading = reading == null ? "" : reading;
         if (notRun == null && (charts.isEmpty() || takeaway.isBlank())) {
             throw new IllegalArgumentException("section " + number + " ran, so it needs a chart and a takeaway");
         }
+    }
+
+    /** A section without a note on reading its charts. */
+    public Section(int number, String id, String title, String teaches, List<Chart> charts, Table table, String takeaway,
+            String command, long seed, double seconds, String notRun, Map<String, Object> numbers) {
+        this(number, id, title, teaches, charts, table, takeaway, command, seed, seconds, notRun, numbers, "");
+    }
+
+    /** This section with {@code text} as its note on reading the charts. */
+    public Section withReading(String text) {
+        return new Section(number, id, title, teaches, charts, table, takeaway, command, seed, seconds, notRun, numbers, text);
     }
 
     /** A section whose experiment did not run, with the reason. */
@@ -77,6 +93,9 @@ public record Section(
             m.put("notRun", notRun);
         }
         m.put("takeaway", takeaway);
+        if (!reading.isEmpty()) {
+            m.put("reading", reading);
+        }
         m.put("command", command);
         m.put("seed", seed);
         m.put("seconds", seconds);

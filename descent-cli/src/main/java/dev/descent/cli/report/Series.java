@@ -16,8 +16,12 @@ import java.util.Objects;
  * @param style how the line is drawn
  * @param colour the palette index to draw with, or -1 to take the next one in order (a reference
  *     line can so share the colour of the series it belongs to)
+ * @param dash the line pattern, or {@code null} for the style's own (solid; dashed for
+ *     {@link Style#DASHED}): where colours alone would be too close to tell apart
+ * @param mark the marker shape at each point, or {@code null} for the style's own (a circle for
+ *     {@link Style#POINTS} and {@link Style#LINE_MARKERS}, none otherwise)
  */
-public record Series(String name, double[] x, double[] y, Style style, int colour) {
+public record Series(String name, double[] x, double[] y, Style style, int colour, Dash dash, Mark mark) {
 
     /** How a series is drawn. */
     public enum Style {
@@ -33,6 +37,33 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         CONTOUR
     }
 
+    /** A line pattern. */
+    public enum Dash {
+        /** An unbroken line. */
+        SOLID,
+        /** Long dashes. */
+        DASHED,
+        /** Dots. */
+        DOTTED,
+        /** Alternating dashes and dots. */
+        DASH_DOT
+    }
+
+    /** A marker shape. */
+    public enum Mark {
+        /** No marker. */
+        NONE,
+        /** A circle. */
+        CIRCLE,
+        /** A square. */
+        SQUARE,
+        /** An upward triangle. */
+        TRIANGLE,
+        /** A diamond. */
+        DIAMOND
+    }
+
+    /** Checks the name, the style and that x and y have the same length; copies the arrays. */
     public Series {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(style, "style");
@@ -44,6 +75,11 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         y = y.clone();
     }
 
+    /** A series in palette colour {@code colour} (-1: the next one) with its style's dash and mark. */
+    public Series(String name, double[] x, double[] y, Style style, int colour) {
+        this(name, x, y, style, colour, null, null);
+    }
+
     /** A series in the next colour of the palette. */
     public Series(String name, double[] x, double[] y, Style style) {
         this(name, x, y, style, -1);
@@ -51,7 +87,27 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
 
     /** This series drawn in palette colour {@code colour}. */
     public Series withColour(int colour) {
-        return new Series(name, x, y, style, colour);
+        return new Series(name, x, y, style, colour, dash, mark);
+    }
+
+    /** This series drawn with line pattern {@code d}. */
+    public Series withDash(Dash d) {
+        return new Series(name, x, y, style, colour, d, mark);
+    }
+
+    /** This series drawn with marker {@code m} at each point. */
+    public Series withMark(Mark m) {
+        return new Series(name, x, y, style, colour, dash, m);
+    }
+
+    /** The line pattern drawn: {@link #dash()}, or the style's own. */
+    public Dash dashDrawn() {
+        return dash != null ? dash : style == Style.DASHED ? Dash.DASHED : Dash.SOLID;
+    }
+
+    /** The marker drawn at each point: {@link #mark()}, or the style's own. */
+    public Mark markDrawn() {
+        return mark != null ? mark : style == Style.POINTS || style == Style.LINE_MARKERS ? Mark.CIRCLE : Mark.NONE;
     }
 
     /** A solid line. */

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param series the lines, drawn in order
  * @param markers vertical lines with labels (a suggested learning rate, a decay step)
  * @param small whether this is a small second panel
+ * @param offTopLabel when not null (and the y range is fixed), a ▲ marks each place where a line
+ *     leaves the top of the chart, and this is its legend entry (e.g. "loss left the chart:
+ *     diverged"); null for no such marks
  */
 public record XYChart(
         String id,
@@ -33,11 +36,18 @@ public record XYChart(
         double[] yRange,
         List<Series> series,
         List<Marker> markers,
-        boolean small)
+        boolean small,
+        String offTopLabel)
         implements Chart {
 
-    /** A vertical line at x with a label. */
+    /**
+     * A vertical line at x with a label.
+     *
+     * @param label the text drawn at the top of the line
+     * @param x where the line is, on the x axis; finite
+     */
     public record Marker(String label, double x) {
+        /** Checks the label and x. */
         public Marker {
             Objects.requireNonNull(label, "label");
             if (!Double.isFinite(x)) {
@@ -46,6 +56,7 @@ public record XYChart(
         }
     }
 
+    /** Checks the id, labels, ranges and that series names are unique; copies the lists and arrays. */
     public XYChart {
         if (id == null || !id.matches("[A-Za-z][A-Za-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be letters, digits and '-', starting with a letter: " + id);
@@ -107,6 +118,9 @@ public record XYChart(
             mk.add(e);
         }
         m.put("markers", mk);
+        if (offTopLabel != null) {
+            m.put("offTopLabel", offTopLabel);
+        }
         return m;
     }
 
@@ -121,6 +135,7 @@ public record XYChart(
         private double[] xRange;
         private double[] yRange;
         private boolean small;
+        private String offTopLabel;
         private final List<Series> series = new ArrayList<>();
         private final List<Marker> markers = new ArrayList<>();
 
@@ -161,6 +176,15 @@ public record XYChart(
             return this;
         }
 
+        /**
+         * Marks with a ▲ each place where a line leaves the top of the fixed y range, with
+         * {@code legend} as the legend entry of those marks.
+         */
+        public Builder markLeavingTop(String legend) {
+            offTopLabel = java.util.Objects.requireNonNull(legend, "legend");
+            return this;
+        }
+
         /** Adds a series. */
         public Builder add(Series s) {
             series.add(s);
@@ -180,7 +204,7 @@ public record XYChart(
 
         /** The chart. */
         public XYChart build() {
-            return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small);
+            return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small, offTopLabel);
         }
     }
 }

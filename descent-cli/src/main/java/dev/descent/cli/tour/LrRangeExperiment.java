@@ -105,7 +105,15 @@ final class LrRangeExperiment implements Experiment {
                 + stop + "; the valley suggests lr " + Fmt.num(valley) + " (steepest " + Fmt.num(steep) + ", minimum/10 "
                 + Fmt.num(minimum) + "). Trained for " + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + ", the valley rate reached validation loss "
                 + Fmt.num(after[1]) + " against " + Fmt.num(after[0]) + " at a tenth of it and " + Fmt.num(after[2]) + " at ten times it"
-                + (bestCheck == 1 ? "." : ", so here " + (bestCheck == 0 ? "the tenth" : "ten times the valley") + " did better.");
+                + switch (bestCheck) {
+                    case 1 -> ": the finder's suggestion was the best of the three here.";
+                    case 2 -> ", so here ten times the valley did better: for this model the finder's valley rule was cautious."
+                            + " Read its suggestion as the low end of the range worth trying, not as the best rate, and try a few"
+                            + " larger multiples before training for long.";
+                    default -> ", so here a tenth of the valley did better: on this model the valley rule was too bold for "
+                            + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + " of training, and the suggestion is an upper"
+                            + " end to tune down from.";
+                };
         return new Section(ctx.section(), id(), title(), teaches(), List.of(chart), null, takeaway,
                 ctx.command() + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
                         + OPTIMIZER + " --start 1e-5 --end 10 --steps " + finder.steps() + " --batch " + BATCH + " --seed " + seed,
