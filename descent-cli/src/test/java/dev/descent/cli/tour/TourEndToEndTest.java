@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.cli.Main;
 import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.LegendMarks;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -138,6 +139,44 @@ class TourEndToEndTest {
             }
         }
         assertThat(charts).isEqualTo(doc.getElementsByTagNameNS(SVG, "svg").getLength());
+    }
+
+    @Test
+    void everySeriesNamedInALegendHasAVisibleMarkInItsChart() {
+        NodeList all = doc.getElementsByTagNameNS(SVG, "svg");
+        int legends = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element svg = (Element) all.item(i);
+            LegendMarks.Reading r = LegendMarks.read(svg);
+            assertThat(r.missing()).as("legend entries of chart %s drawn nowhere in it", svg.getAttribute("id")).isEmpty();
+            legends += r.legend().size();
+        }
+        assertThat(legends).as("legend entries read").isGreaterThan(30);
+    }
+
+    @Test
+    void reproduceCommandsBreakOnlyBetweenArguments() {
+        NodeList codes = doc.getElementsByTagNameNS(XHTML, "code");
+        int commands = 0;
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            NodeList args = code.getElementsByTagNameNS(XHTML, "span");
+            if (args.getLength() == 0) {
+                continue;
+            }
+            commands++;
+            for (int k = 0; k < args.getLength(); k++) {
+                String arg = args.item(k).getTextContent();
+                assertThat(((Element) args.item(k)).getAttribute("class")).isEqualTo("arg");
+                // a flag and its value stay together: "--steps 60", never "--steps" alone before a value
+                if (arg.startsWith("--") && k + 1 < args.getLength() && !args.item(k + 1).getTextContent().startsWith("-")
+                        && !args.item(k + 1).getTextContent().equals("#")) {
+                    assertThat(arg).as("flag %s split from its value", arg).contains(" ");
+                }
+            }
+        }
+        assertThat(commands).isEqualTo(Tour.experiments().size());
+        assertThat(html).contains(".repro .arg{white-space:nowrap}");
     }
 
     @Test
