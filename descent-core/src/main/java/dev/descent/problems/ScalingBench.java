@@ -60,6 +60,7 @@ public final class ScalingBench {
      * @param dims dimensions, even (the problem needs pairs), ascending
      * @param iterations iterations per run, ≥ 1
      * @param repeats the least number of runs per point, ≥ 1
+     * @return the points (median seconds per iteration with their range) and the fitted slopes
      * @throws IllegalArgumentException for an unknown method, an odd or non-positive dimension
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
@@ -73,7 +74,12 @@ public final class ScalingBench {
      * As {@link #run(List, int[], int, int)}, with runs repeated until {@code minSeconds} have
      * been spent on a point (at least {@code repeats} runs, at most 1000 or {@code repeats}).
      *
+     * @param methods method names for {@link Method#named} (e.g. newton, bfgs, lbfgs)
+     * @param dims dimensions, even (the problem needs pairs)
+     * @param iterations iterations per run, ≥ 1
+     * @param repeats the least number of runs per point, ≥ 1
      * @param minSeconds the least wall time per point, ≥ 0 (0: exactly {@code repeats} runs)
+     * @return the points (median seconds per iteration with their range) and the fitted slopes
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats, double minSeconds) {
         if (!(minSeconds >= 0) || Double.isInfinite(minSeconds)) {
@@ -148,6 +154,7 @@ public final class ScalingBench {
      * @param x the abscissae
      * @param y the ordinates, as many as {@code x}
      * @param from the first index used
+     * @return the slope, or NaN with fewer than two points
      */
     public static double slope(double[] x, double[] y, int from) {
         int k = x.length - from;

@@ -42,6 +42,15 @@ public final class LrSweep {
     /**
      * As {@link #run(Model, OptimizerConfig, Dataset, int, long, LrFinder)}, calling
      * {@code afterEachStep} once per sweep step (for a progress display; keep it cheap).
+     *
+     * @param model the model to sweep; unchanged when this returns
+     * @param optimizer the optimizer whose learning rate is swept (its own lr is ignored)
+     * @param train the rows to draw mini-batches from
+     * @param batch rows per mini-batch, ≥ 1 (capped at {@code train.n()})
+     * @param seed seeds the batch order
+     * @param finder the sweep: range, steps, smoothing and stopping rule
+     * @param afterEachStep called after each sweep step
+     * @return the lrs, the batch and smoothed losses, and the suggestions
      */
     public static LrFinderResult run(Model model, OptimizerConfig optimizer, Dataset train, int batch, long seed, LrFinder finder,
             Runnable afterEachStep) {

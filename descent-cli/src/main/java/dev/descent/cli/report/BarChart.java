@@ -66,7 +66,18 @@ public record BarChart(
         }
     }
 
-    /** A chart without floor or band: non-finite values are not drawn. */
+    /**
+     * A chart without floor or band: non-finite values are not drawn.
+     *
+     * @param id unique within the report; letters, digits and '-'
+     * @param title the title drawn above the chart
+     * @param yLabel the value axis label
+     * @param yLog whether the value axis is logarithmic
+     * @param categories the groups along the x axis
+     * @param seriesNames the bars within a group (the legend)
+     * @param values values[s][c] for series s in category c
+     * @param small whether this is a small second panel
+     */
     public BarChart(String id, String title, String yLabel, boolean yLog, List<String> categories, List<String> seriesNames,
             double[][] values, boolean small) {
         this(id, title, yLabel, yLog, categories, seriesNames, values, small, Double.NaN, null, null);

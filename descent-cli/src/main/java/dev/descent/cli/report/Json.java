@@ -30,6 +30,8 @@ public final class Json {
     /**
      * The JSON text of {@code value}, on one line.
      *
+     * @param value a value of the kinds listed above, nested as deep as needed
+     * @return the JSON text, without a line break
      * @throws IllegalArgumentException when {@code value} holds something Jackson cannot write
      */
     public static String write(Object value) {

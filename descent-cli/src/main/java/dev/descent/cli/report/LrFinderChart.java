@@ -16,6 +16,7 @@ public final class LrFinderChart {
      * @param title the chart's title
      * @param r the sweep
      * @param yTop the top of the loss axis (losses above it are clipped)
+     * @return the chart
      */
     public static XYChart of(String id, String title, LrFinderResult r, double yTop) {
         double[] lrs = r.lrs();

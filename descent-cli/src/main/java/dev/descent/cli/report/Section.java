@@ -61,13 +61,33 @@ public record Section(
         }
     }
 
-    /** A section without a note on reading its charts. */
+    /**
+     * A section without a note on reading its charts.
+     *
+     * @param number the section's number, 1-based
+     * @param id an anchor id: letters, digits and '-'
+     * @param title the heading
+     * @param teaches the lecture's claim or question
+     * @param charts the charts; empty only when not run
+     * @param table a table, or {@code null}
+     * @param takeaway what this run found; empty only when not run
+     * @param command the exact command that reproduces the section
+     * @param seed the seed the section ran with
+     * @param seconds the wall time the experiment took
+     * @param notRun why the experiment did not run, or {@code null} when it ran
+     * @param numbers further numbers (written to {@code results.json})
+     */
     public Section(int number, String id, String title, String teaches, List<Chart> charts, Table table, String takeaway,
             String command, long seed, double seconds, String notRun, Map<String, Object> numbers) {
         this(number, id, title, teaches, charts, table, takeaway, command, seed, seconds, notRun, numbers, "");
     }
 
-    /** This section with {@code text} as its note on reading the charts. */
+    /**
+     * This section with {@code text} as its note on reading the charts.
+     *
+     * @param text what the marks, axes and starting points of the charts mean
+     * @return a copy with that note
+     */
     public Section withReading(String text) {
         return new Section(number, id, title, teaches, charts, table, takeaway, command, seed, seconds, notRun, numbers, text);
     }

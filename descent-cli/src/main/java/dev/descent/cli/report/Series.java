@@ -75,7 +75,15 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         y = y.clone();
     }
 
-    /** A series in palette colour {@code colour} (-1: the next one) with its style's dash and mark. */
+    /**
+     * A series in palette colour {@code colour} with its style's dash and mark.
+     *
+     * @param name the legend entry
+     * @param x the x coordinates
+     * @param y the y coordinates, as many as x
+     * @param style how the line is drawn
+     * @param colour the palette index, or -1 for the next one
+     */
     public Series(String name, double[] x, double[] y, Style style, int colour) {
         this(name, x, y, style, colour, null, null);
     }
@@ -85,27 +93,50 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         this(name, x, y, style, -1);
     }
 
-    /** This series drawn in palette colour {@code colour}. */
+    /**
+     * This series drawn in palette colour {@code colour}.
+     *
+     * @param colour the palette index, or -1 for the next one
+     * @return a copy with that colour
+     */
     public Series withColour(int colour) {
         return new Series(name, x, y, style, colour, dash, mark);
     }
 
-    /** This series drawn with line pattern {@code d}. */
+    /**
+     * This series drawn with line pattern {@code d}.
+     *
+     * @param d the pattern
+     * @return a copy with that pattern
+     */
     public Series withDash(Dash d) {
         return new Series(name, x, y, style, colour, d, mark);
     }
 
-    /** This series drawn with marker {@code m} at each point. */
+    /**
+     * This series drawn with marker {@code m} at each point.
+     *
+     * @param m the marker shape
+     * @return a copy with that marker
+     */
     public Series withMark(Mark m) {
         return new Series(name, x, y, style, colour, dash, m);
     }
 
-    /** The line pattern drawn: {@link #dash()}, or the style's own. */
+    /**
+     * The line pattern drawn.
+     *
+     * @return {@link #dash()}, or the style's own when it is null
+     */
     public Dash dashDrawn() {
         return dash != null ? dash : style == Style.DASHED ? Dash.DASHED : Dash.SOLID;
     }
 
-    /** The marker drawn at each point: {@link #mark()}, or the style's own. */
+    /**
+     * The marker drawn at each point.
+     *
+     * @return {@link #mark()}, or the style's own when it is null
+     */
     public Mark markDrawn() {
         return mark != null ? mark : style == Style.POINTS || style == Style.LINE_MARKERS ? Mark.CIRCLE : Mark.NONE;
     }

@@ -179,6 +179,9 @@ public record XYChart(
         /**
          * Marks with a ▲ each place where a line leaves the top of the fixed y range, with
          * {@code legend} as the legend entry of those marks.
+         *
+         * @param legend the legend entry, e.g. "loss left the chart (diverged)"
+         * @return this builder
          */
         public Builder markLeavingTop(String legend) {
             offTopLabel = java.util.Objects.requireNonNull(legend, "legend");

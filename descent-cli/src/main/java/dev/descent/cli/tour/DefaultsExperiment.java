@@ -144,7 +144,7 @@ final class DefaultsExperiment implements Experiment {
             adamRanks.append(c == 0 ? "" : ", ").append(rank[adam][c]);
         }
         BarChart chart = new BarChart("defaults-fraction", "Final ÷ starting loss at the default lr", "final ÷ starting loss (log)",
-                true, tasks, rows, fraction, false, FLOOR, "bars that end here: at or below 1e-12, solved to rounding",
+                true, tasks, rows, fraction, false, FLOOR, "≤ 1e-12: solved to rounding",
                 "diverged (∞ in the table)");
         int diverged = countDiverged(loss);
         // the claim: never far from the best; here, within one place of the best mean rank and never diverged

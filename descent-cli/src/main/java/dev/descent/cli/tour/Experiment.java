@@ -14,19 +14,39 @@ import dev.descent.cli.report.Section;
  */
 public interface Experiment {
 
-    /** The anchor id of the section: letters, digits and '-'. */
+    /**
+     * The anchor id of the section.
+     *
+     * @return letters, digits and '-'
+     */
     String id();
 
-    /** The section heading: the question the experiment answers. */
+    /**
+     * The section heading: the question the experiment answers.
+     *
+     * @return the heading
+     */
     String title();
 
-    /** A short name (at most 20 characters) for the progress bar and {@code descent tour --help}. */
+    /**
+     * A short name for the progress bar and {@code descent tour --help}.
+     *
+     * @return at most 20 characters
+     */
     String label();
 
-    /** The lecture's claim or question this experiment tests, as a short paragraph. */
+    /**
+     * The lecture's claim or question this experiment tests.
+     *
+     * @return a short paragraph
+     */
     String teaches();
 
-    /** Whether its numbers include wall-clock timings (such experiments run alone, not in parallel). */
+    /**
+     * Whether its numbers include wall-clock timings (such experiments run alone, not in parallel).
+     *
+     * @return true for timed experiments; false by default
+     */
     default boolean timed() {
         return false;
     }
@@ -38,6 +58,8 @@ public interface Experiment {
      *     number, {@link TourContext#sectionSeed()} its seed, {@link TourContext#command()} the
      *     command that reproduces it
      * @param progress where to report how far it got
+     * @return the section: charts, takeaway, command and seed
+     * @throws Exception when the experiment fails (the tour reports it as not run)
      */
     Section run(TourContext ctx, Progress progress) throws Exception;
 }

@@ -87,7 +87,8 @@ final class LearningRateExperiment implements Experiment {
                 cy = java.util.Arrays.copyOf(cy, cy.length + 1);
                 cx[cx.length - 1] = (double) lastBad.step() / perEpoch;
                 cy[cy.length - 1] = Double.isFinite(lastBad.loss()) ? Math.max(lastBad.loss(), yTop * 10) : Double.POSITIVE_INFINITY;
-                divergedAt.add(new XYChart.Marker("lr " + Fmt.num(lr) + " diverged at step " + lastBad.step(), cx[cx.length - 1]));
+                divergedAt.add(new XYChart.Marker("lr " + Fmt.num(lr) + " diverged at step " + lastBad.step() + " (loss "
+                        + Fmt.num(lastBad.loss()) + ")", cx[cx.length - 1]));
             }
             finals[i] = diverged ? Double.NaN : Runs.finalLoss(run, 4);
             String label = NAMES[i] + ": lr " + Fmt.num(LRS[i]) + (diverged ? " (diverged)" : "");

@@ -26,13 +26,19 @@ public final class Tour {
      * The experiments in report order: the one list of the tour's sections. Section n is the
      * n-th entry; {@code descent tour}'s {@code --sections} range, help text and progress bars
      * are derived from it.
+     *
+     * @return the experiments, section 1 first
      */
     public static List<Experiment> experiments() {
         return List.of(new LearningRateExperiment(), new DecayExperiment(), new TrajectoryExperiment(),
                 new ScalingExperiment(), new BatchExperiment(), new DefaultsExperiment(), new LrRangeExperiment());
     }
 
-    /** "1 learning rate, 2 decay, ...": the sections by number and label, for help texts. */
+    /**
+     * The sections by number and label, for help texts.
+     *
+     * @return for example "1 learning rate, 2 decay, ..."
+     */
     public static String sectionList() {
         List<Experiment> all = experiments();
         StringBuilder b = new StringBuilder();
@@ -50,6 +56,8 @@ public final class Tour {
      * @param threads the number of experiments to run at once, ≥ 1
      * @param progress a progress sink per experiment (by section number, 1-based)
      * @param meta the report header (command, seed, data, versions, ...)
+     * @return the report, one section per experiment
+     * @throws InterruptedException when interrupted while waiting for the experiments
      */
     public static Report run(TourContext ctx, Set<Integer> only, int threads, IntFunction<Progress> progress, Map<String, Object> meta)
             throws InterruptedException {
@@ -66,6 +74,8 @@ public final class Tour {
      * @param threads the number of experiments to run at once, ≥ 1
      * @param progress a progress sink per experiment (by section number, 1-based)
      * @param meta the report header (command, seed, data, versions, ...)
+     * @return the report, one section per experiment
+     * @throws InterruptedException when interrupted while waiting for the experiments
      */
     public static Report run(List<Experiment> all, TourContext ctx, Set<Integer> only, int threads, IntFunction<Progress> progress,
             Map<String, Object> meta) throws InterruptedException {
