@@ -121,9 +121,9 @@ final class DecayExperiment implements Experiment {
         return new Section(ctx.section(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
                 null, takeaway, ctx.command(), seed, (System.nanoTime() - t0) * 1e-9, null, numbers)
                 .withReading("lr0 is the initial learning rate (" + Fmt.num(LR0) + " here), where every schedule starts; \"to lr0/100\""
-                        + " means the rate has fallen to a hundredth of it by the last step. Curves start at epoch 0 with the loss on"
-                        + " the whole training set before training; each later point is the mean mini-batch loss over a quarter of an"
-                        + " epoch. The dashed lines mark the two drops of the step schedule.");
+                        + " means the rate has fallen to a hundredth of it by the last step. Curves start at epoch 0 with the loss of"
+                        + " the first mini-batch at the initial weights; each later point is the mean mini-batch loss over a quarter of"
+                        + " an epoch. The dashed lines mark the two drops of the step schedule.");
     }
 
     /** The training loss of the first bin ending at or after {@code epoch}. */

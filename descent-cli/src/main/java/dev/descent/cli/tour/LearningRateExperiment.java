@@ -169,8 +169,8 @@ final class LearningRateExperiment implements Experiment {
         return new Section(ctx.section(), id(), title(), teaches(), List.of(chart.build()), null, t.toString(),
                 ctx.command(),
                 seed, (System.nanoTime() - t0) * 1e-9, null, numbers)
-                .withReading("Every curve starts at epoch 0 with the loss on the whole training set before the first step ("
-                        + Fmt.num(startLoss) + ", the same initial weights for every rate); after that each point is the mean"
+                .withReading("Every curve starts at epoch 0 with the loss of the first mini-batch at the initial weights ("
+                        + Fmt.num(startLoss) + ", the same weights and batch for every rate); after that each point is the mean"
                         + " mini-batch loss over a quarter of an epoch. The y axis"
                         + " stops at " + Fmt.num(yTop) + ": a run whose loss goes above it leaves the chart at a ▲, and the dashed"
                         + " line marks the step at which the trainer gave up on it (after " + MAX_FAILURES + " rollbacks, each"

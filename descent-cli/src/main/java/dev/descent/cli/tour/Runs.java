@@ -30,8 +30,8 @@ final class Runs {
      *
      * @param result the trainer's result
      * @param epochs 0, then the epoch at the end of each bin
-     * @param loss the loss on the whole training set before the first step (at epoch 0), then the
-     *     mean mini-batch loss over each bin
+     * @param loss the loss of the first mini-batch at the initial weights (epoch 0; NaN when no
+     *     step survived), then the mean mini-batch loss over each bin
      */
     record Run(TrainResult result, double[] epochs, double[] loss) {}
 
@@ -47,11 +47,11 @@ final class Runs {
         int bin = Math.max(1, perEpoch / binsPerEpoch);
         TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
                 .withDivergence(TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, maxFailures);
-        double start = model.loss(train.x(), train.y(), train.n());
         ModelNetwork net = new ModelNetwork(model);
         Trainer t = new Trainer(cfg, net, optimizer.create(model.paramCount()), schedule);
         double[] stepLoss = new double[epochs * perEpoch + 1];
         long[] last = {0};
+        stepLoss[1] = Double.NaN; // stays NaN when no step survives
         TrainResult r = t.fit(train, val, new TrainListener() {
             @Override
             public void onStep(long step, double epoch, double loss, double lr) {
@@ -71,7 +71,7 @@ final class Runs {
         int bins = (int) Math.max(last[0] > 0 ? 1 : 0, last[0] / bin);
         double[] x = new double[bins + 1];
         double[] y = new double[bins + 1];
-        y[0] = start;
+        y[0] = stepLoss[1]; // step 1's loss is computed at the initial weights (also when a rollback redoes it)
         for (int b = 0; b < bins; b++) {
             long from = (long) b * bin + 1;
             long to = b == bins - 1 ? last[0] : (long) (b + 1) * bin;
