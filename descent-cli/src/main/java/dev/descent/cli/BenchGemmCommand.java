@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "openblas, vector, scalar.")
 public final class BenchGemmCommand implements Runnable {
 
+    /** Created by picocli, which then sets the options. */
+    public BenchGemmCommand() {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
         })
 public final class BenchScalingCommand implements Callable<Integer> {
 
+    /** Created by picocli, which then sets the options. */
+    public BenchScalingCommand() {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

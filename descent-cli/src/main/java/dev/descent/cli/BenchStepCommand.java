@@ -43,6 +43,9 @@ import picocli.CommandLine.Option;
         })
 public final class BenchStepCommand implements Runnable {
 
+    /** Created by picocli, which then sets the options. */
+    public BenchStepCommand() {}
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
 public final class ScheduleCommand implements Runnable {
 
+    /** Created by picocli, which then sets the options. */
+    public ScheduleCommand() {}
+
     /** The most rows printed; more is a mistake (use a larger --every). */
     static final long MAX_ROWS = 1_000_000;
 

@@ -39,6 +39,9 @@ import picocli.CommandLine.Option;
         modelTransformer = TourCommand.SectionList.class)
 public final class TourCommand implements Callable<Integer> {
 
+    /** Created by picocli, which then sets the options. */
+    public TourCommand() {}
+
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for index.html and results.json (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("descent-report");
 

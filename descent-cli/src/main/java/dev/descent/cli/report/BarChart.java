@@ -83,11 +83,22 @@ public record BarChart(
         this(id, title, yLabel, yLog, categories, seriesNames, values, small, Double.NaN, null, null);
     }
 
-    /** The value of series s in category c. */
+    /**
+     * The value of one bar.
+     *
+     * @param s the series index
+     * @param c the category index
+     * @return values[s][c]
+     */
     public double value(int s, int c) {
         return values[s][c];
     }
 
+    /**
+     * The values, copied.
+     *
+     * @return values[s][c] for series s in category c
+     */
     @Override
     public double[][] values() {
         double[][] copy = new double[values.length][];

@@ -19,17 +19,25 @@ import java.util.Objects;
  */
 public record Report(String title, Map<String, Object> meta, List<Section> sections) {
 
-    /** The file names written by {@link #write}. */
+    /** The name of the page written by {@link #write}. */
     public static final String HTML = "index.html";
+    /** The name of the numbers file written by {@link #write}. */
     public static final String JSON = "results.json";
 
+    /** Copies meta and sections. */
     public Report {
         Objects.requireNonNull(title, "title");
         meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         sections = List.copyOf(sections);
     }
 
-    /** Writes {@code dir/index.html} and {@code dir/results.json} atomically; returns the HTML path. */
+    /**
+     * Writes {@code dir/index.html} and {@code dir/results.json} atomically.
+     *
+     * @param dir the output directory
+     * @return the path of index.html
+     * @throws IOException when a file cannot be written
+     */
     public Path write(Path dir) throws IOException {
         AtomicFiles.write(dir.resolve(JSON), json());
         Path html = dir.resolve(HTML);
@@ -37,7 +45,11 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
         return html;
     }
 
-    /** The contents of {@code results.json}. */
+    /**
+     * The contents of {@code results.json}.
+     *
+     * @return one JSON object (title, meta, sections) and a newline
+     */
     public String json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", title);
@@ -46,7 +58,11 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
         return Json.write(m) + "\n";
     }
 
-    /** The contents of {@code index.html}. */
+    /**
+     * The contents of {@code index.html}.
+     *
+     * @return the page: inline CSS and SVG, no scripts, well-formed XML
+     */
     public String html() {
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")

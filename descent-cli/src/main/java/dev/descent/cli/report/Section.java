@@ -92,17 +92,36 @@ public record Section(
         return new Section(number, id, title, teaches, charts, table, takeaway, command, seed, seconds, notRun, numbers, text);
     }
 
-    /** A section whose experiment did not run, with the reason. */
+    /**
+     * A section whose experiment did not run, with the reason.
+     *
+     * @param number the section's number, 1-based
+     * @param id an anchor id
+     * @param title the heading
+     * @param teaches the lecture's claim or question
+     * @param command the command that would reproduce it
+     * @param seed the seed it would run with
+     * @param reason why it did not run
+     * @return a section with no charts
+     */
     public static Section notRun(int number, String id, String title, String teaches, String command, long seed, String reason) {
         return new Section(number, id, title, teaches, List.of(), null, "", command, seed, 0, Objects.requireNonNull(reason), Map.of());
     }
 
-    /** Whether the experiment ran. */
+    /**
+     * Whether the experiment ran.
+     *
+     * @return true when {@link #notRun()} is null
+     */
     public boolean ran() {
         return notRun == null;
     }
 
-    /** The section as written to {@code results.json}. */
+    /**
+     * The section as written to {@code results.json}.
+     *
+     * @return an ordered map of plain values
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", number);

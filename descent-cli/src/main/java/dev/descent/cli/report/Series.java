@@ -88,7 +88,14 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         this(name, x, y, style, colour, null, null);
     }
 
-    /** A series in the next colour of the palette. */
+    /**
+     * A series in the next colour of the palette.
+     *
+     * @param name the legend entry
+     * @param x the x coordinates
+     * @param y the y coordinates, as many as x
+     * @param style how the line is drawn
+     */
     public Series(String name, double[] x, double[] y, Style style) {
         this(name, x, y, style, -1);
     }
@@ -141,21 +148,42 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         return mark != null ? mark : style == Style.POINTS || style == Style.LINE_MARKERS ? Mark.CIRCLE : Mark.NONE;
     }
 
-    /** A solid line. */
+    /**
+     * A solid line.
+     *
+     * @param name the legend entry
+     * @param x the x coordinates
+     * @param y the y coordinates, as many as x
+     * @return the series
+     */
     public static Series line(String name, double[] x, double[] y) {
         return new Series(name, x, y, Style.LINE);
     }
 
-    /** The number of points. */
+    /**
+     * The number of points.
+     *
+     * @return the length of x and y
+     */
     public int size() {
         return x.length;
     }
 
+    /**
+     * The x coordinates, copied.
+     *
+     * @return x
+     */
     @Override
     public double[] x() {
         return x.clone();
     }
 
+    /**
+     * The y coordinates, copied.
+     *
+     * @return y
+     */
     @Override
     public double[] y() {
         return y.clone();
@@ -169,7 +197,11 @@ public record Series(String name, double[] x, double[] y, Style style, int colou
         return y[i];
     }
 
-    /** The series as it appears in {@code results.json}. */
+    /**
+     * The series as it appears in {@code results.json}.
+     *
+     * @return name, style, x and y
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);

@@ -37,11 +37,13 @@ import org.jfree.svg.ViewBox;
  */
 public final class SvgRenderer {
 
-    /** The drawing size of a main chart, in SVG user units. */
+    /** The drawing width of a main chart, in SVG user units. */
     public static final int WIDTH = 560;
+    /** The drawing height of a main chart, in SVG user units. */
     public static final int HEIGHT = 370;
-    /** The drawing size of a small second panel. */
+    /** The drawing width of a small second panel. */
     public static final int SMALL_WIDTH = 400;
+    /** The drawing height of a small second panel. */
     public static final int SMALL_HEIGHT = 300;
 
     /** A palette that stays distinguishable for colour-blind readers (Okabe–Ito, then more). */
@@ -64,7 +66,12 @@ public final class SvgRenderer {
 
     private SvgRenderer() {}
 
-    /** The SVG element for {@code chart}. */
+    /**
+     * Draws a chart.
+     *
+     * @param chart the chart
+     * @return its {@code <svg>} element, with a viewBox and ids prefixed by the chart's id
+     */
     public static String render(Chart chart) {
         JFreeChart jf = switch (chart) {
             case XYChart xy -> xy(xy);
@@ -371,7 +378,12 @@ public final class SvgRenderer {
         return frac == 0 ? Long.toString(whole) : sign + whole + "." + frac;
     }
 
-    /** The bounds of the drawing of a chart (its viewBox), for tests and layout. */
+    /**
+     * The bounds of the drawing of a chart (its viewBox), for tests and layout.
+     *
+     * @param chart the chart
+     * @return (0, 0, width, height) in SVG user units
+     */
     public static Rectangle2D bounds(Chart chart) {
         return chart.small() ? new Rectangle(0, 0, SMALL_WIDTH, SMALL_HEIGHT) : new Rectangle(0, 0, WIDTH, HEIGHT);
     }

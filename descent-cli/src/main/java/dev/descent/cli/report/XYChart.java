@@ -84,7 +84,15 @@ public record XYChart(
         }
     }
 
-    /** Starts a chart with linear axes, fitted ranges, no series. */
+    /**
+     * Starts a chart with linear axes, fitted ranges, no series.
+     *
+     * @param id unique within the report; letters, digits and '-'
+     * @param title the title drawn above the chart
+     * @param xLabel the x-axis label
+     * @param yLabel the y-axis label
+     * @return a builder
+     */
     public static Builder builder(String id, String title, String xLabel, String yLabel) {
         return new Builder(id, title, xLabel, yLabel);
     }
@@ -146,31 +154,55 @@ public record XYChart(
             this.yLabel = yLabel;
         }
 
-        /** A logarithmic x axis. */
+        /**
+         * A logarithmic x axis.
+         *
+         * @return this builder
+         */
         public Builder logX() {
             xLog = true;
             return this;
         }
 
-        /** A logarithmic y axis. */
+        /**
+         * A logarithmic y axis.
+         *
+         * @return this builder
+         */
         public Builder logY() {
             yLog = true;
             return this;
         }
 
-        /** Fixes the visible x range. */
+        /**
+         * Fixes the visible x range.
+         *
+         * @param lo the left end
+         * @param hi the right end, &gt; lo
+         * @return this builder
+         */
         public Builder xRange(double lo, double hi) {
             xRange = new double[] {lo, hi};
             return this;
         }
 
-        /** Fixes the visible y range (points outside are clipped). */
+        /**
+         * Fixes the visible y range (points outside are clipped).
+         *
+         * @param lo the bottom
+         * @param hi the top, &gt; lo
+         * @return this builder
+         */
         public Builder yRange(double lo, double hi) {
             yRange = new double[] {lo, hi};
             return this;
         }
 
-        /** Draws the chart as a small second panel. */
+        /**
+         * Draws the chart as a small second panel.
+         *
+         * @return this builder
+         */
         public Builder small() {
             small = true;
             return this;
@@ -188,24 +220,46 @@ public record XYChart(
             return this;
         }
 
-        /** Adds a series. */
+        /**
+         * Adds a series.
+         *
+         * @param s the series, drawn after the ones already added
+         * @return this builder
+         */
         public Builder add(Series s) {
             series.add(s);
             return this;
         }
 
-        /** Adds a solid line. */
+        /**
+         * Adds a solid line.
+         *
+         * @param name the legend entry
+         * @param x the x coordinates
+         * @param y the y coordinates, as many as x
+         * @return this builder
+         */
         public Builder line(String name, double[] x, double[] y) {
             return add(new Series(name, x, y, Series.Style.LINE));
         }
 
-        /** Adds a labelled vertical line at x. */
+        /**
+         * Adds a labelled vertical line.
+         *
+         * @param label the text at its top
+         * @param x where it is on the x axis
+         * @return this builder
+         */
         public Builder marker(String label, double x) {
             markers.add(new Marker(label, x));
             return this;
         }
 
-        /** The chart. */
+        /**
+         * Builds the chart.
+         *
+         * @return the chart, validated
+         */
         public XYChart build() {
             return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small, offTopLabel);
         }
