@@ -22,8 +22,8 @@ import java.io.IOException;
  */
 public final class Json {
 
-    /** The configured mapper: non-finite doubles and floats are written as {@code null}. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder().addModule(nonFiniteAsNull()).build();
+    /** The configured mapper (non-finite doubles and floats as {@code null}); not exposed, so nobody reconfigures it. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(nonFiniteAsNull()).build();
 
     private Json() {}
 
