@@ -2,9 +2,8 @@ package dev.descent.cli;
 
 import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Json;
+import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.SvgRenderer;
-import dev.descent.cli.tour.LrSweep;
-import dev.descent.cli.tour.Progress;
 import dev.descent.data.Dataset;
 import dev.descent.io.OutputFile;
 import dev.descent.data.FashionMnist;
@@ -15,6 +14,7 @@ import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -123,10 +123,10 @@ public final class LrFindCommand implements Callable<Integer> {
         Limits.model(ms, model);
         int rows = Math.min(batch, train.n());
         Model net = ms.build(seed, rows);
-        LrFinderResult r = LrSweep.run(net, cfg, train, rows, seed, finder, Progress.NONE);
+        LrFinderResult r = LrSweep.run(net, cfg, train, rows, seed, finder);
         double lr = r.suggestion(m);
         if (plot != null) {
-            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + data, r,
+            String svg = SvgRenderer.render(LrFinderChart.of("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + data, r,
                     4 * Math.log(train.classes())));
             OutputFile.writeString(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }

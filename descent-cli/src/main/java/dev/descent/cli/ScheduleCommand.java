@@ -1,9 +1,12 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.Json;
 import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +24,9 @@ import picocli.CommandLine.Parameters;
         description = {"Print the learning rate of a schedule spec at steps 0..STEP, to check it before training.", ""},
         footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
 public final class ScheduleCommand implements Runnable {
+
+    /** Created by picocli, which then sets the options. */
+    public ScheduleCommand() {}
 
     /** The most rows printed; more is a mistake (use a larger --every). */
     static final long MAX_ROWS = 1_000_000;
@@ -105,43 +111,11 @@ public final class ScheduleCommand implements Runnable {
     }
 
     static String json(String spec, double lr0, long[] steps, double[] lrs) {
-        StringBuilder b = new StringBuilder(32 + 24 * steps.length);
-        b.append("{\"spec\":").append(quote(spec)).append(",\"lr0\":").append(number(lr0)).append(",\"steps\":[");
-        for (int i = 0; i < steps.length; i++) {
-            b.append(i == 0 ? "" : ",").append(steps[i]);
-        }
-        b.append("],\"lrs\":[");
-        for (int i = 0; i < lrs.length; i++) {
-            b.append(i == 0 ? "" : ",").append(number(lrs[i]));
-        }
-        return b.append("]}").toString();
-    }
-
-    /** A JSON number in its shortest exact form; non-finite values (never produced) as null. */
-    static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
-    /** A JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("spec", spec);
+        o.put("lr0", lr0);
+        o.put("steps", steps);
+        o.put("lrs", lrs);
+        return Json.write(o);
     }
 }

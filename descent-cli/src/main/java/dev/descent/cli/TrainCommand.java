@@ -37,10 +37,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import dev.descent.cli.tour.LrSweep;
-import dev.descent.cli.tour.Progress;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -311,7 +310,8 @@ public final class TrainCommand implements Callable<Integer> {
         long s = steps != null ? steps : 0;
         TrainConfig cfg;
         try {
-            cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch, 10, 0.5, 5);
+            cfg = new TrainConfig(e, s, batch, seed, clip, evalEvery, checkpointEvery, schedulePerEpoch,
+                    TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, TrainConfig.DEFAULT_MAX_FAILURES);
         } catch (IllegalArgumentException bad) {
             throw new IllegalArgumentException(flagNames(bad.getMessage()), bad);
         }
@@ -422,7 +422,7 @@ public final class TrainCommand implements Callable<Integer> {
         String lrFound = null;
         if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
             // the range test on the freshly initialized model, which it leaves as it was (so a resume finds the same lr)
-            LrFinderResult found = LrSweep.run(m, oc, d.train(), rowsMax, seed, LrFinder.defaults(), Progress.NONE);
+            LrFinderResult found = LrSweep.run(m, oc, d.train(), rowsMax, seed, LrFinder.defaults());
             oc = oc.withLr(found.suggestion());
             lrFound = String.format(Locale.ROOT, "lr auto: lr-find chose %s (valley; steepest %s, minimum/10 %s; %d of 100 steps)",
                     fmt(found.suggestion()), fmt(found.suggestion(LrFinderResult.Method.STEEPEST)),

@@ -90,7 +90,8 @@ class ScheduleCommandTest {
 
     @Test
     void jsonStringsAreEscaped() {
-        assertThat(ScheduleCommand.quote("a\"b\\c\n\u0001")).isEqualTo("\"a\\\"b\\\\c\\n\\u0001\"");
+        assertThat(ScheduleCommand.json("a\"b\\c\n\u0001", 1, new long[] {0}, new double[] {Double.NaN}))
+                .isEqualTo("{\"spec\":\"a\\\"b\\\\c\\n\\u0001\",\"lr0\":1.0,\"steps\":[0],\"lrs\":[null]}");
         assertThat(ScheduleCommand.num(1.0000000000000004e-5)).isEqualTo("1e-5");
         assertThat(ScheduleCommand.num(0.00055)).isEqualTo("0.00055");
     }

@@ -33,7 +33,7 @@ class TrainCommandTest {
 
     /** The JSON without the wall-clock fields, which differ run to run. */
     static String deterministic(String json) {
-        return json.replaceAll("\"(epochSecondsMedian|samplesPerSecond)\": [^,}]+|\"epochSeconds\": \\[[^\\]]*\\]", "\"$1\": _").strip();
+        return json.replaceAll("\"(epochSecondsMedian|samplesPerSecond)\":[^,}]+|\"epochSeconds\":\\[[^\\]]*\\]", "\"$1\":_").strip();
     }
 
     @Test
@@ -45,10 +45,10 @@ class TrainCommandTest {
         assertThat(out).startsWith("{").endsWith("}").doesNotContain("\n");
         for (String k : List.of("status", "epochs", "steps", "trainLoss", "valLoss", "valAccuracy", "epochSecondsMedian",
                 "samplesPerSecond", "divergenceEvents", "backend")) {
-            assertThat(out).contains("\"" + k + "\": ");
+            assertThat(out).contains("\"" + k + "\":");
         }
-        assertThat(out).contains("\"status\": \"completed\"", "\"steps\": 500", "\"divergenceEvents\": 0");
-        double acc = Double.parseDouble(out.replaceAll(".*\"trainAccuracy\": ([0-9.]+).*", "$1"));
+        assertThat(out).contains("\"status\":\"completed\"", "\"steps\":500", "\"divergenceEvents\":0");
+        double acc = Double.parseDouble(out.replaceAll(".*\"trainAccuracy\":([0-9.]+).*", "$1"));
         assertThat(acc).isGreaterThan(0.95);
     }
 
@@ -68,7 +68,7 @@ class TrainCommandTest {
                 "--metrics", jsonl.toString(), "--json").code()).isZero();
         List<String> js = Files.readAllLines(jsonl);
         assertThat(js).hasSize(3);
-        assertThat(js.get(2)).startsWith("{\"step\": 6, \"epoch\": 2.0, \"trainLoss\": ");
+        assertThat(js.get(2)).startsWith("{\"step\":6,\"epoch\":2.0,\"trainLoss\":");
     }
 
     @Test
@@ -78,8 +78,8 @@ class TrainCommandTest {
         // a run that ends diverged exits with its own status, 3; one that recovered, 0
         assertThat(r.code()).isEqualTo(r.out().contains("\"status\": \"diverged\"") ? Main.EXIT_DIVERGED : 0);
         assertThat(r.err()).isEmpty();
-        int events = Integer.parseInt(r.out().replaceAll(".*\"divergenceEvents\": (\\d+).*", "$1").strip());
-        assertThat(r.out().contains("\"status\": \"diverged\"") || events > 0).isTrue();
+        int events = Integer.parseInt(r.out().replaceAll(".*\"divergenceEvents\":(\\d+).*", "$1").strip());
+        assertThat(r.out().contains("\"status\":\"diverged\"") || events > 0).isTrue();
         assertThat(events).isGreaterThan(0);
     }
 

@@ -30,6 +30,13 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
         long evalEvery, long checkpointEvery, boolean schedulePerEpoch,
         double spikeFactor, double lrCut, int maxFailures) {
 
+    /** The default {@link #spikeFactor()}: a loss above 10× max(running average, first loss) is a divergence. */
+    public static final double DEFAULT_SPIKE_FACTOR = 10;
+    /** The default {@link #lrCut()}: each rollback halves the learning rate. */
+    public static final double DEFAULT_LR_CUT = 0.5;
+    /** The default {@link #maxFailures()}: five rollbacks in a row stop the run as diverged. */
+    public static final int DEFAULT_MAX_FAILURES = 5;
+
     /** Validates every field. */
     public TrainConfig {
         if (epochs < 0) {
@@ -70,12 +77,12 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
      * lr cut 0.5, 5 failures.
      */
     public static TrainConfig epochs(long epochs, int batchSize, long seed) {
-        return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+        return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, DEFAULT_SPIKE_FACTOR, DEFAULT_LR_CUT, DEFAULT_MAX_FAILURES);
     }
 
     /** A budget of {@code steps} steps (any number of epochs) with the defaults of {@link #epochs}. */
     public static TrainConfig steps(long steps, int batchSize, long seed) {
-        return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+        return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, DEFAULT_SPIKE_FACTOR, DEFAULT_LR_CUT, DEFAULT_MAX_FAILURES);
     }
 
     /** A copy with a step budget. */

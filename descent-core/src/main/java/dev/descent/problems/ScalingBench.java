@@ -1,11 +1,9 @@
-package dev.descent.cli;
+package dev.descent.problems;
 
 import dev.descent.minimize.Method;
 import dev.descent.minimize.Minimize;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
-import dev.descent.problems.Problem;
-import dev.descent.problems.Problems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +27,7 @@ public final class ScalingBench {
 
     private ScalingBench() {}
 
-    /** The problem family. */
+    /** The problem family: the extended Rosenbrock function (MGH 21) at its standard start. */
     public static final String PROBLEM = "extended-rosenbrock";
 
     /**
@@ -62,11 +60,33 @@ public final class ScalingBench {
      * @param dims dimensions, even (the problem needs pairs), ascending
      * @param iterations iterations per run, ≥ 1
      * @param repeats the least number of runs per point, ≥ 1
+     * @return the points (median seconds per iteration with their range) and the fitted slopes
      * @throws IllegalArgumentException for an unknown method, an odd or non-positive dimension
      */
     public static Report run(List<String> methods, int[] dims, int iterations, int repeats) {
+        return run(methods, dims, iterations, repeats, DEFAULT_MIN_SECONDS);
+    }
+
+    /** The least time spent per point by {@link #run(List, int[], int, int)}: 0.3 s. */
+    public static final double DEFAULT_MIN_SECONDS = 0.3;
+
+    /**
+     * As {@link #run(List, int[], int, int)}, with runs repeated until {@code minSeconds} have
+     * been spent on a point (at least {@code repeats} runs, at most 1000 or {@code repeats}).
+     *
+     * @param methods method names for {@link Method#named} (e.g. newton, bfgs, lbfgs)
+     * @param dims dimensions, even (the problem needs pairs)
+     * @param iterations iterations per run, ≥ 1
+     * @param repeats the least number of runs per point, ≥ 1
+     * @param minSeconds the least wall time per point, ≥ 0 (0: exactly {@code repeats} runs)
+     * @return the points (median seconds per iteration with their range) and the fitted slopes
+     */
+    public static Report run(List<String> methods, int[] dims, int iterations, int repeats, double minSeconds) {
+        if (!(minSeconds >= 0) || Double.isInfinite(minSeconds)) {
+            throw new IllegalArgumentException("minSeconds must be finite and ≥ 0, got " + minSeconds);
+        }
         if (iterations < 1 || repeats < 1) {
-            throw new IllegalArgumentException("--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
+            throw new IllegalArgumentException("iterations and repeats must be ≥ 1, got " + iterations + " and " + repeats);
         }
         if (dims.length == 0) {
             throw new IllegalArgumentException("give at least one dimension");
@@ -83,7 +103,7 @@ public final class ScalingBench {
         for (String name : methods) {
             Method m = Method.named(name.strip());
             if (m instanceof Method.FirstOrder) {
-                throw new IllegalArgumentException("bench scaling times line-search methods; '" + name
+                throw new IllegalArgumentException("the scaling benchmark times line-search methods; '" + name
                         + "' is a first-order optimizer");
             }
             ms.add(m);
@@ -100,13 +120,14 @@ public final class ScalingBench {
             for (int k = 0; k < sorted.length; k++) {
                 int n = sorted[k];
                 Problem p = Problems.named(PROBLEM, n);
-                // at least `repeats` runs, and more (up to 1000) until 0.3 s have been spent, so that
+                // at least `repeats` runs, and more (up to 1000) until minSeconds have been spent, so that
                 // the cheap points are medians over many runs on a shared, noisy machine
                 double[] t = new double[Math.max(repeats, 1000)];
                 int runs = 0;
                 int its = 0;
                 long spent = 0;
-                while (runs < repeats || (spent < 300_000_000L && runs < t.length)) {
+                long budget = (long) (minSeconds * 1e9);
+                while (runs < repeats || (spent < budget && runs < t.length)) {
                     long t0 = System.nanoTime();
                     Result res = Minimize.run(p.objective(), p.x0(), m, s);
                     long dt = System.nanoTime() - t0;
@@ -127,8 +148,15 @@ public final class ScalingBench {
         return new Report(List.copyOf(points), slopes, tails);
     }
 
-    /** Least-squares slope of y on x over indices [from, end). */
-    static double slope(double[] x, double[] y, int from) {
+    /**
+     * Least-squares slope of y on x over indices [from, end); NaN with fewer than two points.
+     *
+     * @param x the abscissae
+     * @param y the ordinates, as many as {@code x}
+     * @param from the first index used
+     * @return the slope, or NaN with fewer than two points
+     */
+    public static double slope(double[] x, double[] y, int from) {
         int k = x.length - from;
         if (k < 2) {
             return Double.NaN;
