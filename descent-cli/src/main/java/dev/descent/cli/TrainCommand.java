@@ -11,7 +11,7 @@ import dev.descent.schedule.ReduceOnPlateau;
 import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import dev.descent.train.Checkpoint;
-import dev.descent.train.Evaluation;
+import dev.descent.nn.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.ModelNetwork;
 import dev.descent.train.Network;

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <p>Parameters: γ (initialized to 1) at {@code [offset, offset + F)}, β (0) at
  * {@code [offset + F, offset + 2F)}. Running mean starts at 0 and running variance at 1.
  */
-public final class BatchNorm1d implements Layer {
+public final class BatchNorm1d implements StatefulLayer {
 
     /** ε added to the variance (torch's default). */
     public static final double EPS = 1e-5;
@@ -72,6 +72,30 @@ public final class BatchNorm1d implements Layer {
     /** The running variance r_σ² (live view; copy it to keep it). */
     public float[] runningVar() {
         return runningVar;
+    }
+
+    /** 2F: the running mean, then the running variance. */
+    @Override
+    public int stateFloats() {
+        return 2 * features;
+    }
+
+    /** 0: batch norm draws no random numbers. */
+    @Override
+    public int stateLongs() {
+        return 0;
+    }
+
+    @Override
+    public void exportState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        System.arraycopy(runningMean, 0, floats, floatOffset, features);
+        System.arraycopy(runningVar, 0, floats, floatOffset + features, features);
+    }
+
+    @Override
+    public void importState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        System.arraycopy(floats, floatOffset, runningMean, 0, features);
+        System.arraycopy(floats, floatOffset + features, runningVar, 0, features);
     }
 
     @Override

@@ -41,6 +41,11 @@ public final class Dense implements Layer {
     @Override public int paramCount() { return out * in + out; }
     @Override public int offset() { return offset; }
 
+    /** The weight initialization this layer was built with. */
+    public Init init() {
+        return init;
+    }
+
     /** Index of the first bias in the model buffer. */
     public int biasOffset() {
         return offset + out * in;

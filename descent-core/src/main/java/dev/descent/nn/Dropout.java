@@ -7,7 +7,7 @@ package dev.descent.nn;
  * construction, whose state can be exported and restored ({@link #rngState()},
  * {@link #setRngState(long)}) so that a resumed run draws the same masks.
  */
-public final class Dropout implements Layer {
+public final class Dropout implements StatefulLayer {
 
     private final int size;
     private final float p;
@@ -50,6 +50,28 @@ public final class Dropout implements Layer {
     /** Restores the mask stream to a state from {@link #rngState()}. */
     public void setRngState(long s) {
         state = s;
+    }
+
+    /** 0: dropout keeps no statistics. */
+    @Override
+    public int stateFloats() {
+        return 0;
+    }
+
+    /** 1: the mask stream's state ({@link #rngState()}). */
+    @Override
+    public int stateLongs() {
+        return 1;
+    }
+
+    @Override
+    public void exportState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        longs[longOffset] = state;
+    }
+
+    @Override
+    public void importState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        state = longs[longOffset];
     }
 
     @Override

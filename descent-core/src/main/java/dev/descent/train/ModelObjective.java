@@ -3,34 +3,50 @@ package dev.descent.train;
 import dev.descent.data.Dataset;
 import dev.descent.minimize.Objective;
 import dev.descent.nn.Model;
+import dev.descent.nn.SoftmaxHessian;
+import java.util.Arrays;
 
 /**
  * The bridge from training to minimization: a model and a data set as the full-batch
  * {@link Objective} f(θ) = (1/n) Σᵢ loss(model(xᵢ; θ), yᵢ) over the model's parameters, so that
- * L-BFGS, Newton-CG and the other minimizers train a network.
+ * L-BFGS, Newton-CG and the other minimizers train a network. Classification sets (labels) and
+ * regression sets (dense targets, for example with the MSE loss) both work.
  *
- * <p>Precision: the minimizer works on {@code double[]} x; each call rounds x to the model's
- * float32 parameters ({@link Model#params()} is overwritten), evaluates in float32 with the
- * gradient accumulated in double ({@link Model#lossAndGradient(float[], int[], int, double[])}),
- * and returns doubles. The Hessian-vector product is {@link Model#hessianVector}: exact for
- * softmax regression ({@link #hasHessianVector()} true), a central difference of gradients
- * otherwise. Evaluation mode throughout (no dropout, batch-norm running statistics), so f is a
- * fixed function of θ.
+ * <p>Evaluation: each call rounds x to the model's float32 parameters ({@link Model#params()} is
+ * overwritten), then runs {@link Model#forwardBackward(float[], int[], int, int)} in evaluation
+ * mode (no dropout, batch-norm running statistics, so f is a fixed function of θ) over chunks of
+ * {@link Model#maxBatch()} rows (the workspaces never grow; {@link Model#grads()} is scratch).
+ * Chunk c of b_c rows adds b_c·L_c and b_c·∇L_c in double, in chunk order; the sums are scaled by
+ * 1/n at the end. The model's mode is left as it was.
+ *
+ * <p>Hessian-vector products: exact for softmax regression ({@link SoftmaxHessian}, and
+ * {@link #hasHessianVector()} is true); otherwise a central difference of gradients,
+ * H·v ≈ (∇f(θ + εv) − ∇f(θ − εv))/(2ε) with ε = ε_f^{1/3}(1 + ‖θ‖∞)/‖v‖∞, ε_f = 2⁻²³ (the float32
+ * unit roundoff: the parameters are float32); {@link Model#params()} is restored bit for bit.
  */
 public final class ModelObjective implements Objective {
 
     private final Model model;
     private final Dataset data;
 
-    /** The full-batch loss of {@code model} on {@code data}. */
+    /**
+     * The full-batch loss of {@code model} on {@code data}.
+     *
+     * @throws IllegalArgumentException when the data's features or targets do not fit the model
+     */
     public ModelObjective(Model model, Dataset data) {
         if (data.d() != model.inputSize()) {
             throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
+        }
+        if (data.isRegression() && data.targetWidth() != model.outputSize()) {
+            throw new IllegalArgumentException("data has " + data.targetWidth() + " target columns, the model outputs "
+                    + model.outputSize());
         }
         this.model = model;
         this.data = data;
     }
 
+    /** The number of parameters. */
     @Override
     public int dimension() {
         return model.paramCount();
@@ -47,23 +63,97 @@ public final class ModelObjective implements Objective {
         }
     }
 
-    /** f and ∇f: {@link Model#lossAndGradient(float[], int[], int, double[])} over the whole set (chunked there). */
+    /** f(x) and ∇f(x) into {@code grad} (length {@link #dimension()}), over the whole set. */
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return model.lossAndGradient(data.x(), data.y(), data.n(), grad);
+        return lossAndGradient(grad);
     }
 
+    /** f and ∇f at the model's current parameters, accumulated over chunks in double. */
+    private double lossAndGradient(double[] grad) {
+        if (grad.length != model.paramCount()) {
+            throw new IllegalArgumentException("gradient buffer has length " + grad.length + ", needs " + model.paramCount());
+        }
+        float[] g = model.grads();
+        int n = data.n();
+        int cap = model.maxBatch();
+        boolean wasTraining = model.isTraining();
+        model.setTraining(false);
+        try {
+            Arrays.fill(grad, 0);
+            double total = 0;
+            for (int s = 0; s < n; s += cap) {
+                int b = Math.min(cap, n - s);
+                total += b * (data.isRegression()
+                        ? model.forwardBackward(data.x(), data.targets(), s, b)
+                        : model.forwardBackward(data.x(), data.y(), s, b));
+                for (int i = 0; i < g.length; i++) {
+                    grad[i] += (double) b * g[i];
+                }
+            }
+            double inv = 1.0 / n;
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] *= inv;
+            }
+            return total * inv;
+        } finally {
+            model.setTraining(wasTraining);
+        }
+    }
+
+    /** True for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian}). */
     @Override
     public boolean hasHessianVector() {
-        return model.hasExactHessianVector();
+        return !data.isRegression() && SoftmaxHessian.appliesTo(model);
     }
 
-    /** H·v of the full-batch loss: {@link Model#hessianVector} over the whole set (chunked there). */
+    /** H·v of the full-batch loss at x: exact when {@link #hasHessianVector()}, else central differences. */
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         load(x);
-        model.hessianVector(data.x(), data.y(), data.n(), v, hv);
+        if (v.length != model.paramCount() || hv.length != model.paramCount()) {
+            throw new IllegalArgumentException("v and hv must have length " + model.paramCount());
+        }
+        if (hasHessianVector()) {
+            SoftmaxHessian.product(model, data.x(), data.y(), data.n(), v, hv);
+        } else {
+            finiteDifferenceHessianVector(x, v, hv);
+        }
+    }
+
+    /**
+     * The central-difference product of {@link #hessianVector} at x, for any model (also where an
+     * exact product exists, to compare with it).
+     */
+    public void finiteDifferenceHessianVector(double[] x, double[] v, double[] out) {
+        load(x);
+        float[] w = model.params();
+        double vMax = 0;
+        double tMax = 0;
+        for (int i = 0; i < w.length; i++) {
+            vMax = Math.max(vMax, Math.abs(v[i]));
+            tMax = Math.max(tMax, Math.abs(w[i]));
+        }
+        if (vMax == 0) {
+            Arrays.fill(out, 0);
+            return;
+        }
+        double eps = Math.cbrt(0x1.0p-23) * (1 + tMax) / vMax;
+        float[] saved = w.clone();
+        double[] gMinus = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (saved[i] + eps * v[i]);
+        }
+        lossAndGradient(out);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (saved[i] - eps * v[i]);
+        }
+        lossAndGradient(gMinus);
+        System.arraycopy(saved, 0, w, 0, w.length);
+        for (int i = 0; i < w.length; i++) {
+            out[i] = (out[i] - gMinus[i]) / (2 * eps);
+        }
     }
 
     /** The model's current parameters as doubles: a starting point for a minimizer. */

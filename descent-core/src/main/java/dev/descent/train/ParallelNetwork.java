@@ -1,6 +1,7 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 import dev.descent.nn.Model;
 import java.util.ArrayList;
 import java.util.List;

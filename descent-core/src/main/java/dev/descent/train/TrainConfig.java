@@ -1,7 +1,14 @@
 package dev.descent.train;
 
 /**
- * The settings of a {@link Trainer} run, validated on construction.
+ * The settings of a {@link Trainer} run, validated on construction. Start from
+ * {@link #forEpochs} or {@link #forSteps} and change fields with the {@code with*} copies; ask
+ * {@link #totalSteps(int)} for the length of the run, for example to size a schedule:
+ *
+ * <pre>{@code
+ * TrainConfig cfg = TrainConfig.forEpochs(10, 128, seed);
+ * Schedule lr = Schedule.oneCycle(0.01, cfg.totalSteps(train.n()));
+ * }</pre>
  *
  * @param epochs the number of passes over the training set, ≥ 0 (0: only the step budget counts)
  * @param maxSteps the step budget, ≥ 0 (0: only the epochs count); when both are set, the run
@@ -65,17 +72,54 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
     }
 
     /**
-     * {@code epochs} epochs of batch {@code batchSize} with the defaults: no step budget, no
+     * {@code epochs} ≥ 1 epochs of batch {@code batchSize} with the defaults: no step budget, no
      * clipping, evaluation and checkpoint at each epoch end, per-step schedule, spike factor 10,
      * lr cut 0.5, 5 failures.
      */
-    public static TrainConfig epochs(long epochs, int batchSize, long seed) {
+    public static TrainConfig forEpochs(long epochs, int batchSize, long seed) {
         return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
     }
 
-    /** A budget of {@code steps} steps (any number of epochs) with the defaults of {@link #epochs}. */
-    public static TrainConfig steps(long steps, int batchSize, long seed) {
+    /** A budget of {@code steps} ≥ 1 steps (any number of epochs) with the defaults of {@link #forEpochs}. */
+    public static TrainConfig forSteps(long steps, int batchSize, long seed) {
         return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+    }
+
+    /**
+     * The optimizer steps in one epoch over {@code rows} ≥ 1 training rows: ⌈rows / batchSize⌉
+     * (the last batch of an epoch keeps the remainder).
+     */
+    public long stepsPerEpoch(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("the training set must have at least 1 row, got " + rows);
+        }
+        return ((long) rows + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * The steps a run over {@code rows} ≥ 1 training rows takes when nothing goes wrong:
+     * epochs · {@link #stepsPerEpoch}, capped by {@code maxSteps} when that is set (a 0 field
+     * does not limit). This is where the {@link Trainer} stops, and the horizon to give a
+     * schedule that is read per step.
+     */
+    public long totalSteps(int rows) {
+        long perEpoch = stepsPerEpoch(rows);
+        long byEpochs = epochs > 0 ? (epochs > Long.MAX_VALUE / perEpoch ? Long.MAX_VALUE : epochs * perEpoch) : Long.MAX_VALUE;
+        long bySteps = maxSteps > 0 ? maxSteps : Long.MAX_VALUE;
+        return Math.min(byEpochs, bySteps);
+    }
+
+    /**
+     * The horizon in the schedule's own unit: {@link #totalSteps} for a per-step schedule, the
+     * number of epochs begun, ⌈totalSteps / stepsPerEpoch⌉, when {@link #schedulePerEpoch()}.
+     */
+    public long scheduleLength(int rows) {
+        long total = totalSteps(rows);
+        if (!schedulePerEpoch) {
+            return total;
+        }
+        long perEpoch = stepsPerEpoch(rows);
+        return total / perEpoch + (total % perEpoch == 0 ? 0 : 1);
     }
 
     /** A copy with a step budget. */
