@@ -12,6 +12,7 @@ package dev.descent.optim;
  */
 public record ParamGroup(int from, int to, double lrScale, double weightDecayScale) {
 
+    /** Validates the range and the multipliers. */
     public ParamGroup {
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("param group range [" + from + ", " + to + ") must have 0 <= from <= to");

@@ -1,5 +1,8 @@
 package dev.descent.optim;
 
+import dev.descent.nn.Model;
+import dev.descent.nn.ParamRange;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,11 +10,18 @@ import java.util.List;
  * Parameters outside every group are not updated (frozen). Gradient clipping by norm uses the
  * gradients of all groups together.
  *
+ * <p>For a model, {@link #noDecayOnBiasesAndNorms(Model)} makes the usual grouping in one call:
+ *
+ * <pre>{@code
+ * Optimizer opt = new AdamW(1e-3).create(ParamGroups.noDecayOnBiasesAndNorms(model));
+ * }</pre>
+ *
  * @param size the length of the parameter and gradient arrays, ≥ 0
  * @param groups at least one group, sorted by {@code from}, disjoint, each inside [0, size)
  */
 public record ParamGroups(int size, List<ParamGroup> groups) {
 
+    /** Validates the groups: sorted, disjoint, inside the buffer. */
     public ParamGroups {
         if (size < 0) {
             throw new IllegalArgumentException("size must be ≥ 0, got " + size);
@@ -43,6 +53,28 @@ public record ParamGroups(int size, List<ParamGroup> groups) {
     /** The given groups over a buffer of {@code size} parameters. */
     public static ParamGroups of(int size, ParamGroup... groups) {
         return new ParamGroups(size, List.of(groups));
+    }
+
+    /**
+     * The usual grouping of a model's parameters (as in BERT, GPT-2 and torch examples): weight
+     * decay on the weight matrices only, none on biases and batch-norm scales and shifts
+     * (weight-decay multiplier 0); the learning rate is the optimizer's everywhere. Neighbouring
+     * ranges with the same multipliers are merged, so an MLP has one group per layer kind run.
+     *
+     * @param model the model whose {@link Model#parameterRanges()} cover its buffer
+     */
+    public static ParamGroups noDecayOnBiasesAndNorms(Model model) {
+        List<ParamGroup> out = new ArrayList<>();
+        for (ParamRange r : model.parameterRanges()) {
+            double decay = r.kind() == ParamRange.Kind.WEIGHT ? 1 : 0;
+            ParamGroup last = out.isEmpty() ? null : out.getLast();
+            if (last != null && last.to() == r.from() && last.weightDecayScale() == decay) {
+                out.set(out.size() - 1, new ParamGroup(last.from(), r.to(), 1, decay));
+            } else {
+                out.add(new ParamGroup(r.from(), r.to(), 1, decay));
+            }
+        }
+        return new ParamGroups(model.paramCount(), out);
     }
 
     /** The number of groups. */
