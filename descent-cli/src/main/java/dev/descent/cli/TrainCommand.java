@@ -222,7 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
         Model m = ms.build(seed, rowsMax);
         ModelNetwork net = new ModelNetwork(m);
         Network trained = net;
-        Model.State st = m.exportState();
+        var st = m.exportState();
         boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0;
         if (parallel) {
             // data parallel: one replica per thread, each with single-threaded matrix multiplies

@@ -71,27 +71,46 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
         }
     }
 
-    /** A classification set: n rows of d features, a label in [0, classes) per row, classes ≥ 2. */
+    /**
+     * A classification set.
+     *
+     * @param x features, n·d values
+     * @param y one label in [0, classes) per row
+     * @param n rows, ≥ 1
+     * @param d features per row, ≥ 1
+     * @param classes the number of classes, ≥ 2
+     */
     public Dataset(float[] x, int[] y, int n, int d, int classes) {
         this(x, y, null, n, d, classes);
     }
 
-    /** A regression set: n rows of d features and n rows of {@code targets.length / n} ≥ 1 float targets. */
+    /**
+     * {@return a regression set}
+     *
+     * @param x features, n·d values
+     * @param targets n rows of k = targets.length / n ≥ 1 finite values
+     * @param n rows, ≥ 1
+     * @param d features per row, ≥ 1
+     */
     public static Dataset regression(float[] x, float[] targets, int n, int d) {
         return new Dataset(x, null, targets, n, d, 0);
     }
 
-    /** Whether the rows carry float targets (regression) instead of class labels. */
+    /** {@return whether the rows carry float targets (regression) instead of class labels} */
     public boolean isRegression() {
         return targets != null;
     }
 
-    /** Columns per target row: k for regression, {@link #classes()} for classification. */
+    /** {@return columns per target row: k for regression, {@link #classes()} for classification} */
     public int targetWidth() {
         return targets != null ? targets.length / n : classes;
     }
 
-    /** The rows at {@code idx}, in that order, as a new data set of the same kind. */
+    /**
+     * {@return the rows at {@code idx}, in that order, as a new data set of the same kind}
+     *
+     * @param idx row indices in [0, n)
+     */
     public Dataset subset(int[] idx) {
         float[] xs = new float[idx.length * d];
         if (isRegression()) {
@@ -104,7 +123,12 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
         return new Dataset(xs, ys, idx.length, d, classes);
     }
 
-    /** The rows [from, to) as a new data set. */
+    /**
+     * {@return the rows [from, to) as a new data set}
+     *
+     * @param from the first row, ≥ 0
+     * @param to one past the last row, in (from, n]
+     */
     public Dataset rows(int from, int to) {
         if (from < 0 || to > n || from >= to) {
             throw new IllegalArgumentException("row range [" + from + ", " + to + ") is not inside [0, " + n + ")");
@@ -117,7 +141,11 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
         return new Dataset(xs, Arrays.copyOfRange(y, from, to), to - from, d, classes);
     }
 
-    /** The same labels or targets with other features (n rows of d values): what a feature transform returns. */
+    /**
+     * {@return the same labels or targets with other features: what a feature transform returns}
+     *
+     * @param features n·d values
+     */
     public Dataset withFeatures(float[] features) {
         return new Dataset(features, y, targets, n, d, classes);
     }
@@ -126,6 +154,11 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
      * Copies rows {@code idx[from .. from+count)} into {@code xOut} (count·d values) and
      * {@code yOut} (count labels). Allocates nothing.
      *
+     * @param idx row indices
+     * @param from the first position in idx
+     * @param count rows to copy
+     * @param xOut features, at least count·d values
+     * @param yOut labels, at least count
      * @throws IllegalStateException for a regression set
      */
     public void gather(int[] idx, int from, int count, float[] xOut, int[] yOut) {
@@ -143,6 +176,11 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
      * Copies rows {@code idx[from .. from+count)} into {@code xOut} (count·d values) and
      * {@code tOut} (count·k targets). Allocates nothing.
      *
+     * @param idx row indices
+     * @param from the first position in idx
+     * @param count rows to copy
+     * @param xOut features, at least count·d values
+     * @param tOut targets, at least count·k values
      * @throws IllegalStateException for a classification set
      */
     public void gather(int[] idx, int from, int count, float[] xOut, float[] tOut) {
@@ -158,7 +196,7 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
     }
 
     /**
-     * The number of rows of each class.
+     * {@return the number of rows of each class}
      *
      * @throws IllegalStateException for a regression set
      */
@@ -173,7 +211,7 @@ public record Dataset(float[] x, int[] y, float[] targets, int n, int d, int cla
         return c;
     }
 
-    /** A one-line description: {@code Dataset[n=6000, d=784, classes=10]} or {@code Dataset[n=100, d=3, targets=2]}. */
+    /** {@return a one-line description: {@code Dataset[n=6000, d=784, classes=10]} or {@code Dataset[n=100, d=3, targets=2]}} */
     @Override
     public String toString() {
         return "Dataset[n=" + n + ", d=" + d + (isRegression() ? ", targets=" + targetWidth() : ", classes=" + classes) + "]";

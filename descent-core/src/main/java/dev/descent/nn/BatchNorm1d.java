@@ -38,6 +38,9 @@ public final class BatchNorm1d implements StatefulLayer {
     private boolean lastTraining;
 
     /**
+     * A batch norm over {@code features} features owning {@code [offset, offset + 2F)} of the
+     * model buffer, running mean 0 and running variance 1.
+     *
      * @param features F, ≥ 1
      * @param offset first parameter index in the model buffer, ≥ 0
      */
@@ -64,23 +67,23 @@ public final class BatchNorm1d implements StatefulLayer {
     @Override public int paramCount() { return 2 * features; }
     @Override public int offset() { return offset; }
 
-    /** The running mean r_μ (live view; copy it to keep it). */
+    /** {@return the running mean r_μ (live view; copy it to keep it)} */
     public float[] runningMean() {
         return runningMean;
     }
 
-    /** The running variance r_σ² (live view; copy it to keep it). */
+    /** {@return the running variance r_σ² (live view; copy it to keep it)} */
     public float[] runningVar() {
         return runningVar;
     }
 
-    /** 2F: the running mean, then the running variance. */
+    /** {@return 2F, for the running mean then the running variance} */
     @Override
     public int stateFloats() {
         return 2 * features;
     }
 
-    /** 0: batch norm draws no random numbers. */
+    /** {@return 0, as batch norm draws no random numbers} */
     @Override
     public int stateLongs() {
         return 0;

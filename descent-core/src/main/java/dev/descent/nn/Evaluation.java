@@ -14,12 +14,16 @@ package dev.descent.nn;
  */
 public record Evaluation(double loss, double accuracy) {
 
-    /** A regression result: the loss, no accuracy (NaN). */
+    /**
+     * {@return a regression result: the loss, no accuracy (NaN)}
+     *
+     * @param loss the mean loss
+     */
     public static Evaluation ofLoss(double loss) {
         return new Evaluation(loss, Double.NaN);
     }
 
-    /** Whether {@link #accuracy()} is defined (classification); false for regression. */
+    /** {@return whether {@link #accuracy()} is defined (classification); false for regression} */
     public boolean hasAccuracy() {
         return !Double.isNaN(accuracy);
     }

@@ -38,8 +38,6 @@ public final class Model {
     private final float[] g;
     private final List<ParamRange> ranges;
     private final List<StatefulLayer> stateful;
-    private final int stateFloats;
-    private final int stateLongs;
     private boolean training = true;
     private int cap;
     private final float[][] acts;
@@ -52,8 +50,6 @@ public final class Model {
         sizes[0] = layers[0].inputSize();
         List<ParamRange> r = new ArrayList<>();
         List<StatefulLayer> s = new ArrayList<>();
-        int nf = 0;
-        int nl = 0;
         for (int i = 0; i < layers.length; i++) {
             if (layers[i].inputSize() != sizes[i]) {
                 throw new IllegalArgumentException("layer " + i + " expects " + layers[i].inputSize()
@@ -63,14 +59,10 @@ public final class Model {
             r.addAll(layers[i].ranges(i));
             if (layers[i] instanceof StatefulLayer st) {
                 s.add(st);
-                nf += st.stateFloats();
-                nl += st.stateLongs();
             }
         }
         this.ranges = List.copyOf(r);
         this.stateful = List.copyOf(s);
-        this.stateFloats = nf;
-        this.stateLongs = nl;
         this.w = new float[paramCount];
         this.g = new float[paramCount];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -82,62 +74,70 @@ public final class Model {
         ensureCapacity(maxBatch);
     }
 
-    /** Starts a model whose input rows have {@code inputSize} ≥ 1 features. */
+    /**
+     * {@return a builder of a model whose input rows have {@code inputSize} features}
+     *
+     * @param inputSize features per input row, ≥ 1
+     */
     public static ModelBuilder builder(int inputSize) {
         return new ModelBuilder(inputSize);
     }
 
-    /** The parameter buffer θ (live; an optimizer updates it in place). */
+    /** {@return the parameter buffer θ (live; an optimizer updates it in place)} */
     public float[] params() {
         return w;
     }
 
-    /** The gradient buffer ∂L/∂θ, same indexing as {@link #params()} (live). */
+    /** {@return the gradient buffer ∂L/∂θ, same indexing as {@link #params()} (live)} */
     public float[] grads() {
         return g;
     }
 
-    /** The number of parameters. */
+    /** {@return the number of parameters} */
     public int paramCount() {
         return w.length;
     }
 
-    /** Features per input row. */
+    /** {@return features per input row} */
     public int inputSize() {
         return sizes[0];
     }
 
-    /** Features per output row (classes for a classifier, target columns for a regression). */
+    /** {@return features per output row (classes for a classifier, target columns for a regression)} */
     public int outputSize() {
         return sizes[layers.length];
     }
 
-    /** The layers, in order. */
+    /** {@return the layers, in order} */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** The loss. */
+    /** {@return the loss} */
     public Loss loss() {
         return loss;
     }
 
-    /** Every layer's parameter ranges (weights, biases, norm scales and shifts), in buffer order. */
+    /** {@return every layer's parameter ranges (weights, biases, norm scales and shifts), in buffer order} */
     public List<ParamRange> parameterRanges() {
         return ranges;
     }
 
-    /** Rows the workspaces currently hold; evaluation runs in chunks of this size. */
+    /** {@return rows the workspaces currently hold; evaluation runs in chunks of this size} */
     public int maxBatch() {
         return cap;
     }
 
-    /** Whether {@link #forwardBackward} runs in training mode (the default). */
+    /** {@return whether {@link #forwardBackward} runs in training mode (the default)} */
     public boolean isTraining() {
         return training;
     }
 
-    /** Selects training mode (dropout active, batch statistics) or evaluation mode. */
+    /**
+     * Selects the mode of {@link #forwardBackward}.
+     *
+     * @param training true for training mode (dropout active, batch statistics), false for evaluation mode
+     */
     public void setTraining(boolean training) {
         this.training = training;
     }
@@ -146,12 +146,23 @@ public final class Model {
      * One training step's computation: zeroes {@link #grads()}, runs forward and backward on
      * {@code batch} rows of {@code x} against {@code labels[0, batch)} in the current mode, and
      * returns the mean loss; {@link #grads()} then holds ∂(mean loss)/∂θ.
+     *
+     * @param x the inputs, row-major, at least batch × inputSize() values
+     * @param labels class labels, at least batch of them
+     * @param batch rows, ≥ 1 (the workspaces grow once for a batch above {@link #maxBatch()})
+     * @return the mean loss over the batch (may be non-finite)
      */
     public double forwardBackward(float[] x, int[] labels, int batch) {
         return forwardBackward(x, labels, 0, batch);
     }
 
-    /** As {@link #forwardBackward(float[], int[], int)} against dense targets, {@code batch × outputSize()}. */
+    /**
+     * {@return as {@link #forwardBackward(float[], int[], int)}, against dense targets}
+     *
+     * @param x the inputs, row-major
+     * @param targets the targets, row-major, batch × outputSize() values (regression)
+     * @param batch rows, ≥ 1
+     */
     public double forwardBackward(float[] x, float[] targets, int batch) {
         return forwardBackward(x, targets, 0, batch);
     }
@@ -159,6 +170,12 @@ public final class Model {
     /**
      * As {@link #forwardBackward(float[], int[], int)} on rows {@code [from, from + rows)} of
      * {@code x} and {@code labels}: a chunk of a larger set, without copying it out first.
+     *
+     * @param x the inputs of the whole set, row-major
+     * @param labels the labels of the whole set
+     * @param from the first row, ≥ 0
+     * @param rows rows, ≥ 1
+     * @return the mean loss over the chunk
      */
     public double forwardBackward(float[] x, int[] labels, int from, int rows) {
         checkRows(x, from, rows, labels.length);
@@ -169,7 +186,14 @@ public final class Model {
         return l;
     }
 
-    /** As {@link #forwardBackward(float[], int[], int, int)} against dense targets (row r at {@code targets[r·outputSize()]}). */
+    /**
+     * {@return as {@link #forwardBackward(float[], int[], int, int)}, against dense targets}
+     *
+     * @param x the inputs of the whole set, row-major
+     * @param targets the targets of the whole set, row r at {@code targets[r·outputSize()]}
+     * @param from the first row, ≥ 0
+     * @param rows rows, ≥ 1
+     */
     public double forwardBackward(float[] x, float[] targets, int from, int rows) {
         checkRows(x, from, rows, targets.length / outputSize());
         float[] in = input(x, from, rows);
@@ -182,6 +206,10 @@ public final class Model {
     /**
      * Writes the outputs (logits) for {@code n} rows of {@code x} into {@code out}
      * ({@code n × outputSize()}), in evaluation mode.
+     *
+     * @param x the inputs, row-major
+     * @param n rows, ≥ 1
+     * @param out the outputs, at least n × outputSize() values
      */
     public void predict(float[] x, int n, float[] out) {
         checkRows(x, 0, n, n);
@@ -199,13 +227,24 @@ public final class Model {
     /**
      * The mean loss and the accuracy over {@code n} rows against class labels, in one forward pass
      * in evaluation mode, in chunks of {@link #maxBatch()} rows (see {@link Evaluation}).
+     *
+     * @param x the inputs, row-major
+     * @param labels the class labels
+     * @param n rows, ≥ 1
+     * @return the mean loss and the accuracy
      */
     public Evaluation evaluate(float[] x, int[] labels, int n) {
         checkRows(x, 0, n, labels.length);
         return Evaluation.of(this, x, labels, n);
     }
 
-    /** {@link #evaluate(float[], int[], int)}'s mean loss alone. */
+    /**
+     * {@return {@link #evaluate(float[], int[], int)}'s mean loss alone}
+     *
+     * @param x the inputs, row-major
+     * @param labels the class labels
+     * @param n rows, ≥ 1
+     */
     public double loss(float[] x, int[] labels, int n) {
         return evaluate(x, labels, n).loss();
     }
@@ -213,77 +252,30 @@ public final class Model {
     /**
      * The mean loss over {@code n} rows against dense targets ({@code n × outputSize()}), in
      * evaluation mode, in chunks; no accuracy (regression: {@link Evaluation#ofLoss}).
+     *
+     * @param x the inputs, row-major
+     * @param targets the targets, row-major
+     * @param n rows, ≥ 1
+     * @return the mean loss, and NaN for the accuracy
      */
     public Evaluation evaluate(float[] x, float[] targets, int n) {
         checkRows(x, 0, n, targets.length / outputSize());
         return Evaluation.of(this, x, targets, n);
     }
 
-    /**
-     * The non-parameter state: each {@link StatefulLayer}'s state, concatenated in layer order
-     * (for batch norm its running mean then running variance; for dropout its stream).
-     *
-     * @param buffers the float parts (batch-norm statistics), concatenated
-     * @param rng the long parts (one SplitMix64 state per dropout layer), concatenated
-     */
-    public record State(float[] buffers, long[] rng) {
-        /** Copies both arrays. */
-        public State {
-            buffers = buffers.clone();
-            rng = rng.clone();
-        }
-
-        /** A copy of the float parts. */
-        @Override public float[] buffers() { return buffers.clone(); }
-
-        /** A copy of the long parts. */
-        @Override public long[] rng() { return rng.clone(); }
-
-        /** Equal when both arrays hold the same values. */
-        @Override public boolean equals(Object o) {
-            return o instanceof State s && Arrays.equals(buffers, s.buffers) && Arrays.equals(rng, s.rng);
-        }
-
-        /** A hash of both arrays' contents. */
-        @Override public int hashCode() { return 31 * Arrays.hashCode(buffers) + Arrays.hashCode(rng); }
-
-        /** The sizes, not the values. */
-        @Override public String toString() { return "State[" + buffers.length + " buffer values, " + rng.length + " rng states]"; }
-    }
-
-    /** A copy of the non-parameter state (see {@link State}); empty for a model without stateful layers. */
-    public State exportState() {
-        float[] f = new float[stateFloats];
-        long[] l = new long[stateLongs];
-        int nf = 0;
-        int nl = 0;
-        for (StatefulLayer s : stateful) {
-            s.exportState(f, nf, l, nl);
-            nf += s.stateFloats();
-            nl += s.stateLongs();
-        }
-        return new State(f, l);
+    /** {@return a copy of the non-parameter state (see {@link ModelState}); empty without stateful layers} */
+    public ModelState exportState() {
+        return ModelState.export(stateful);
     }
 
     /**
      * Restores state from {@link #exportState()} of a model with the same architecture.
      *
+     * @param s the state to copy in
      * @throws IllegalArgumentException when the sizes do not match this model
      */
-    public void importState(State s) {
-        float[] f = s.buffers();
-        long[] l = s.rng();
-        if (f.length != stateFloats || l.length != stateLongs) {
-            throw new IllegalArgumentException("model state has " + f.length + " buffer values and " + l.length
-                    + " rng states; this model needs " + stateFloats + " and " + stateLongs);
-        }
-        int nf = 0;
-        int nl = 0;
-        for (StatefulLayer st : stateful) {
-            st.importState(f, nf, l, nl);
-            nf += st.stateFloats();
-            nl += st.stateLongs();
-        }
+    public void importState(ModelState s) {
+        s.restore(stateful);
     }
 
     /**
@@ -292,6 +284,7 @@ public final class Model {
      * atomically (a temporary file in the same directory, then a rename), so a crash leaves
      * either the old file or the new one.
      *
+     * @param file where to write; replaced when it exists
      * @throws IOException when the file cannot be written
      */
     public void save(Path file) throws IOException {
@@ -302,6 +295,8 @@ public final class Model {
      * Reads a model written by {@link #save}: the same architecture, parameters and layer state,
      * in training mode, with workspaces for the saved {@link #maxBatch()}.
      *
+     * @param file a file written by {@link #save}
+     * @return the model
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when it is not a descent model file, has another format
      *     version, or is corrupt (truncated, checksum mismatch); the message names the file
@@ -310,7 +305,7 @@ public final class Model {
         return ModelFile.read(file);
     }
 
-    /** A readable one-line architecture, e.g. {@code 784-Dense256-ReLU-Dense10 cross-entropy (203530 params)}. */
+    /** {@return a readable one-line architecture, e.g. {@code 784-Dense256-ReLU-Dense10 cross-entropy (203530 params)}} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(inputSize());

@@ -49,8 +49,12 @@ public final class ModelBuilder {
     }
 
     /**
-     * Appends a {@link Dense} layer from the current width to {@code out} ≥ 1 features, its
-     * weights drawn with {@code init} (biases zero).
+     * Appends a {@link Dense} layer from the current width to {@code out} features, its weights
+     * drawn with {@code init} (biases zero).
+     *
+     * @param out output features, ≥ 1
+     * @param init the weight initialization
+     * @return this builder
      */
     public ModelBuilder dense(int out, Init init) {
         int in = width;
@@ -64,14 +68,23 @@ public final class ModelBuilder {
         return add(out * in + out, out, (off, seed) -> new Dense(in, out, off, init));
     }
 
-    /** Appends an elementwise activation layer over the current width. */
+    /**
+     * Appends an elementwise activation layer over the current width.
+     *
+     * @param a the activation
+     * @return this builder
+     */
     public ModelBuilder activation(Activation a) {
         Objects.requireNonNull(a, "activation");
         int n = width;
         return add(0, n, (off, seed) -> a.layer(n));
     }
 
-    /** Appends a {@link BatchNorm1d} over the current width (2 parameters per feature). */
+    /**
+     * Appends a {@link BatchNorm1d} over the current width (2 parameters per feature).
+     *
+     * @return this builder
+     */
     public ModelBuilder batchNorm() {
         int n = width;
         return add(2 * n, n, (off, seed) -> new BatchNorm1d(n, off));
@@ -80,6 +93,9 @@ public final class ModelBuilder {
     /**
      * Appends a {@link Dropout} with drop probability {@code p} in [0, 1); its mask stream is
      * seeded from the model seed and the layer's position.
+     *
+     * @param p the drop probability, in [0, 1)
+     * @return this builder
      */
     public ModelBuilder dropout(double p) {
         int n = width;
@@ -89,7 +105,12 @@ public final class ModelBuilder {
         return add(0, n, (off, seed) -> new Dropout(n, p, seed));
     }
 
-    /** Sets the loss (default softmax cross-entropy). */
+    /**
+     * Sets the loss (default softmax cross-entropy).
+     *
+     * @param l the loss
+     * @return this builder
+     */
     public ModelBuilder loss(Loss l) {
         this.loss = Objects.requireNonNull(l, "loss");
         return this;
@@ -98,6 +119,9 @@ public final class ModelBuilder {
     /**
      * Sets the rows of the workspaces, ≥ 1 (default 256): evaluation runs in chunks of this many
      * rows, and a larger training batch grows the workspaces once.
+     *
+     * @param rows workspace rows, ≥ 1
+     * @return this builder
      */
     public ModelBuilder maxBatch(int rows) {
         if (rows < 1) {
@@ -112,6 +136,8 @@ public final class ModelBuilder {
      * {@code seed} (layer by layer, in order); dropout layer i's stream is seeded from
      * {@code seed} and i. The same seed gives the same bits.
      *
+     * @param seed the initialization seed
+     * @return the new model, in training mode
      * @throws IllegalArgumentException when there are no layers, or the parameters would not fit
      *     in one array
      */
@@ -131,12 +157,12 @@ public final class ModelBuilder {
         return new Model(layers, loss, (int) off, maxBatch, seed);
     }
 
-    /** The input width this builder started from. */
+    /** {@return the input width this builder started from} */
     public int inputSize() {
         return inputSize;
     }
 
-    /** The width of the last layer added so far (the input width before any layer). */
+    /** {@return the width of the last layer added so far (the input width before any layer)} */
     public int width() {
         return width;
     }

@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  * int    layer count, then per layer a UTF kind and its settings:
  *          "dense" int out, UTF init | "batchnorm" | "dropout" double p | an activation id
  * int    parameter count, then the float32 parameters (raw bits)
- * int    state float count, the floats; int state long count, the longs ({@link Model.State})
+ * int    state float count, the floats; int state long count, the longs ({@link ModelState})
  * long   CRC32 of every byte before it
  * </pre>
  *
@@ -73,7 +73,7 @@ final class ModelFile {
         for (float v : w) {
             out.writeInt(Float.floatToRawIntBits(v));
         }
-        Model.State s = m.exportState();
+        ModelState s = m.exportState();
         float[] f = s.buffers();
         long[] r = s.rng();
         out.writeInt(f.length);
@@ -174,7 +174,7 @@ final class ModelFile {
             if (in.read() != -1) {
                 throw new IOException("trailing bytes");
             }
-            m.importState(new Model.State(f, r));
+            m.importState(new ModelState(f, r));
             return m;
         } catch (IOException | IllegalArgumentException e) {
             String why = e instanceof EOFException ? "truncated" : e.getMessage();

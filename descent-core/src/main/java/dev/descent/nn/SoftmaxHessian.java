@@ -17,8 +17,10 @@ public final class SoftmaxHessian {
     private SoftmaxHessian() {}
 
     /**
-     * Whether {@code model} is softmax regression, where {@link #product} is exact: one
-     * {@link Dense} layer and {@link SoftmaxCrossEntropy}.
+     * {@return whether {@code model} is softmax regression, where {@link #product} is exact: one
+     * {@link Dense} layer and {@link SoftmaxCrossEntropy}}
+     *
+     * @param model any model
      */
     public static boolean appliesTo(Model model) {
         return model.layers().size() == 1 && model.layers().getFirst() instanceof Dense
@@ -30,6 +32,12 @@ public final class SoftmaxHessian {
      * Hessian of the mean cross-entropy over rows [0, n) of {@code x} against {@code labels} at
      * the model's current parameters, in chunks of {@code model.maxBatch()} rows.
      *
+     * @param model softmax regression
+     * @param x the inputs, row-major, at least n rows
+     * @param labels the labels, at least n
+     * @param n rows, ≥ 1
+     * @param v the direction
+     * @param out H·v, overwritten
      * @throws IllegalArgumentException when the model is not softmax regression ({@link #appliesTo})
      *     or the arrays are too short
      */

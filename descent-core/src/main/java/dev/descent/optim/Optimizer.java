@@ -43,8 +43,8 @@ public interface Optimizer {
     void importState(byte[] state);
 
     /**
-     * A named view of the state, like torch's {@code state_dict()}: step count, scalars and
-     * per-parameter arrays by name (a copy; see {@link StateDict}).
+     * {@return a named view of the state, like torch's {@code state_dict()}: step count, scalars
+     * and per-parameter arrays by name (a copy; see {@link StateDict})}
      */
     default StateDict stateDict() {
         return StateDict.of(this);

@@ -45,12 +45,21 @@ public record ParamGroups(int size, List<ParamGroup> groups) {
         }
     }
 
-    /** One group covering all {@code size} parameters with multipliers 1. */
+    /**
+     * {@return one group covering all {@code size} parameters with multipliers 1}
+     *
+     * @param size the buffer length, ≥ 0
+     */
     public static ParamGroups whole(int size) {
         return new ParamGroups(size, List.of(ParamGroup.range(0, size)));
     }
 
-    /** The given groups over a buffer of {@code size} parameters. */
+    /**
+     * {@return the given groups over a buffer of {@code size} parameters}
+     *
+     * @param size the buffer length, ≥ 0
+     * @param groups sorted, disjoint groups inside [0, size)
+     */
     public static ParamGroups of(int size, ParamGroup... groups) {
         return new ParamGroups(size, List.of(groups));
     }
@@ -62,6 +71,7 @@ public record ParamGroups(int size, List<ParamGroup> groups) {
      * ranges with the same multipliers are merged, so an MLP has one group per layer kind run.
      *
      * @param model the model whose {@link Model#parameterRanges()} cover its buffer
+     * @return groups over {@code model.paramCount()} parameters
      */
     public static ParamGroups noDecayOnBiasesAndNorms(Model model) {
         List<ParamGroup> out = new ArrayList<>();
@@ -77,12 +87,16 @@ public record ParamGroups(int size, List<ParamGroup> groups) {
         return new ParamGroups(model.paramCount(), out);
     }
 
-    /** The number of groups. */
+    /** {@return the number of groups} */
     public int count() {
         return groups.size();
     }
 
-    /** Group {@code k}. */
+    /**
+     * {@return group {@code k}}
+     *
+     * @param k the index, in [0, count())
+     */
     public ParamGroup group(int k) {
         return groups.get(k);
     }

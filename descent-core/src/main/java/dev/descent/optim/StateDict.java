@@ -110,6 +110,7 @@ public record StateDict(String optimizer, int size, long step, Map<String, Doubl
      * A copy of one state array.
      *
      * @param name the array's name, for example {@code exp_avg}
+     * @return a copy of the array
      * @throws IllegalArgumentException naming the known names when there is no such array
      */
     public float[] array(String name) {
@@ -123,6 +124,8 @@ public record StateDict(String optimizer, int size, long step, Map<String, Doubl
     /**
      * This state in the optimizers' export format, for {@link Optimizer#importState} of an
      * optimizer with the same configuration and size.
+     *
+     * @return the bytes
      */
     public byte[] toBytes() {
         try {
@@ -150,7 +153,7 @@ public record StateDict(String optimizer, int size, long step, Map<String, Doubl
         }
     }
 
-    /** The names and sizes, not the values. */
+    /** {@return the names and sizes, not the values} */
     @Override
     public String toString() {
         return "StateDict[" + optimizer + ", step " + step + ", " + size + " parameters, scalars " + scalars.keySet()

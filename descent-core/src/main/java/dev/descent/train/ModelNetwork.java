@@ -3,35 +3,40 @@ package dev.descent.train;
 import dev.descent.data.Dataset;
 import dev.descent.nn.Evaluation;
 import dev.descent.nn.Model;
+import dev.descent.nn.ModelState;
 import java.nio.ByteBuffer;
 
 /**
  * A {@link Network} view of an {@code nn.Model}: the trainer's mini-batch pass is
  * {@link Model#forwardBackward(float[], int[], int)} (or its float-target form, for regression)
  * in training mode, evaluation is {@link Model#evaluate} in evaluation mode, and the non-parameter state
- * (batch-norm running statistics, dropout streams: {@link Model.State}) travels in checkpoints.
+ * (batch-norm running statistics, dropout streams: {@link ModelState}) travels in checkpoints.
  */
 public final class ModelNetwork implements Network {
 
     private final Model model;
 
-    /** Wraps {@code model}; it is trained in place. */
+    /**
+     * Wraps {@code model}; it is trained in place.
+     *
+     * @param model the model
+     */
     public ModelNetwork(Model model) {
         this.model = model;
     }
 
-    /** The wrapped model. */
+    /** {@return the wrapped model} */
     public Model model() {
         return model;
     }
 
-    /** The model's parameters. */
+    /** {@return the model's parameters} */
     @Override
     public float[] params() {
         return model.params();
     }
 
-    /** The model's gradients. */
+    /** {@return the model's gradients} */
     @Override
     public float[] grads() {
         return model.grads();
@@ -64,10 +69,10 @@ public final class ModelNetwork implements Network {
                 : model.evaluate(data.x(), data.y(), data.n());
     }
 
-    /** {@link Model.State} as bytes: buffer count, buffers, generator count, generator states. */
+    /** {@return {@link ModelState} as bytes: buffer count, buffers, generator count, generator states} */
     @Override
     public byte[] exportState() {
-        Model.State s = model.exportState();
+        ModelState s = model.exportState();
         float[] b = s.buffers();
         long[] r = s.rng();
         ByteBuffer out = ByteBuffer.allocate(8 + 4 * b.length + 8 * r.length);
@@ -93,7 +98,7 @@ public final class ModelNetwork implements Network {
             for (int i = 0; i < r.length; i++) {
                 r[i] = in.getLong();
             }
-            model.importState(new Model.State(b, r));
+            model.importState(new ModelState(b, r));
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;

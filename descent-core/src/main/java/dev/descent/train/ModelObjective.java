@@ -32,6 +32,8 @@ public final class ModelObjective implements Objective {
     /**
      * The full-batch loss of {@code model} on {@code data}.
      *
+     * @param model the model, whose parameters each evaluation overwrites
+     * @param data the whole training set: labels, or float targets for regression
      * @throws IllegalArgumentException when the data's features or targets do not fit the model
      */
     public ModelObjective(Model model, Dataset data) {
@@ -46,7 +48,7 @@ public final class ModelObjective implements Objective {
         this.data = data;
     }
 
-    /** The number of parameters. */
+    /** {@return the number of parameters} */
     @Override
     public int dimension() {
         return model.paramCount();
@@ -102,7 +104,7 @@ public final class ModelObjective implements Objective {
         }
     }
 
-    /** True for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian}). */
+    /** {@return true for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian})} */
     @Override
     public boolean hasHessianVector() {
         return !data.isRegression() && SoftmaxHessian.appliesTo(model);
@@ -125,6 +127,10 @@ public final class ModelObjective implements Objective {
     /**
      * The central-difference product of {@link #hessianVector} at x, for any model (also where an
      * exact product exists, to compare with it).
+     *
+     * @param x the point
+     * @param v the direction
+     * @param out H·v, overwritten
      */
     public void finiteDifferenceHessianVector(double[] x, double[] v, double[] out) {
         load(x);
@@ -156,7 +162,7 @@ public final class ModelObjective implements Objective {
         }
     }
 
-    /** The model's current parameters as doubles: a starting point for a minimizer. */
+    /** {@return the model's current parameters as doubles: a starting point for a minimizer} */
     public double[] initialPoint() {
         float[] w = model.params();
         double[] x = new double[w.length];

@@ -20,10 +20,10 @@ import dev.descent.nn.Evaluation;
  */
 public interface Network {
 
-    /** The parameters θ, updated in place by the optimizer. */
+    /** {@return the parameters θ, updated in place by the optimizer} */
     float[] params();
 
-    /** The gradient buffer, same length as {@link #params()}. */
+    /** {@return the gradient buffer, same length as {@link #params()}} */
     float[] grads();
 
     /**
@@ -31,6 +31,11 @@ public interface Network {
      * {@code x} (row-major, rows·d values) with labels {@code y}, overwrites {@link #grads()}
      * with ∇θ of the mean loss, and returns that mean loss (may be non-finite; never throws
      * for it).
+     *
+     * @param x the batch's features
+     * @param y the batch's labels
+     * @param rows rows in the batch, ≥ 1
+     * @return the mean loss
      */
     double lossAndGradient(float[] x, int[] y, int rows);
 
@@ -38,6 +43,10 @@ public interface Network {
      * As {@link #lossAndGradient(float[], int[], int)} against float targets (rows·k values,
      * row-major): the regression pass. By default a network trains on labels only.
      *
+     * @param x the batch's features
+     * @param targets the batch's targets
+     * @param rows rows in the batch, ≥ 1
+     * @return the mean loss
      * @throws UnsupportedOperationException when this network does not do regression
      */
     default double lossAndGradient(float[] x, float[] targets, int rows) {
@@ -48,10 +57,13 @@ public interface Network {
     /**
      * The mean loss and accuracy over all of {@code data} in evaluation mode, θ unchanged; for a
      * regression set the accuracy is NaN ({@link Evaluation#hasAccuracy()}).
+     *
+     * @param data the rows to evaluate
+     * @return the evaluation
      */
     Evaluation evaluate(Dataset data);
 
-    /** Non-parameter training state (generator state, running statistics); empty by default. */
+    /** {@return non-parameter training state (generator state, running statistics); empty by default} */
     default byte[] exportState() {
         return new byte[0];
     }
@@ -59,6 +71,7 @@ public interface Network {
     /**
      * Restores {@link #exportState()}'s bytes.
      *
+     * @param state the bytes
      * @throws IllegalArgumentException when the bytes do not belong to this network
      */
     default void importState(byte[] state) {

@@ -75,12 +75,23 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
      * {@code epochs} ≥ 1 epochs of batch {@code batchSize} with the defaults: no step budget, no
      * clipping, evaluation and checkpoint at each epoch end, per-step schedule, spike factor 10,
      * lr cut 0.5, 5 failures.
+     *
+     * @param epochs passes over the training set, ≥ 1
+     * @param batchSize rows per mini-batch, ≥ 1
+     * @param seed the batch-order seed
+     * @return the configuration
      */
     public static TrainConfig forEpochs(long epochs, int batchSize, long seed) {
         return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
     }
 
-    /** A budget of {@code steps} ≥ 1 steps (any number of epochs) with the defaults of {@link #forEpochs}. */
+    /**
+     * {@return a budget of {@code steps} steps (any number of epochs) with the defaults of {@link #forEpochs}}
+     *
+     * @param steps the step budget, ≥ 1
+     * @param batchSize rows per mini-batch, ≥ 1
+     * @param seed the batch-order seed
+     */
     public static TrainConfig forSteps(long steps, int batchSize, long seed) {
         return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
     }
@@ -88,6 +99,9 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
     /**
      * The optimizer steps in one epoch over {@code rows} ≥ 1 training rows: ⌈rows / batchSize⌉
      * (the last batch of an epoch keeps the remainder).
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the steps per epoch
      */
     public long stepsPerEpoch(int rows) {
         if (rows < 1) {
@@ -101,6 +115,9 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
      * epochs · {@link #stepsPerEpoch}, capped by {@code maxSteps} when that is set (a 0 field
      * does not limit). This is where the {@link Trainer} stops, and the horizon to give a
      * schedule that is read per step.
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the number of steps
      */
     public long totalSteps(int rows) {
         long perEpoch = stepsPerEpoch(rows);
@@ -112,6 +129,9 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
     /**
      * The horizon in the schedule's own unit: {@link #totalSteps} for a per-step schedule, the
      * number of epochs begun, ⌈totalSteps / stepsPerEpoch⌉, when {@link #schedulePerEpoch()}.
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the schedule's horizon
      */
     public long scheduleLength(int rows) {
         long total = totalSteps(rows);
@@ -122,32 +142,58 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
         return total / perEpoch + (total % perEpoch == 0 ? 0 : 1);
     }
 
-    /** A copy with a step budget. */
+    /**
+     * {@return a copy with a step budget}
+     *
+     * @param steps the budget, ≥ 0 (0: none)
+     */
     public TrainConfig withMaxSteps(long steps) {
         return new TrainConfig(epochs, steps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy with gradient clipping at global norm {@code c} (0 = off). */
+    /**
+     * {@return a copy with gradient clipping at global norm {@code c}}
+     *
+     * @param c the largest gradient norm, ≥ 0 (0: off)
+     */
     public TrainConfig withClipNorm(double c) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, c, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy that evaluates every {@code steps} steps. */
+    /**
+     * {@return a copy that evaluates every {@code steps} steps}
+     *
+     * @param steps the interval, ≥ 0 (0: at epoch ends only)
+     */
     public TrainConfig withEvalEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, steps, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy that checkpoints every {@code steps} steps. */
+    /**
+     * {@return a copy that checkpoints every {@code steps} steps}
+     *
+     * @param steps the interval, ≥ 0 (0: at epoch ends)
+     */
     public TrainConfig withCheckpointEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, steps, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy whose schedule is read per epoch ({@code true}) or per step. */
+    /**
+     * {@return a copy whose schedule is read per epoch or per step}
+     *
+     * @param perEpoch true: t = epoch; false: t = step
+     */
     public TrainConfig withSchedulePerEpoch(boolean perEpoch) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, perEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy with other divergence settings. */
+    /**
+     * {@return a copy with other divergence settings}
+     *
+     * @param spikeFactor the spike threshold as a multiple of the running loss, &gt; 1
+     * @param lrCut the lr factor after a rollback, in (0, 1)
+     * @param maxFailures rollbacks in a row before giving up, ≥ 1
+     */
     public TrainConfig withDivergence(double spikeFactor, double lrCut, int maxFailures) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }

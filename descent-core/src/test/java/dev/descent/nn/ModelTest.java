@@ -65,7 +65,7 @@ class ModelTest {
         Model m = ModelSpec.parse("mlp:6:bn:dropout=0.5", 4, 3).build(2);
         float[] x = GradCheck.random(10 * 4, 1, 1);
         int[] y = labels(10, 3);
-        Model.State s = m.exportState();
+        ModelState s = m.exportState();
         m.loss(x, y, 10);
         m.evaluate(x, y, 10);
         ModelObjective f = new ModelObjective(m, new Dataset(x, y, 10, 4, 3));
@@ -150,7 +150,7 @@ class ModelTest {
         assertThatThrownBy(() -> m.forwardBackward(new float[6], new int[] {0}, 2))
                 .hasMessageContaining("targets cover 1 rows");
         assertThatThrownBy(() -> m.loss(new float[6], new int[] {0, 1}, 0)).hasMessageContaining("batch size");
-        assertThatThrownBy(() -> m.importState(new Model.State(new float[3], new long[0])))
+        assertThatThrownBy(() -> m.importState(new ModelState(new float[3], new long[0])))
                 .hasMessageContaining("needs 0");
         assertThatThrownBy(() -> Model.builder(3).build(1)).hasMessageContaining("at least one layer");
     }
