@@ -65,6 +65,10 @@ public final class ModelNetwork implements Network {
         if (data.d() != model.inputSize()) {
             throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
         }
+        if (data.isRegression() && data.targetWidth() != model.outputSize()) {
+            throw new IllegalArgumentException("data has " + data.targetWidth() + " target columns, the model outputs "
+                    + model.outputSize());
+        }
         return data.isRegression() ? model.evaluate(data.x(), data.targets(), data.n())
                 : model.evaluate(data.x(), data.y(), data.n());
     }

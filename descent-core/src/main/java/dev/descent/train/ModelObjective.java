@@ -69,11 +69,11 @@ public final class ModelObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return lossAndGradient(grad);
+        return fullBatchGradient(grad);
     }
 
     /** f and ∇f at the model's current parameters, accumulated over chunks in double. */
-    private double lossAndGradient(double[] grad) {
+    private double fullBatchGradient(double[] grad) {
         if (grad.length != model.paramCount()) {
             throw new IllegalArgumentException("gradient buffer has length " + grad.length + ", needs " + model.paramCount());
         }
@@ -151,11 +151,11 @@ public final class ModelObjective implements Objective {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (saved[i] + eps * v[i]);
         }
-        lossAndGradient(out);
+        fullBatchGradient(out);
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (saved[i] - eps * v[i]);
         }
-        lossAndGradient(gMinus);
+        fullBatchGradient(gMinus);
         System.arraycopy(saved, 0, w, 0, w.length);
         for (int i = 0; i < w.length; i++) {
             out[i] = (out[i] - gMinus[i]) / (2 * eps);
