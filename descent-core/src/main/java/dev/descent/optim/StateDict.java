@@ -1,9 +1,7 @@
 package dev.descent.optim;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -16,8 +14,8 @@ import java.util.Map;
  * count, the scalar state by name and each per-parameter state array by name (PyTorch's names:
  * {@code exp_avg} and {@code exp_avg_sq} for Adam's m and v, {@code momentum_buffer} for SGD
  * with momentum, {@code sum} for AdaGrad, ...). Get one from {@link Optimizer#stateDict()}; it is
- * a copy, so reading it never changes the optimizer, and {@link #toBytes()} gives the bytes
- * {@link Optimizer#importState} takes, so an edited view can be loaded back.
+ * a copy, so reading it never changes the optimizer. (Checkpoints keep using the exact bytes of
+ * {@link Optimizer#exportState()}; this view decodes them.)
  *
  * <p>Names by optimizer: sgd {@code momentum_buffer}; adam, adamw {@code exp_avg},
  * {@code exp_avg_sq} (and {@code max_exp_avg_sq} with AMSGrad); adamax {@code exp_avg},
@@ -119,38 +117,6 @@ public record StateDict(String optimizer, int size, long step, Map<String, Doubl
             throw new IllegalArgumentException(optimizer + " has no state array '" + name + "'; it has " + arrays.keySet());
         }
         return a.clone();
-    }
-
-    /**
-     * This state in the optimizers' export format, for {@link Optimizer#importState} of an
-     * optimizer with the same configuration and size.
-     *
-     * @return the bytes
-     */
-    public byte[] toBytes() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + arrays.size() * 4 * size);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeUTF(optimizer);
-            out.writeInt(size);
-            out.writeLong(step);
-            out.writeInt(scalars.size());
-            for (double v : scalars.values()) {
-                out.writeLong(Double.doubleToRawLongBits(v));
-            }
-            out.writeInt(arrays.size());
-            for (float[] a : arrays.values()) {
-                for (float v : a) {
-                    out.writeInt(Float.floatToRawIntBits(v));
-                }
-            }
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@return the names and sizes, not the values} */
