@@ -108,6 +108,10 @@ public final class Batches {
     /**
      * As {@link #next(float[], int[])} for a regression set: copies the next batch's features
      * into {@code xOut} and its float targets into {@code tOut} (rows·k values).
+     *
+     * @param xOut features, at least batchSize()·d values
+     * @param tOut targets, at least batchSize()·k values
+     * @return the number of rows copied
      */
     public int next(float[] xOut, float[] tOut) {
         int rows = Math.min(batchSize, data.n() - offset);

@@ -63,8 +63,10 @@ public record Split(Dataset train, Dataset heldOut) {
      * are shuffled and the first ⌊fraction·n⌉ go to the held-out part; both parts keep the
      * original row order.
      *
+     * @param data the set to divide
      * @param fraction the held-out share, in (0, 1)
      * @param seed the shuffling seed
+     * @return the training part and the held-out part
      * @throws IllegalArgumentException when a part would be empty
      */
     public static Split random(Dataset data, double fraction, long seed) {
