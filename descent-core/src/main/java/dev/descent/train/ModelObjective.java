@@ -69,16 +69,101 @@ public final class ModelObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return fullBatchGradient(grad);
+        return pass(model, data.x(), data.y(), data.targets(), data.n(), grad);
     }
 
-    /** f and ∇f at the model's current parameters, accumulated over chunks in double. */
-    private double fullBatchGradient(double[] grad) {
+    /** {@return true for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian})} */
+    @Override
+    public boolean hasHessianVector() {
+        return !data.isRegression() && SoftmaxHessian.appliesTo(model);
+    }
+
+    /** H·v of the full-batch loss at x: exact when {@link #hasHessianVector()}, else central differences. */
+    @Override
+    public void hessianVector(double[] x, double[] v, double[] hv) {
+        load(x);
+        if (hasHessianVector()) {
+            hessianVector(model, data.x(), data.y(), data.n(), v, hv);
+        } else {
+            centralDifference(model, data.x(), data.y(), data.targets(), data.n(), v, hv);
+        }
+    }
+
+    /**
+     * The central-difference product of {@link #hessianVector} at x, for any model (also where an
+     * exact product exists, to compare with it).
+     *
+     * @param x the point
+     * @param v the direction
+     * @param out H·v, overwritten
+     */
+    public void finiteDifferenceHessianVector(double[] x, double[] v, double[] out) {
+        load(x);
+        centralDifference(model, data.x(), data.y(), data.targets(), data.n(), v, out);
+    }
+
+    /**
+     * The value and gradient of this objective over any rows, at the model's current parameters:
+     * f = mean loss over rows [0, n) of {@code x} against {@code labels}, ∇f into {@code grad}
+     * (evaluation mode, chunks of {@link Model#maxBatch()} rows summed in double, as
+     * {@link #evaluate}). For methods that evaluate chosen rows (a mini-batch, an overlap) rather
+     * than the whole set.
+     *
+     * @param model the model, evaluated at its current parameters ({@link Model#grads()} is scratch)
+     * @param x the rows' features, row-major, at least n rows
+     * @param labels the rows' labels
+     * @param n rows, ≥ 1
+     * @param grad ∇f, length {@code model.paramCount()}, overwritten
+     * @return f
+     */
+    public static double valueAndGradient(Model model, float[] x, int[] labels, int n, double[] grad) {
+        return pass(model, x, labels, null, n, grad);
+    }
+
+    /**
+     * As {@link #valueAndGradient(Model, float[], int[], int, double[])} against float targets
+     * (row-major, n × outputSize()): the regression objective over any rows.
+     *
+     * @param model the model, evaluated at its current parameters
+     * @param x the rows' features, row-major
+     * @param targets the rows' targets, row-major
+     * @param n rows, ≥ 1
+     * @param grad ∇f, overwritten
+     * @return f
+     */
+    public static double valueAndGradient(Model model, float[] x, float[] targets, int n, double[] grad) {
+        return pass(model, x, null, targets, n, grad);
+    }
+
+    /**
+     * H·v of the mean loss over rows [0, n) of {@code x} against {@code labels}, at the model's
+     * current parameters: exact for softmax regression ({@link SoftmaxHessian}), a central
+     * difference of gradients otherwise ({@link Model#params()} restored bit for bit).
+     *
+     * @param model the model
+     * @param x the rows' features, row-major
+     * @param labels the rows' labels
+     * @param n rows, ≥ 1
+     * @param v the direction, length {@code model.paramCount()}
+     * @param out H·v, overwritten
+     */
+    public static void hessianVector(Model model, float[] x, int[] labels, int n, double[] v, double[] out) {
+        if (SoftmaxHessian.appliesTo(model)) {
+            SoftmaxHessian.product(model, x, labels, n, v, out);
+        } else {
+            centralDifference(model, x, labels, null, n, v, out);
+        }
+    }
+
+    /** f and ∇f at the model's current parameters against labels or (labels null) targets, chunk by chunk. */
+    private static double pass(Model model, float[] x, int[] labels, float[] targets, int n, double[] grad) {
         if (grad.length != model.paramCount()) {
             throw new IllegalArgumentException("gradient buffer has length " + grad.length + ", needs " + model.paramCount());
         }
+        if (n < 1) {
+            throw new IllegalArgumentException("the objective needs at least 1 row, got " + n);
+        }
         float[] g = model.grads();
-        int n = data.n();
         int cap = model.maxBatch();
         boolean wasTraining = model.isTraining();
         model.setTraining(false);
@@ -87,9 +172,7 @@ public final class ModelObjective implements Objective {
             double total = 0;
             for (int s = 0; s < n; s += cap) {
                 int b = Math.min(cap, n - s);
-                total += b * (data.isRegression()
-                        ? model.forwardBackward(data.x(), data.targets(), s, b)
-                        : model.forwardBackward(data.x(), data.y(), s, b));
+                total += b * (labels == null ? model.forwardBackward(x, targets, s, b) : model.forwardBackward(x, labels, s, b));
                 for (int i = 0; i < g.length; i++) {
                     grad[i] += (double) b * g[i];
                 }
@@ -104,37 +187,13 @@ public final class ModelObjective implements Objective {
         }
     }
 
-    /** {@return true for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian})} */
-    @Override
-    public boolean hasHessianVector() {
-        return !data.isRegression() && SoftmaxHessian.appliesTo(model);
-    }
-
-    /** H·v of the full-batch loss at x: exact when {@link #hasHessianVector()}, else central differences. */
-    @Override
-    public void hessianVector(double[] x, double[] v, double[] hv) {
-        load(x);
-        if (v.length != model.paramCount() || hv.length != model.paramCount()) {
-            throw new IllegalArgumentException("v and hv must have length " + model.paramCount());
-        }
-        if (hasHessianVector()) {
-            SoftmaxHessian.product(model, data.x(), data.y(), data.n(), v, hv);
-        } else {
-            finiteDifferenceHessianVector(x, v, hv);
-        }
-    }
-
-    /**
-     * The central-difference product of {@link #hessianVector} at x, for any model (also where an
-     * exact product exists, to compare with it).
-     *
-     * @param x the point
-     * @param v the direction
-     * @param out H·v, overwritten
-     */
-    public void finiteDifferenceHessianVector(double[] x, double[] v, double[] out) {
-        load(x);
+    /** (∇f(θ + εv) − ∇f(θ − εv))/(2ε) with the ε of the class comment; θ restored bit for bit. */
+    private static void centralDifference(Model model, float[] x, int[] labels, float[] targets, int n, double[] v,
+            double[] out) {
         float[] w = model.params();
+        if (v.length != w.length || out.length != w.length) {
+            throw new IllegalArgumentException("v and out must have length " + w.length);
+        }
         double vMax = 0;
         double tMax = 0;
         for (int i = 0; i < w.length; i++) {
@@ -151,11 +210,11 @@ public final class ModelObjective implements Objective {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (saved[i] + eps * v[i]);
         }
-        fullBatchGradient(out);
+        pass(model, x, labels, targets, n, out);
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (saved[i] - eps * v[i]);
         }
-        fullBatchGradient(gMinus);
+        pass(model, x, labels, targets, n, gMinus);
         System.arraycopy(saved, 0, w, 0, w.length);
         for (int i = 0; i < w.length; i++) {
             out[i] = (out[i] - gMinus[i]) / (2 * eps);
