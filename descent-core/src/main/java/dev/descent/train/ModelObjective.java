@@ -5,6 +5,7 @@ import dev.descent.minimize.Objective;
 import dev.descent.nn.Model;
 import dev.descent.nn.SoftmaxHessian;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The bridge from training to minimization: a model and a data set as the full-batch
@@ -19,8 +20,8 @@ import java.util.Arrays;
  * Chunk c of b_c rows adds b_c·L_c and b_c·∇L_c in double, in chunk order; the sums are scaled by
  * 1/n at the end. The model's mode is left as it was.
  *
- * <p>Hessian-vector products: exact for softmax regression ({@link SoftmaxHessian}, and
- * {@link #hasHessianVector()} is true); otherwise a central difference of gradients,
+ * <p>Hessian-vector products: exact for softmax regression ({@link SoftmaxHessian}; only
+ * then is {@link #hessianVector()} present, as the minimizers take it for exact); otherwise a central difference of gradients,
  * H·v ≈ (∇f(θ + εv) − ∇f(θ − εv))/(2ε) with ε = ε_f^{1/3}(1 + ‖θ‖∞)/‖v‖∞, ε_f = 2⁻²³ (the float32
  * unit roundoff: the parameters are float32); {@link Model#params()} is restored bit for bit.
  */
@@ -72,17 +73,30 @@ public final class ModelObjective implements Objective {
         return pass(model, data.x(), data.y(), data.targets(), data.n(), grad);
     }
 
-    /** {@return true for softmax regression on class labels, where the product is exact ({@link SoftmaxHessian})} */
+    /**
+     * {@return the exact product {@link #hessianVector(double[], double[], double[])}, present for
+     * softmax regression on class labels ({@link SoftmaxHessian}) only}
+     */
     @Override
-    public boolean hasHessianVector() {
+    public Optional<HessianVector> hessianVector() {
+        return exact() ? Optional.of(this::hessianVector) : Optional.empty();
+    }
+
+    /** Whether the product is exact: softmax regression on class labels. */
+    private boolean exact() {
         return !data.isRegression() && SoftmaxHessian.appliesTo(model);
     }
 
-    /** H·v of the full-batch loss at x: exact when {@link #hasHessianVector()}, else central differences. */
-    @Override
+    /**
+     * H·v of the full-batch loss at x: exact for softmax regression, else central differences.
+     *
+     * @param x the point
+     * @param v the direction
+     * @param hv H·v, overwritten
+     */
     public void hessianVector(double[] x, double[] v, double[] hv) {
         load(x);
-        if (hasHessianVector()) {
+        if (exact()) {
             hessianVector(model, data.x(), data.y(), data.n(), v, hv);
         } else {
             centralDifference(model, data.x(), data.y(), data.targets(), data.n(), v, hv);
