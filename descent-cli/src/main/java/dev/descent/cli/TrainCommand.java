@@ -13,7 +13,7 @@ import dev.descent.schedule.ReduceOnPlateau;
 import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import dev.descent.train.Checkpoint;
-import dev.descent.train.Evaluation;
+import dev.descent.nn.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.ModelNetwork;
 import dev.descent.train.Network;
@@ -403,7 +403,7 @@ public final class TrainCommand implements Callable<Integer> {
         Model m = ms.build(seed, rowsMax);
         ModelNetwork net = new ModelNetwork(m);
         Network trained = net;
-        Model.State st = m.exportState();
+        var st = m.exportState();
         boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0;
         if (parallel) {
             // data parallel: one replica per thread, each with single-threaded matrix multiplies

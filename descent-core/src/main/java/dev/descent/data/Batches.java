@@ -117,12 +117,31 @@ public final class Batches {
     public int next(float[] xOut, int[] yOut) {
         int rows = Math.min(batchSize, data.n() - offset);
         data.gather(order, offset, rows, xOut, yOut);
+        advance(rows);
+        return rows;
+    }
+
+    private void advance(int rows) {
         offset += rows;
         if (offset == data.n()) {
             epoch++;
             offset = 0;
             permutation(seed, epoch, order);
         }
+    }
+
+    /**
+     * As {@link #next(float[], int[])} for a regression set: copies the next batch's features
+     * into {@code xOut} and its float targets into {@code tOut} (rows·k values).
+     *
+     * @param xOut features, at least batchSize()·d values
+     * @param tOut targets, at least batchSize()·k values
+     * @return the number of rows copied
+     */
+    public int next(float[] xOut, float[] tOut) {
+        int rows = Math.min(batchSize, data.n() - offset);
+        data.gather(order, offset, rows, xOut, tOut);
+        advance(rows);
         return rows;
     }
 

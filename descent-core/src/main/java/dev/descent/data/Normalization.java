@@ -131,6 +131,6 @@ public record Normalization(Mode mode, float[] mean, float[] std) {
                 out[o + j] = (x[o + j] - mean[j]) / std[j];
             }
         }
-        return new Dataset(out, data.y(), data.n(), d, data.classes());
+        return data.withFeatures(out);
     }
 }

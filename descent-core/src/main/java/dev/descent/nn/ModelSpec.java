@@ -189,7 +189,7 @@ public record ModelSpec(List<Integer> hidden, Activation activation, boolean bat
 
     /** Builds the model with parameters initialized from {@code seed} and workspaces for {@code maxBatch} rows. */
     public Model build(long seed, int maxBatch) {
-        Model.Builder b = Model.builder(inputSize).loss(loss).maxBatch(maxBatch);
+        ModelBuilder b = Model.builder(inputSize).loss(loss).maxBatch(maxBatch);
         for (int h : hidden) {
             b.dense(h, init);
             if (batchNorm) {

@@ -49,6 +49,14 @@ public interface Optimizer {
     void importState(byte[] state);
 
     /**
+     * {@return a named view of the state, like torch's {@code state_dict()}: step count, scalars
+     * and per-parameter arrays by name (a copy; see {@link StateDict})}
+     */
+    default StateDict stateDict() {
+        return StateDict.of(this);
+    }
+
+    /**
      * The bytes one step reads and writes per parameter (STREAM convention, no write-allocate):
      * 4·(3 + 2k) for θ read and written, g read, and k state arrays read and written, plus 4
      * when clipping by global norm (its reduction reads g once more).

@@ -15,7 +15,7 @@ package dev.descent.train;
 public record TrainResult(TrainStatus status, String message, long steps, double epochs, long samples,
         double trainSeconds, History history) {
 
-    /** Training throughput: rows per second of training-loop time. */
+    /** {@return training throughput: rows per second of training-loop time} */
     public double samplesPerSecond() {
         return trainSeconds > 0 ? samples / trainSeconds : Double.NaN;
     }

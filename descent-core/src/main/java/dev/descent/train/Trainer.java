@@ -2,6 +2,7 @@ package dev.descent.train;
 
 import dev.descent.data.Batches;
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 import dev.descent.optim.Optimizer;
 import dev.descent.schedule.ReduceOnPlateau;
 import dev.descent.schedule.Schedule;
@@ -145,14 +146,15 @@ public final class Trainer {
 
     private TrainResult run(Dataset train, Dataset val, TrainListener listener) {
         float[] xb = new float[batches.batchSize() * train.d()];
-        int[] yb = new int[batches.batchSize()];
+        int[] yb = train.isRegression() ? null : new int[batches.batchSize()];
+        float[] tb = train.isRegression() ? new float[batches.batchSize() * train.targetWidth()] : null;
         long end = endStep();
         while (step < end) {
             double lr = lrScale * baseLr();                                // 1. lr from the schedule
             long t0 = System.nanoTime();
             long epoch = batches.epoch();
-            int rows = batches.next(xb, yb);                               // 2. batch
-            double loss = net.lossAndGradient(xb, yb, rows);              // 3. forward/backward
+            int rows = tb == null ? batches.next(xb, yb) : batches.next(xb, tb);        // 2. batch
+            double loss = tb == null ? net.lossAndGradient(xb, yb, rows) : net.lossAndGradient(xb, tb, rows); // 3.
             if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * Math.max(ema, firstLoss))) {
                 if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
                     return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
@@ -198,10 +200,7 @@ public final class Trainer {
     }
 
     private long endStep() {
-        long perEpoch = batches.batchesPerEpoch();
-        long byEpochs = config.epochs() > 0 ? config.epochs() * perEpoch : Long.MAX_VALUE;
-        long bySteps = config.maxSteps() > 0 ? config.maxSteps() : Long.MAX_VALUE;
-        return Math.min(byEpochs, bySteps);
+        return config.totalSteps(rows);
     }
 
     private double epochs() {

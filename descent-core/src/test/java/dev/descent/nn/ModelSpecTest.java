@@ -33,7 +33,7 @@ class ModelSpecTest {
         Model m = ModelSpec.parse("softmax", 5, 3).build(1);
         assertThat(layerNames(m)).containsExactly("Dense");
         assertThat(m.params()).containsOnly(0f);
-        assertThat(m.hasExactHessianVector()).isTrue();
+        assertThat(SoftmaxHessian.appliesTo(m)).isTrue();
     }
 
     @Test

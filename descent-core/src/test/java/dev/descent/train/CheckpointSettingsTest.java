@@ -19,7 +19,7 @@ class CheckpointSettingsTest {
     Path dir;
 
     private static Trainer trainer(OptimizerConfig oc, TestNets.Softmax net, Path ck) {
-        return new Trainer(TrainConfig.epochs(2, 16, 7), net, oc.create(net.params().length), t -> oc.lr())
+        return new Trainer(TrainConfig.forEpochs(2, 16, 7), net, oc.create(net.params().length), t -> oc.lr())
                 .checkpointTo(ck, Map.of("model", "softmax", "optimizer", Optimizers.spec(oc)));
     }
 

@@ -67,7 +67,7 @@ public final class Example {
         long seed = 7;
         Split data = FashionMnist.embedded();
         Model model = ModelSpec.parse("softmax", 784, 10).build(seed, 128);
-        TrainResult trained = new Trainer(TrainConfig.epochs(1, 128, seed), new ModelNetwork(model),
+        TrainResult trained = new Trainer(TrainConfig.forEpochs(1, 128, seed), new ModelNetwork(model),
                 Optimizers.parse("adam:lr=0.01").create(model.paramCount()), step -> 0.01)
                 .fit(data.train(), data.heldOut(), TrainListener.none());
         double accuracy = model.accuracy(data.heldOut().x(), data.heldOut().y(), data.heldOut().n());

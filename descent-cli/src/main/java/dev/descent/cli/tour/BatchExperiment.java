@@ -255,7 +255,7 @@ final class BatchExperiment implements Experiment {
         Model model = Runs.model(spec, train, seed);
         OptimizerConfig adam = Optimizers.named("adam");
         int perPass = (train.n() + BATCH - 1) / BATCH;
-        TrainConfig cfg = TrainConfig.epochs(passes, BATCH, seed).withEvalEvery(Math.max(1, perPass / 4));
+        TrainConfig cfg = TrainConfig.forEpochs(passes, BATCH, seed).withEvalEvery(Math.max(1, perPass / 4));
         Trainer trainer = new Trainer(cfg, new ModelNetwork(model), adam.create(model.paramCount()), t -> adam.lr());
         List<double[]> points = new ArrayList<>();
         long[] tick = {System.nanoTime()};

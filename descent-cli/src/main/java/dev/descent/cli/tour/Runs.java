@@ -45,7 +45,7 @@ final class Runs {
             int epochs, int batch, long seed, int binsPerEpoch, int maxFailures, Progress progress) {
         int perEpoch = (train.n() + batch - 1) / batch;
         int bin = Math.max(1, perEpoch / binsPerEpoch);
-        TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
+        TrainConfig cfg = TrainConfig.forEpochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
                 .withDivergence(TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, maxFailures);
         ModelNetwork net = new ModelNetwork(model);
         Trainer t = new Trainer(cfg, net, optimizer.create(model.paramCount()), schedule);
