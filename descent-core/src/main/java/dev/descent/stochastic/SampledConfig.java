@@ -1,0 +1,27 @@
+package dev.descent.stochastic;
+
+/**
+ * The immutable, validated configuration of a stochastic quasi-Newton method:
+ * {@link MultiBatchLbfgs} ({@code mb-lbfgs}), {@link ProgressiveBatchLbfgs} ({@code pb-lbfgs})
+ * or {@link Sqn} ({@code sqn}). {@link StochasticMethods} builds them from text specs.
+ */
+public sealed interface SampledConfig permits MultiBatchLbfgs, ProgressiveBatchLbfgs, Sqn {
+
+    /** The command-line name, for example {@code mb-lbfgs}. */
+    String name();
+
+    /** The learning rate: the first trial step of the line search, or SQN's step size. */
+    double lr();
+
+    /** A copy with another learning rate. */
+    SampledConfig withLr(double lr);
+
+    /**
+     * Fresh state.
+     *
+     * @param objective the sampled objective
+     * @param batch the sample size (the initial one under progressive batching), in [1, N]
+     * @param seed seeds the row order
+     */
+    SampledMethod create(SampledObjective objective, int batch, long seed);
+}
