@@ -3,6 +3,7 @@ package dev.descent.train;
 import dev.descent.data.Dataset;
 import dev.descent.minimize.Objective;
 import dev.descent.nn.Model;
+import dev.descent.stochastic.L2;
 
 /**
  * The bridge from training to minimization: a model and a data set as the full-batch
@@ -21,9 +22,19 @@ public final class ModelObjective implements Objective {
 
     private final Model model;
     private final Dataset data;
+    private final L2 penalty;
 
     /** The full-batch loss of {@code model} on {@code data}. */
     public ModelObjective(Model model, Dataset data) {
+        this(model, data, L2.none());
+    }
+
+    /**
+     * The full-batch training objective f(θ) = mean loss + (λ/2)‖W‖² ({@link L2} over the
+     * weights), with its gradient and Hessian-vector product.
+     */
+    public ModelObjective(Model model, Dataset data, L2 penalty) {
+        this.penalty = penalty;
         if (data.d() != model.inputSize()) {
             throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
         }
@@ -51,7 +62,9 @@ public final class ModelObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return model.lossAndGradient(data.x(), data.y(), data.n(), grad);
+        double f = model.lossAndGradient(data.x(), data.y(), data.n(), grad);
+        penalty.addGradient(model.params(), grad);
+        return f + penalty.value(model.params());
     }
 
     @Override
@@ -64,6 +77,7 @@ public final class ModelObjective implements Objective {
     public void hessianVector(double[] x, double[] v, double[] hv) {
         load(x);
         model.hessianVector(data.x(), data.y(), data.n(), v, hv);
+        penalty.addHessianVector(v, hv);
     }
 
     /** The model's current parameters as doubles: a starting point for a minimizer. */
