@@ -47,19 +47,32 @@ final class TrainMetrics {
     }
 
     void write(History h) {
+        write(h.records());
+    }
+
+    /**
+     * Writes {@code records}: step, epoch, train_loss (mean mini-batch loss since the previous
+     * row), val_loss, val_accuracy, lr, elapsed_s (training time only, never evaluation),
+     * objective (the full training objective with the L2 term), passes (gradient-equivalent
+     * passes over the training set) and batch (rows in the last step's sample).
+     */
+    void write(java.util.List<History.Record> records) {
         StringBuilder sb = new StringBuilder();
         if (csv) {
-            sb.append("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s\n");
+            sb.append("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s,objective,passes,batch\n");
         }
-        for (History.Record r : h.records()) {
+        for (History.Record r : records) {
+            double elapsed = Double.isNaN(r.trainSeconds()) ? r.elapsedSeconds() : r.trainSeconds();
             if (csv) {
                 sb.append(r.step()).append(',').append(csv(r.epoch())).append(',').append(csv(r.trainLoss())).append(',')
                         .append(csv(r.valLoss())).append(',').append(csv(r.valAccuracy())).append(',').append(csv(r.lr()))
-                        .append(',').append(csv(r.elapsedSeconds())).append('\n');
+                        .append(',').append(csv(elapsed)).append(',').append(csv(r.objective())).append(',')
+                        .append(csv(r.passes())).append(',').append(r.batch()).append('\n');
             } else {
                 sb.append(new TrainJson().put("step", r.step()).put("epoch", r.epoch()).put("trainLoss", r.trainLoss())
                         .put("valLoss", r.valLoss()).put("valAccuracy", r.valAccuracy()).put("lr", r.lr())
-                        .put("elapsedSeconds", r.elapsedSeconds())).append('\n');
+                        .put("elapsedSeconds", elapsed).put("objective", r.objective()).put("passes", r.passes())
+                        .put("batch", r.batch())).append('\n');
             }
         }
         try {
