@@ -3,9 +3,10 @@ package dev.descent.stochastic;
 /**
  * The immutable, validated configuration of a stochastic quasi-Newton method:
  * {@link MultiBatchLbfgs} ({@code mb-lbfgs}), {@link ProgressiveBatchLbfgs} ({@code pb-lbfgs})
- * or {@link Sqn} ({@code sqn}). {@link StochasticMethods} builds them from text specs.
+ * or {@link Sqn} ({@code sqn}), and the negative control {@link NaiveLbfgs} ({@code naive-lbfgs}).
+ * {@link StochasticMethods} builds them from text specs.
  */
-public sealed interface SampledConfig permits MultiBatchLbfgs, ProgressiveBatchLbfgs, Sqn {
+public sealed interface SampledConfig permits MultiBatchLbfgs, ProgressiveBatchLbfgs, Sqn, NaiveLbfgs {
 
     /** The command-line name, for example {@code mb-lbfgs}. */
     String name();

@@ -14,17 +14,18 @@ import java.util.Set;
  * <ul>
  *   <li>mb-lbfgs: {@code overlap, memory, damping, c1, backtracks} ({@link MultiBatchLbfgs});
  *   <li>pb-lbfgs: those and {@code theta, blocks, max_batch} ({@link ProgressiveBatchLbfgs});
- *   <li>sqn: {@code every, hessian_batch, memory} ({@link Sqn}).
+ *   <li>sqn: {@code every, hessian_batch, memory} ({@link Sqn});
+ *   <li>naive-lbfgs: {@code memory, wolfe} ({@link NaiveLbfgs}, the negative control).
  * </ul>
  * {@link #spec} writes a configuration back in this form.
  */
 public final class StochasticMethods {
 
-    private static final List<String> NAMES = List.of("mb-lbfgs", "pb-lbfgs", "sqn");
+    private static final List<String> NAMES = List.of("mb-lbfgs", "pb-lbfgs", "sqn", "naive-lbfgs");
 
     private StochasticMethods() {}
 
-    /** The method names: mb-lbfgs, pb-lbfgs, sqn. */
+    /** The method names: mb-lbfgs, pb-lbfgs, sqn, naive-lbfgs. */
     public static List<String> names() {
         return NAMES;
     }
@@ -78,6 +79,10 @@ public final class StochasticMethods {
                             s.integer("memory", d.memory()), s.real("damping", d.damping()), s.real("c1", d.c1()),
                             s.integer("backtracks", d.backtracks()), s.integer("blocks", d.blocks()), s.integer("max_batch", d.maxBatch()));
                 }
+                case "naive-lbfgs" -> {
+                    NaiveLbfgs d = NaiveLbfgs.DEFAULT;
+                    yield new NaiveLbfgs(s.real("lr", d.lr()), s.integer("memory", d.memory()), s.bool("wolfe", d.wolfe()));
+                }
                 default -> {
                     Sqn d = Sqn.DEFAULT;
                     yield new Sqn(s.real("lr", d.lr()), s.integer("every", d.every()), s.integer("hessian_batch", d.hessianBatch()),
@@ -104,6 +109,7 @@ public final class StochasticMethods {
                     p.blocks(), p.maxBatch());
             case Sqn q -> String.format(Locale.ROOT, "sqn:lr=%s,every=%d,hessian_batch=%d,memory=%d", num(q.lr()), q.every(),
                     q.hessianBatch(), q.memory());
+            case NaiveLbfgs q -> String.format(Locale.ROOT, "naive-lbfgs:lr=%s,memory=%d,wolfe=%s", num(q.lr()), q.memory(), q.wolfe());
         };
     }
 
@@ -135,6 +141,19 @@ public final class StochasticMethods {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad value '" + v + "' for " + key + " in '" + text + "': expected a number");
             }
+        }
+
+        boolean bool(String key, boolean def) {
+            read.add(key);
+            String v = values.get(key);
+            if (v == null) {
+                return def;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("bad value '" + v + "' for " + key + " in '" + text + "': expected true or false");
+            };
         }
 
         int integer(String key, int def) {
