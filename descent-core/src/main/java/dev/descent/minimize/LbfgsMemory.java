@@ -220,9 +220,13 @@ public final class LbfgsMemory {
     }
 
     /**
-     * Copies the k-th oldest stored pair into s and y (k in [0, {@link #pairs()})): with
-     * {@link #clear()} and {@link #push} in the same order, this restores a memory exactly
-     * (checkpoints of the stochastic quasi-Newton methods).
+     * Copies the k-th oldest stored pair into s and y: with {@link #clear()} and {@link #push}
+     * in the same order, this restores a memory exactly (checkpoints of the stochastic
+     * quasi-Newton methods).
+     *
+     * @param k the pair, in [0, {@link #pairs()}), 0 the oldest
+     * @param s length n, overwritten with sₖ
+     * @param y length n, overwritten with yₖ
      */
     public void pair(int k, double[] s, double[] y) {
         if (k < 0 || k >= count) {
@@ -233,7 +237,11 @@ public final class LbfgsMemory {
         System.arraycopy(Y, off, y, 0, n);
     }
 
-    /** The current initial scaling γ of H₀ = γI (1 with no pairs). */
+    /**
+     * The current initial scaling of H₀ = γI.
+     *
+     * @return γ (1 with no pairs)
+     */
     public double gamma() {
         return gamma;
     }

@@ -30,7 +30,9 @@ public final class L2 {
     /**
      * The penalty with coefficient λ on {@code model}'s {@link ParamRange.Kind#WEIGHT} ranges.
      *
+     * @param model the model whose weight ranges are penalized
      * @param lambda λ, finite and ≥ 0 (0: no penalty)
+     * @return the penalty
      */
     public static L2 weights(Model model, double lambda) {
         List<ParamRange> w = new ArrayList<>();
@@ -48,17 +50,30 @@ public final class L2 {
         return new L2(lambda, f, t);
     }
 
-    /** No penalty. */
+    /**
+     * No penalty.
+     *
+     * @return the penalty with λ = 0
+     */
     public static L2 none() {
         return new L2(0, new int[0], new int[0]);
     }
 
-    /** λ. */
+    /**
+     * The coefficient.
+     *
+     * @return λ
+     */
     public double lambda() {
         return lambda;
     }
 
-    /** (λ/2)·Σ_W θ², summed in double; 0 when λ = 0. */
+    /**
+     * The penalty's value.
+     *
+     * @param theta θ
+     * @return (λ/2)·Σ_W θ², summed in double; 0 when λ = 0
+     */
     public double value(float[] theta) {
         if (lambda == 0) {
             return 0;
@@ -72,7 +87,12 @@ public final class L2 {
         return 0.5 * lambda * s;
     }
 
-    /** g_W ← g_W + λθ_W. */
+    /**
+     * Adds the penalty's gradient: g_W ← g_W + λθ_W.
+     *
+     * @param theta θ
+     * @param g the gradient, updated in place
+     */
     public void addGradient(float[] theta, double[] g) {
         if (lambda == 0) {
             return;
@@ -84,7 +104,13 @@ public final class L2 {
         }
     }
 
-    /** g_W ← g_W + λθ_W, in float32 (the mini-batch gradient of the first-order optimizers). */
+    /**
+     * Adds the penalty's gradient in float32 (the mini-batch gradient of the first-order
+     * optimizers): g_W ← g_W + λθ_W.
+     *
+     * @param theta θ
+     * @param g the gradient, updated in place
+     */
     public void addGradient(float[] theta, float[] g) {
         if (lambda == 0) {
             return;
@@ -97,7 +123,13 @@ public final class L2 {
         }
     }
 
-    /** hv_W ← hv_W + λv_W (the penalty's Hessian is λ on the weights, 0 elsewhere). */
+    /**
+     * Adds the penalty's Hessian-vector product (λ on the weights, 0 elsewhere):
+     * hv_W ← hv_W + λv_W.
+     *
+     * @param v the direction
+     * @param hv the product, updated in place
+     */
     public void addHessianVector(double[] v, double[] hv) {
         if (lambda == 0) {
             return;

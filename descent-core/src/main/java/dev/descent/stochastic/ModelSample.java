@@ -29,6 +29,8 @@ public final class ModelSample implements SampledObjective {
     private final float[] saved;
 
     /**
+     * The sampled objective of {@code model} on {@code data}.
+     *
      * @param model the model; its parameter array is the θ the methods usually pass
      * @param data the training set
      * @param l2 the penalty (use {@link L2#none()} for none)
@@ -57,17 +59,30 @@ public final class ModelSample implements SampledObjective {
         return data.n();
     }
 
-    /** The model. */
+    /**
+     * The model.
+     *
+     * @return the model whose parameters are θ
+     */
     public Model model() {
         return model;
     }
 
-    /** The penalty. */
+    /**
+     * The penalty.
+     *
+     * @return the L2 term
+     */
     public L2 l2() {
         return l2;
     }
 
-    /** The full training objective F(θ) (all rows, forward only, with the penalty). */
+    /**
+     * The full training objective F(θ): all rows, forward only, with the penalty.
+     *
+     * @param theta θ (the model's own array or another; the model's parameters are restored)
+     * @return F(θ)
+     */
     public double objective(float[] theta) {
         boolean swap = enter(theta);
         try {

@@ -48,7 +48,12 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
         return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch);
     }
 
-    /** A copy with another θ. */
+    /**
+     * A copy with another θ.
+     *
+     * @param theta θ of the inner-product test, &gt; 0
+     * @return the copy
+     */
     public ProgressiveBatchLbfgs withTheta(double theta) {
         return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch);
     }

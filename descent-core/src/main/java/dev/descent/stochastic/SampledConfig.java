@@ -8,13 +8,26 @@ package dev.descent.stochastic;
  */
 public sealed interface SampledConfig permits MultiBatchLbfgs, ProgressiveBatchLbfgs, Sqn, NaiveLbfgs {
 
-    /** The command-line name, for example {@code mb-lbfgs}. */
+    /**
+     * The command-line name.
+     *
+     * @return for example {@code mb-lbfgs}
+     */
     String name();
 
-    /** The learning rate: the first trial step of the line search, or SQN's step size. */
+    /**
+     * The learning rate: the first trial step of the line search, or SQN's step size.
+     *
+     * @return lr, &gt; 0
+     */
     double lr();
 
-    /** A copy with another learning rate. */
+    /**
+     * A copy with another learning rate.
+     *
+     * @param lr the learning rate, &gt; 0
+     * @return the copy
+     */
     SampledConfig withLr(double lr);
 
     /**
@@ -23,6 +36,7 @@ public sealed interface SampledConfig permits MultiBatchLbfgs, ProgressiveBatchL
      * @param objective the sampled objective
      * @param batch the sample size (the initial one under progressive batching), in [1, N]
      * @param seed seeds the row order
+     * @return the state
      */
     SampledMethod create(SampledObjective objective, int batch, long seed);
 }

@@ -15,29 +15,62 @@ package dev.descent.stochastic;
  */
 public interface SampledObjective {
 
-    /** The number of parameters n. */
+    /**
+     * The number of parameters.
+     *
+     * @return n, at least 1
+     */
     int dimension();
 
-    /** The number of rows N. */
+    /**
+     * The number of rows.
+     *
+     * @return N, at least 1
+     */
     int size();
 
     /**
-     * Returns F_S(θ) and writes ∇F_S(θ) into {@code grad} (length n, overwritten).
+     * Returns F_S(θ) and writes ∇F_S(θ) into {@code grad}.
      *
-     * @return the mean over the sample (non-finite values are returned, never thrown)
+     * @param theta θ, length n; not modified
+     * @param rows row indices in [0, N)
+     * @param from the first index of the sample in {@code rows}
+     * @param count the sample size |S|, ≥ 1
+     * @param grad length n, overwritten with ∇F_S(θ)
+     * @return F_S(θ), the mean over the sample plus the regularizer (non-finite values are
+     *     returned, never thrown)
      */
     double lossAndGradient(float[] theta, int[] rows, int from, int count, double[] grad);
 
-    /** Returns F_S(θ) alone: a forward pass, about a third of the cost of a gradient. */
+    /**
+     * Returns F_S(θ) alone: a forward pass, about a third of the cost of a gradient.
+     *
+     * @param theta θ, length n; not modified
+     * @param rows row indices in [0, N)
+     * @param from the first index of the sample in {@code rows}
+     * @param count the sample size |S|, ≥ 1
+     * @return F_S(θ)
+     */
     double loss(float[] theta, int[] rows, int from, int count);
 
-    /** Whether {@link #hessianVector} is exact (not a difference of gradients). */
+    /**
+     * Whether {@link #hessianVector} is exact.
+     *
+     * @return true when it is exact, false when it is a difference of gradients (or missing)
+     */
     default boolean hasExactHessianVector() {
         return false;
     }
 
     /**
      * Writes ∇²F_S(θ)·v into {@code hv}.
+     *
+     * @param theta θ, length n; not modified
+     * @param rows row indices in [0, N)
+     * @param from the first index of the sample in {@code rows}
+     * @param count the sample size |S|, ≥ 1
+     * @param v the direction, length n; not modified
+     * @param hv length n, overwritten with ∇²F_S(θ)·v
      *
      * @throws UnsupportedOperationException when the objective has no Hessian-vector product
      */

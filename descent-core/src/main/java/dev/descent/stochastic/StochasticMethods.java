@@ -25,12 +25,21 @@ public final class StochasticMethods {
 
     private StochasticMethods() {}
 
-    /** The method names: mb-lbfgs, pb-lbfgs, sqn, naive-lbfgs. */
+    /**
+     * The method names.
+     *
+     * @return mb-lbfgs, pb-lbfgs, sqn, naive-lbfgs
+     */
     public static List<String> names() {
         return NAMES;
     }
 
-    /** Whether {@code spec}'s name (before any ':') is one of {@link #names()}. */
+    /**
+     * Whether {@code spec}'s name (before any ':') is one of {@link #names()}.
+     *
+     * @param spec a spec such as {@code sqn:every=10}
+     * @return true for a stochastic quasi-Newton method
+     */
     public static boolean isSampled(String spec) {
         String t = spec.strip();
         int colon = t.indexOf(':');
@@ -39,6 +48,9 @@ public final class StochasticMethods {
 
     /**
      * Parses {@code name[:key=value,...]}.
+     *
+     * @param spec the text
+     * @return the validated configuration
      *
      * @throws IllegalArgumentException naming the bad part and the valid names, keys or range
      */
@@ -98,7 +110,12 @@ public final class StochasticMethods {
         return c;
     }
 
-    /** The text form of {@code c}, which {@link #parse} reads back to an equal record. */
+    /**
+     * The text form of a configuration, which {@link #parse} reads back to an equal record.
+     *
+     * @param c the configuration
+     * @return its spec with every key
+     */
     public static String spec(SampledConfig c) {
         return switch (c) {
             case MultiBatchLbfgs m -> String.format(Locale.ROOT, "mb-lbfgs:lr=%s,overlap=%s,memory=%d,damping=%s,c1=%s,backtracks=%d",

@@ -35,7 +35,17 @@ public final class History {
     public record Record(long step, double epoch, double trainLoss, double valLoss, double valAccuracy,
             double lr, double elapsedSeconds, double objective, double passes, int batch, double trainSeconds) {
 
-        /** A record without the objective, passes, batch and training time (NaN, NaN, 0, NaN). */
+        /**
+         * A record without the objective, passes, batch and training time (NaN, NaN, 0, NaN).
+         *
+         * @param step optimizer steps taken so far
+         * @param epoch fractional epochs so far
+         * @param trainLoss the mean mini-batch loss since the previous record
+         * @param valLoss the mean validation loss
+         * @param valAccuracy the validation accuracy
+         * @param lr the learning rate
+         * @param elapsedSeconds wall-clock seconds since the run started
+         */
         public Record(long step, double epoch, double trainLoss, double valLoss, double valAccuracy, double lr, double elapsedSeconds) {
             this(step, epoch, trainLoss, valLoss, valAccuracy, lr, elapsedSeconds, Double.NaN, Double.NaN, 0, Double.NaN);
         }

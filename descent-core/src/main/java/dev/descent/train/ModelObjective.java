@@ -32,6 +32,10 @@ public final class ModelObjective implements Objective {
     /**
      * The full-batch training objective f(θ) = mean loss + (λ/2)‖W‖² ({@link L2} over the
      * weights), with its gradient and Hessian-vector product.
+     *
+     * @param model the model (its parameters are overwritten at each evaluation)
+     * @param data the training set
+     * @param penalty the L2 term ({@link L2#none()} for none)
      */
     public ModelObjective(Model model, Dataset data, L2 penalty) {
         this.penalty = penalty;

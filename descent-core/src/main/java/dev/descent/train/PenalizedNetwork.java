@@ -14,7 +14,12 @@ public final class PenalizedNetwork implements Network {
     private final Network inner;
     private final L2 penalty;
 
-    /** {@code inner} with {@code penalty} added to its training loss. */
+    /**
+     * {@code inner} with {@code penalty} added to its training loss.
+     *
+     * @param inner the network (its parameters are the penalty's θ)
+     * @param penalty the L2 term
+     */
     public PenalizedNetwork(Network inner, L2 penalty) {
         this.inner = inner;
         this.penalty = penalty;

@@ -20,7 +20,17 @@ import dev.descent.stochastic.QuasiNewtonStats;
 public record TrainResult(TrainStatus status, String message, long steps, double epochs, long samples,
         double trainSeconds, History history, double passes, QuasiNewtonStats stats) {
 
-    /** A first-order run's result: passes = epochs, no quasi-Newton counters. */
+    /**
+     * A first-order run's result: passes = epochs, no quasi-Newton counters.
+     *
+     * @param status how the run ended
+     * @param message a one-line summary
+     * @param steps optimizer steps taken
+     * @param epochs fractional epochs completed
+     * @param samples training rows processed
+     * @param trainSeconds seconds in the training loop
+     * @param history the evaluations, divergence events and epoch times
+     */
     public TrainResult(TrainStatus status, String message, long steps, double epochs, long samples, double trainSeconds, History history) {
         this(status, message, steps, epochs, samples, trainSeconds, history, epochs, null);
     }

@@ -112,6 +112,11 @@ public final class Trainer {
      * {@link dev.descent.stochastic.ModelSample} of the same model); it is given the learning
      * rate s·schedule(t) at each step. The {@link TrainConfig#batchSize()} is not used (the
      * method was created with its batch), nor is clipping.
+     *
+     * @param config the run's settings (epochs count passes of the method's row stream)
+     * @param net the network whose parameters the method updates
+     * @param method fresh state of the method
+     * @param schedule the learning rate at step (or epoch) t
      */
     public Trainer(TrainConfig config, Network net, SampledMethod method, Schedule schedule) {
         this(config, net, null, method, schedule, null);
@@ -137,6 +142,9 @@ public final class Trainer {
      * Computes {@code objective} (for example the full training objective with its L2 term) at
      * each evaluation, outside the timed region, into {@link History.Record#objective()};
      * returns this.
+     *
+     * @param objective computes the objective at the network's current parameters
+     * @return this trainer
      */
     public Trainer trackObjective(DoubleSupplier objective) {
         this.objective = objective;
