@@ -31,6 +31,7 @@ final class MultiBatchRun implements SampledMethod {
     private final double theta;
     private final int blocks;
     private final int maxBatch;
+    private final boolean normTest;
 
     private final RowStream stream;
     private final LbfgsMemory memory;
@@ -66,7 +67,7 @@ final class MultiBatchRun implements SampledMethod {
     private long increases;
 
     MultiBatchRun(SampledConfig config, SampledObjective f, int batch, long seed, double overlap, int m, double damping,
-            double c1, int backtracks, double theta, int blocks, int maxBatch) {
+            double c1, int backtracks, double theta, int blocks, int maxBatch, boolean normTest) {
         this.size = f.size();
         if (batch < 1 || batch > size) {
             throw new IllegalArgumentException("the batch must be in [1, " + size + "] (the training rows), got " + batch);
@@ -82,6 +83,7 @@ final class MultiBatchRun implements SampledMethod {
         this.backtracks = backtracks;
         this.progressive = blocks > 0;
         this.theta = theta;
+        this.normTest = normTest;
         this.blocks = blocks;
         this.maxBatch = maxBatch == 0 ? size : Math.min(maxBatch, size);
         this.batch = progressive ? Math.min(batch, this.maxBatch) : batch;
@@ -260,10 +262,33 @@ final class MultiBatchRun implements SampledMethod {
         return memory;
     }
 
-    /** The inner-product test over the sample's parts; grows the next sample when it fails. */
+    /** The inner-product (or norm) test over the sample's parts; grows the next sample when it fails. */
     private void grow(int from, int to, int sCount, double dg) {
         int parts = to - from;
         if (parts < 2 || batch >= maxBatch) {
+            return;
+        }
+        if (normTest) {
+            // tr Σ̂ = Σⱼ mⱼ‖gⱼ − g‖²/(K − 1) against θ²‖g‖²·|S|
+            double tr = 0;
+            for (int p = from; p < to; p++) {
+                double[] gp = partG.get(p);
+                double e = 0;
+                for (int j = 0; j < n; j++) {
+                    double diff = gp[j] - g[j];
+                    e += diff * diff;
+                }
+                tr += partCount[p] * e;
+            }
+            tr /= parts - 1;
+            double bound = theta * theta * dot(g, g);
+            if (tr / sCount > bound) {
+                int next = (int) Math.min(maxBatch, Math.max((long) Math.ceil(tr / bound), batch + 1L));
+                if (next > batch) {
+                    batch = next;
+                    increases++;
+                }
+            }
             return;
         }
         double var = 0;

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code sqn:every=20,hessian_batch=4096}. Keys: {@code lr}, and
  * <ul>
  *   <li>mb-lbfgs: {@code overlap, memory, damping, c1, backtracks} ({@link MultiBatchLbfgs});
- *   <li>pb-lbfgs: those and {@code theta, blocks, max_batch} ({@link ProgressiveBatchLbfgs});
+ *   <li>pb-lbfgs: those and {@code theta, blocks, max_batch, test} (inner or norm) ({@link ProgressiveBatchLbfgs});
  *   <li>sqn: {@code every, hessian_batch, memory} ({@link Sqn});
  *   <li>naive-lbfgs: {@code memory, wolfe} ({@link NaiveLbfgs}, the negative control).
  * </ul>
@@ -89,7 +89,8 @@ public final class StochasticMethods {
                     ProgressiveBatchLbfgs d = ProgressiveBatchLbfgs.DEFAULT;
                     yield new ProgressiveBatchLbfgs(s.real("lr", d.lr()), s.real("theta", d.theta()), s.real("overlap", d.overlap()),
                             s.integer("memory", d.memory()), s.real("damping", d.damping()), s.real("c1", d.c1()),
-                            s.integer("backtracks", d.backtracks()), s.integer("blocks", d.blocks()), s.integer("max_batch", d.maxBatch()));
+                            s.integer("backtracks", d.backtracks()), s.integer("blocks", d.blocks()), s.integer("max_batch", d.maxBatch()),
+                            s.test("test", d.test()));
                 }
                 case "naive-lbfgs" -> {
                     NaiveLbfgs d = NaiveLbfgs.DEFAULT;
@@ -121,9 +122,9 @@ public final class StochasticMethods {
             case MultiBatchLbfgs m -> String.format(Locale.ROOT, "mb-lbfgs:lr=%s,overlap=%s,memory=%d,damping=%s,c1=%s,backtracks=%d",
                     num(m.lr()), num(m.overlap()), m.memory(), num(m.damping()), num(m.c1()), m.backtracks());
             case ProgressiveBatchLbfgs p -> String.format(Locale.ROOT,
-                    "pb-lbfgs:lr=%s,theta=%s,overlap=%s,memory=%d,damping=%s,c1=%s,backtracks=%d,blocks=%d,max_batch=%d",
+                    "pb-lbfgs:lr=%s,theta=%s,overlap=%s,memory=%d,damping=%s,c1=%s,backtracks=%d,blocks=%d,max_batch=%d,test=%s",
                     num(p.lr()), num(p.theta()), num(p.overlap()), p.memory(), num(p.damping()), num(p.c1()), p.backtracks(),
-                    p.blocks(), p.maxBatch());
+                    p.blocks(), p.maxBatch(), p.test() == ProgressiveBatchLbfgs.Test.NORM ? "norm" : "inner");
             case Sqn q -> String.format(Locale.ROOT, "sqn:lr=%s,every=%d,hessian_batch=%d,memory=%d", num(q.lr()), q.every(),
                     q.hessianBatch(), q.memory());
             case NaiveLbfgs q -> String.format(Locale.ROOT, "naive-lbfgs:lr=%s,memory=%d,wolfe=%s", num(q.lr()), q.memory(), q.wolfe());
@@ -158,6 +159,19 @@ public final class StochasticMethods {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad value '" + v + "' for " + key + " in '" + text + "': expected a number");
             }
+        }
+
+        ProgressiveBatchLbfgs.Test test(String key, ProgressiveBatchLbfgs.Test def) {
+            read.add(key);
+            String v = values.get(key);
+            if (v == null) {
+                return def;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "inner" -> ProgressiveBatchLbfgs.Test.INNER_PRODUCT;
+                case "norm" -> ProgressiveBatchLbfgs.Test.NORM;
+                default -> throw new IllegalArgumentException("bad value '" + v + "' for " + key + " in '" + text + "': expected inner or norm");
+            };
         }
 
         boolean bool(String key, boolean def) {

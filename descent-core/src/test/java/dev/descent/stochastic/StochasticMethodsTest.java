@@ -36,6 +36,8 @@ class StochasticMethodsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StochasticMethods.parse("qn")).getMessage()
                 .contains("valid names: mb-lbfgs, pb-lbfgs, sqn"));
         assertThrows(IllegalArgumentException.class, () -> StochasticMethods.parse("sqn:every"));
-        assertThrows(IllegalArgumentException.class, () -> new ProgressiveBatchLbfgs(1, 0, 0.25, 10, 0.2, 1e-4, 10, 16, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ProgressiveBatchLbfgs(1, 0, 0.25, 10, 0.2, 1e-4, 10, 16, 0,
+                ProgressiveBatchLbfgs.Test.NORM));
+        assertEquals(ProgressiveBatchLbfgs.Test.NORM, ((ProgressiveBatchLbfgs) StochasticMethods.parse("pb-lbfgs:test=norm")).test());
     }
 }
