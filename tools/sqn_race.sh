@@ -4,7 +4,7 @@
 # torch 1.13's Adam and torch.optim.LBFGS on batches, on Fashion-MNIST (per-feature standardized,
 # L2 1e-4 on the weights), 1 thread, sequentially (never two runs at once).
 #
-# Usage: tools/sqn_race.sh OUT_DIR [PHASE ...]
+# Usage: tools/sqn_race.sh OUT_DIR [PHASE ...]   (phase softmax-extra: pb-lbfgs:test=norm at both batches)
 #   phases: softmax-8192 softmax-1024 mlp-8192 torch (default: all four, in that order)
 #   A run whose .json exists is skipped, so an interrupted race continues where it stopped.
 #   SEEDS="0 1 2" (default "0")   seeds of every run
@@ -44,6 +44,7 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
     run "$p-mb-lbfgs_r0.25-s$s" "${common[@]}" --optimizer mb-lbfgs
     run "$p-mb-lbfgs_r1-s$s" "${common[@]}" --optimizer mb-lbfgs:overlap=1
     run "$p-pb-lbfgs-s$s" "${common[@]}" --optimizer pb-lbfgs
+    run "$p-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
     for lr in $sqn; do run "$p-sqn_lr$lr-s$s" "${common[@]}" --optimizer sqn --lr "$lr" --schedule "cosine:steps=$steps"; done
     run "$p-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
     run "$p-naive-lbfgs_wolfe-s$s" "${common[@]}" --optimizer naive-lbfgs:wolfe=true
@@ -55,11 +56,17 @@ for phase in $phases; do
   case $phase in
     softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2" "0.1 0.3 1" "0.03 0.1 0.3" ;;
     softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2" "0.03 0.1 0.3" "0.03 0.1 0.3" ;;
+    softmax-extra) # added after the first results: pb-lbfgs with the norm test
+      for s in $seeds; do
+        run "softmax-b8192-pb-lbfgs_norm-s$s" --model softmax --batch 8192 --epochs 30 --seed "$s" --eval-every 8 --optimizer pb-lbfgs:test=norm
+        run "softmax-b1024-pb-lbfgs_norm-s$s" --model softmax --batch 1024 --epochs 15 --seed "$s" --eval-every 20 --optimizer pb-lbfgs:test=norm
+      done ;;
     mlp-8192) # a reduced set on the MLP (each run costs about 10× the softmax one on this machine)
       for s in $seeds; do
         common=(--model mlp:256 --batch 8192 --epochs 10 --seed "$s" --eval-every 8)
         for lr in 1e-3 3e-3; do run "mlp256-b8192-adam_lr$lr-s$s" "${common[@]}" --optimizer adam --lr "$lr" --schedule cosine:steps=80; done
         run "mlp256-b8192-mb-lbfgs_r0.25-s$s" "${common[@]}" --optimizer mb-lbfgs
+        run "mlp256-b8192-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
         run "mlp256-b8192-sqn_lr0.1-s$s" "${common[@]}" --optimizer sqn --lr 0.1 --schedule cosine:steps=80
         run "mlp256-b8192-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
       done ;;
