@@ -78,6 +78,16 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
         return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test);
     }
 
+    /**
+     * A copy with another sample-size test.
+     *
+     * @param test the test
+     * @return the copy
+     */
+    public ProgressiveBatchLbfgs withTest(Test test) {
+        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test);
+    }
+
     @Override
     public SampledMethod create(SampledObjective objective, int batch, long seed) {
         return new MultiBatchRun(this, objective, batch, seed, overlap, memory, damping, c1, backtracks, theta, blocks, maxBatch,
