@@ -104,7 +104,7 @@ public final class MinimizeCommand implements Callable<Integer> {
             start = x0.clone();
         }
         Method m = method();
-        if (m instanceof Method.Newton && !p.objective().hasHessian()) {
+        if (m instanceof Method.Newton && p.objective().hessian().isEmpty()) {
             throw new IllegalArgumentException("problem '" + p.name()
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
         }
@@ -190,13 +190,13 @@ public final class MinimizeCommand implements Callable<Integer> {
         j.put("status", r.status().name());
         j.put("converged", r.converged());
         j.put("iterations", r.iterations());
-        j.put("fEvals", r.fEvals());
-        j.put("gEvals", r.gEvals());
-        j.put("hEvals", r.hEvals());
-        j.put("hvEvals", r.hvEvals());
+        j.put("fEvals", r.stats().fEvals());
+        j.put("gEvals", r.stats().gEvals());
+        j.put("hEvals", r.stats().hEvals());
+        j.put("hvEvals", r.stats().hvEvals());
         j.put("f", r.f());
         j.put("gradNorm", r.gradNorm());
-        j.put("seconds", r.seconds());
+        j.put("seconds", r.stats().seconds());
         if (r.x().length <= 10) {
             j.put("x", r.x());
         }

@@ -440,14 +440,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
 
             @Override
-            public boolean hasHessianVector() {
-                return f.hasHessianVector();
-            }
-
-            @Override
-            public void hessianVector(double[] x, double[] v, double[] hv) {
-                f.hessianVector(x, v, hv);
-                products[0]++;
+            public java.util.Optional<HessianVector> hessianVector() {
+                return f.hessianVector().map(h -> (x, v, hv) -> {
+                    h.evaluate(x, v, hv);
+                    products[0]++;
+                });
             }
         };
         Settings settings = Settings.DEFAULTS.withTrace(true).withMaxEvaluations(maxPasses > 0 ? maxPasses : Long.MAX_VALUE)

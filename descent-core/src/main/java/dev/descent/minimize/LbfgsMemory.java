@@ -35,6 +35,8 @@ public final class LbfgsMemory {
     private double gamma = 1;
 
     /**
+     * An empty memory for m pairs of dimension n.
+     *
      * @param n the dimension, n ≥ 1
      * @param m the number of pairs kept, m ≥ 1
      * @param threshold a pair is kept only if sᵀy &gt; threshold; finite, ≥ 0
@@ -81,6 +83,10 @@ public final class LbfgsMemory {
     /**
      * Writes d = −H·g into d by the two-loop recursion and returns dᵀg. Does not modify g;
      * d must not be g.
+     *
+     * @param g the gradient, length n
+     * @param d the output direction, length n
+     * @return dᵀg
      */
     public double twoLoop(double[] g, double[] d) {
         final int n = this.n;
@@ -154,7 +160,13 @@ public final class LbfgsMemory {
         return dg;
     }
 
-    /** Offers the pair (s, y), copied; returns whether it was kept. Does not modify s or y. */
+    /**
+     * Offers the pair (s, y), copied; returns whether it was kept. Does not modify s or y.
+     *
+     * @param s the step, length n
+     * @param y the gradient change, length n
+     * @return whether the pair passed the curvature test sᵀy &gt; threshold and was stored
+     */
     public boolean push(double[] s, double[] y) {
         int off = spare * n;
         System.arraycopy(s, 0, S, off, n);
@@ -171,6 +183,12 @@ public final class LbfgsMemory {
     /**
      * Offers the pair s = xNew − x, y = gNew − g of an accepted step, formed in place in one pass;
      * returns whether it was kept. Modifies none of its arguments.
+     *
+     * @param x the old point
+     * @param xNew the new point
+     * @param g the gradient at x
+     * @param gNew the gradient at xNew
+     * @return whether the pair passed the curvature test and was stored
      */
     public boolean pushStep(double[] x, double[] xNew, double[] g, double[] gNew) {
         final int off = spare * n;
@@ -214,7 +232,11 @@ public final class LbfgsMemory {
         gamma = 1;
     }
 
-    /** The number of stored pairs, 0..m. */
+    /**
+     * The number of stored pairs.
+     *
+     * @return 0..m
+     */
     public int pairs() {
         return count;
     }

@@ -7,7 +7,7 @@ import dev.descent.minimize.Objective;
  * their Jacobian J = ∂r/∂x.
  *
  * <p>Then ∇f = 2Jᵀr and ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ). The Gauss-Newton matrix 2JᵀJ is not the
- * Hessian: {@link #hasHessian()} is true only where the residual curvature Σᵢ rᵢ∇²rᵢ is written
+ * Hessian: {@link #hessian()} is present only where the residual curvature Σᵢ rᵢ∇²rᵢ is written
  * out by hand. Most problems of the Moré–Garbow–Hillstrom set have this form.
  */
 public interface LeastSquares extends Objective {

@@ -2,6 +2,7 @@ package dev.descent.problems;
 
 import dev.descent.minimize.Objective;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -176,12 +177,24 @@ public final class LogisticRegression implements Objective {
         return evaluate(w, scratch);
     }
 
+    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public boolean hasHessian() {
-        return true;
+    public Optional<Hessian> hessian() {
+        return Optional.of(this::hessian);
     }
 
+    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
+    public Optional<HessianVector> hessianVector() {
+        return Optional.of(this::hessianVector);
+    }
+
+    /**
+     * Writes ∇²f into the d×d row-major {@code h}.
+     *
+     * @param w the weights, length d; not modified
+     * @param h the output, length d², overwritten
+     */
     public void hessian(double[] w, double[] h) {
         int d = features;
         Arrays.fill(h, 0, d * d, 0.0);
@@ -208,12 +221,13 @@ public final class LogisticRegression implements Objective {
         }
     }
 
-    @Override
-    public boolean hasHessianVector() {
-        return true;
-    }
-
-    @Override
+    /**
+     * Writes ∇²f·v into {@code hv} without forming the Hessian, O(N·d).
+     *
+     * @param w the weights, length d; not modified
+     * @param v the direction, length d; not modified
+     * @param hv the output, length d, overwritten
+     */
     public void hessianVector(double[] w, double[] v, double[] hv) {
         int d = features;
         Arrays.fill(hv, 0, d, 0.0);

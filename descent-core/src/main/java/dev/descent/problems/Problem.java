@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param dimension the number of variables n, equal to {@code objective.dimension()} and
  *     {@code x0.length}
  * @param x0 the standard starting point
- * @param objective f with its analytic gradient (and Hessian where {@code hasHessian()})
+ * @param objective f with its analytic gradient (and the exact Hessian where {@code objective.hessian()} is present)
  * @param fStar the known minimum value f*, or {@code NaN} when none is known for this dimension;
  *     where the reference reports several minima this is the smallest one
  * @param xStar a minimizer x* with f(x*) = f*, or {@code null} when the minimizer is not unique

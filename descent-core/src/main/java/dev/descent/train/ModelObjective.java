@@ -4,6 +4,7 @@ import dev.descent.data.Dataset;
 import dev.descent.minimize.Objective;
 import dev.descent.nn.Model;
 import dev.descent.stochastic.L2;
+import java.util.Optional;
 
 /**
  * The bridge from training to minimization: a model and a data set as the full-batch
@@ -14,7 +15,7 @@ import dev.descent.stochastic.L2;
  * float32 parameters ({@link Model#params()} is overwritten), evaluates in float32 with the
  * gradient accumulated in double ({@link Model#lossAndGradient(float[], int[], int, double[])}),
  * and returns doubles. The Hessian-vector product is {@link Model#hessianVector}: exact for
- * softmax regression ({@link #hasHessianVector()} true), a central difference of gradients
+ * softmax regression ({@link #hessianVector()} present), a central difference of gradients
  * otherwise. Evaluation mode throughout (no dropout, batch-norm running statistics), so f is a
  * fixed function of θ.
  */
@@ -71,13 +72,13 @@ public final class ModelObjective implements Objective {
         return f + penalty.value(model.params());
     }
 
+    /** The exact product {@link #hessianVector(double[], double[], double[])}, for softmax regression only. */
     @Override
-    public boolean hasHessianVector() {
-        return model.hasExactHessianVector();
+    public Optional<HessianVector> hessianVector() {
+        return model.hasExactHessianVector() ? Optional.of(this::hessianVector) : Optional.empty();
     }
 
     /** H·v of the full-batch loss: {@link Model#hessianVector} over the whole set (chunked there). */
-    @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         load(x);
         model.hessianVector(data.x(), data.y(), data.n(), v, hv);

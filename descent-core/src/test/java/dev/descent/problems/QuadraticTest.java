@@ -15,7 +15,7 @@ class QuadraticTest {
     private static double[] eigenvalues(Problem p) {
         int n = p.dimension();
         double[] h = new double[n * n];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         assertThat(eig.decompose(DMatrixRMaj.wrap(n, n, h))).isTrue();
         double[] out = new double[n];
@@ -34,7 +34,7 @@ class QuadraticTest {
             assertThat(lambda[i]).isCloseTo(Math.pow(1e4, i / 5.0), within(1e-9 * 1e4));
         }
         double[] h = new double[36];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         assertThat(h[1]).as("rotated: off-diagonal entries").isNotZero();
     }
 
@@ -42,7 +42,7 @@ class QuadraticTest {
     void diagonalFormHasTheSameSpectrumAndNoRotation() {
         Problem p = Problems.named("quadratic:kappa=100,rotate=false", 3);
         double[] h = new double[9];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         assertThat(h).containsExactly(1, 0, 0, 0, 10, 0, 0, 0, 100);
     }
 
@@ -51,7 +51,7 @@ class QuadraticTest {
         Problem p = Problems.named("quadratic", 8);
         int n = p.dimension();
         double[] h = new double[n * n];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         double s = 0;
         for (double v : h) {
             s += v;

@@ -1,6 +1,7 @@
 package dev.descent.cli.tour;
 
 import dev.descent.minimize.Objective;
+import java.util.Optional;
 
 /**
  * f(x, y) = ½(x² + κ·y²): the ill-conditioned bowl of the lecture, whose Hessian diag(1, κ) has
@@ -28,12 +29,11 @@ record IllConditionedQuadratic(double kappa) implements Objective {
     }
 
     @Override
-    public boolean hasHessian() {
-        return true;
+    public Optional<Hessian> hessian() {
+        return Optional.of(this::hessian);
     }
 
-    @Override
-    public void hessian(double[] x, double[] h) {
+    private void hessian(double[] x, double[] h) {
         h[0] = 1;
         h[1] = 0;
         h[2] = 0;

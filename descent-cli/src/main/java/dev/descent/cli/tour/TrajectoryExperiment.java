@@ -153,7 +153,7 @@ final class TrajectoryExperiment implements Experiment {
                 run.put("method", m.name());
                 run.put("spec", l.firstOrder().getOrDefault(name, name.toLowerCase(java.util.Locale.ROOT)));
                 run.put("iterations", r.iterations());
-                run.put("fEvals", r.fEvals());
+                run.put("fEvals", r.stats().fEvals());
                 run.put("finalF", r.f());
                 run.put("distanceToMinimum", dist);
                 run.put("iterationsToWithin1e-3", reached < 0 ? null : reached);
@@ -199,7 +199,7 @@ final class TrajectoryExperiment implements Experiment {
         double gn = Math.hypot(g[0], g[1]);
         double[] d = {-g[0] / gn, -g[1] / gn};
         double[] h = new double[4];
-        f.hessian(x0, h);
+        f.hessian().orElseThrow().evaluate(x0, h);
         double curv = d[0] * (h[0] * d[0] + h[1] * d[1]) + d[1] * (h[2] * d[0] + h[3] * d[1]);
         double sStar = gn / curv; // minimum of the quadratic model along d
         int n = 121;
