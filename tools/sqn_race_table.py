@@ -1,6 +1,6 @@
 """Tables and SVG curves of the mini-batch quasi-Newton race (tools/sqn_race.sh).
 
-Usage: /usr/bin/python3 tools/sqn_race_table.py OUT_DIR [SVG_DIR]
+Usage: [SEEDS=0,1] /usr/bin/python3 tools/sqn_race_table.py OUT_DIR [SVG_DIR]
 Reads OUT_DIR/<problem>-b<batch>-<method>-s<seed>.csv (descent --metrics or sqn_race_torch.py rows)
 and the descent --json files beside them; prints Markdown tables; writes one SVG per problem and
 batch and x axis (passes, steps, seconds) into SVG_DIR (default OUT_DIR).
@@ -38,10 +38,11 @@ def load(path):
     return rows
 
 
+only = os.environ.get("SEEDS")  # for example SEEDS=0 for the seed-0 grid alone
 runs = []
 for path in sorted(glob.glob(os.path.join(out, "*.csv"))):
     m = NAME.match(os.path.basename(path)[:-4])
-    if not m:
+    if not m or (only and m.group("seed") not in only.split(",")):
         continue
     rows = load(path)
     if not rows:
