@@ -131,11 +131,11 @@ for (problem, batch), rs in sorted(groups.items()):
     colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
               "#17becf", "#000000", "#aec7e8", "#ff9896", "#98df8a"]
     lo = min(min(x["objective"] for x in r["rows"] if math.isfinite(x["objective"])) for r in best.values())
-    hi = max(r["rows"][0]["objective"] for r in best.values())
+    hi = min(max(r["rows"][0]["objective"] for r in best.values()), 1.25 * target)  # the end game, where the methods differ
     for axis, key in (("passes", "passes"), ("steps", "step"), ("seconds", "seconds")):
         W, H, L, T, R, B = 760, 420, 70, 30, 250, 45
         xmax = max(max(x[key] for x in r["rows"] if math.isfinite(x[key])) for r in best.values()) or 1
-        ylo, yhi = math.log(lo * 0.995), math.log(hi)
+        ylo, yhi = math.log(lo * 0.995), math.log(hi)  # log scale, clipped to [0.995·lowest, 1.25·target]
         def px(v):
             return L + (W - L - R) * v / xmax
         def py(v):
@@ -143,7 +143,7 @@ for (problem, batch), rs in sorted(groups.items()):
             return T + (H - T - B) * (yhi - math.log(v)) / (yhi - ylo)
         parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="11">',
                  f'<rect width="{W}" height="{H}" fill="white"/>',
-                 f'<text x="{L}" y="18" font-size="13">{problem}, batch {batch}: training objective against {axis} (seed {seeds[0]})</text>',
+                 f'<text x="{L}" y="18" font-size="13">{problem}, batch {batch}: training objective against {axis} (seed {seeds[0]}; clipped at 1.25× target)</text>',
                  f'<line x1="{L}" y1="{H - B}" x2="{W - R}" y2="{H - B}" stroke="black"/>',
                  f'<line x1="{L}" y1="{T}" x2="{L}" y2="{H - B}" stroke="black"/>',
                  f'<text x="{(L + W - R) / 2}" y="{H - 8}" text-anchor="middle">{axis}</text>']
