@@ -22,8 +22,14 @@ enum Quantity {
     VAL_ACCURACY("val accuracy", "val_accuracy", "valAccuracy"),
     /** The learning rate of the last step. */
     LR("lr", "lr", "lr"),
-    /** Wall-clock seconds since the run started. */
-    ELAPSED("elapsed", "elapsed_s", "elapsedSeconds");
+    /** Seconds of training since the run started (the training loop only, never evaluation). */
+    ELAPSED("elapsed", "elapsed_s", "elapsedSeconds"),
+    /** The full training objective: mean loss over the training set plus the L2 term. */
+    OBJECTIVE("objective", "objective", "objective"),
+    /** Gradient-equivalent passes over the training set so far (a forward-only evaluation counts 1/3). */
+    PASSES("passes", "passes", "passes"),
+    /** Rows in the last step's sample. */
+    BATCH("batch", "batch", "batch");
 
     /** The name in human text. */
     final String text;

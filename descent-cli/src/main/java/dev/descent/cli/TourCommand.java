@@ -183,7 +183,7 @@ public final class TourCommand implements Callable<Integer> {
             public synchronized void total(long units) {
                 if (start == 0) {
                     start = System.nanoTime();
-                    err.println("descent tour: section " + n + " (" + NAMES[n].replaceFirst("^\\d+ ", "") + ") started");
+                    err.println("descent tour: section " + n + " (" + Tour.experiments().get(n - 1).label() + ") started");
                     err.flush();
                 }
             }
@@ -193,7 +193,7 @@ public final class TourCommand implements Callable<Integer> {
 
             @Override
             public synchronized void done() {
-                err.printf(java.util.Locale.ROOT, "descent tour: section %d (%s) done in %.1f s%n", n, NAMES[n].replaceFirst("^\\d+ ", ""),
+                err.printf(java.util.Locale.ROOT, "descent tour: section %d (%s) done in %.1f s%n", n, Tour.experiments().get(n - 1).label(),
                         start == 0 ? 0 : (System.nanoTime() - start) * 1e-9);
                 err.flush();
             }

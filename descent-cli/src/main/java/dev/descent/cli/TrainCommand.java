@@ -12,7 +12,21 @@ import dev.descent.optim.Optimizers;
 import dev.descent.schedule.ReduceOnPlateau;
 import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
+import dev.descent.minimize.Iterate;
+import dev.descent.minimize.Method;
+import dev.descent.minimize.Minimize;
+import dev.descent.minimize.Objective;
+import dev.descent.minimize.Result;
+import dev.descent.minimize.Settings;
+import dev.descent.stochastic.L2;
+import dev.descent.stochastic.ModelSample;
+import dev.descent.stochastic.QuasiNewtonStats;
+import dev.descent.stochastic.SampledConfig;
+import dev.descent.stochastic.SampledMethod;
+import dev.descent.stochastic.StochasticMethods;
 import dev.descent.train.Checkpoint;
+import dev.descent.train.ModelObjective;
+import dev.descent.train.PenalizedNetwork;
 import dev.descent.nn.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.ModelNetwork;
@@ -84,8 +98,14 @@ public final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--optimizer", paramLabel = "SPEC", completionCandidates = OptimizerNames.class,
-            description = "NAME[:KEY=VALUE,...], NAME one of ${COMPLETION-CANDIDATES}; keys are PyTorch's argument names, e.g. adam:lr=1e-3,beta2=0.99 (required).")
+            description = "NAME[:KEY=VALUE,...], NAME one of ${COMPLETION-CANDIDATES}; keys are PyTorch's argument names, e.g. adam:lr=1e-3,beta2=0.99;"
+                    + " also the mini-batch quasi-Newton methods mb-lbfgs, pb-lbfgs, sqn, naive-lbfgs, or full-batch lbfgs, newton-cg"
+                    + " (one iteration per step, --epochs counts passes) (required).")
     String optimizer;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "Add (LAMBDA/2)·||W||² over the weights (not biases) to the training objective, for every optimizer (default: ${DEFAULT-VALUE}).")
+    double l2;
 
     @Option(names = "--lr", paramLabel = "X|auto", description = "The base learning rate (default: the optimizer's), or auto: run"
             + " lr-find first (1e-7 to 10 over 100 batches, the valley) and use the learning rate it suggests; give the rate here or"
@@ -145,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** Options that are the run itself; with --resume they come from the checkpoint. */
     private static final Set<String> RUN_OPTIONS = Set.of("--data", "--data-dir", "--label", "--validation", "--normalize",
             "--model", "--optimizer", "--lr", "--schedule", "--schedule-per-epoch", "--batch", "--epochs", "--steps",
-            "--seed", "--threads", "--clip", "--eval-every", "--checkpoint-every");
+            "--seed", "--threads", "--clip", "--eval-every", "--checkpoint-every", "--l2");
 
     @Override
     public Integer call() throws Exception {
@@ -318,6 +338,27 @@ public final class TrainCommand implements Callable<Integer> {
         if (resumed == null) {
             refuseFlagsThatDoNotApply();
         }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("--l2 must be finite and ≥ 0, got " + l2);
+        }
+        String optName = optimizer.strip().toLowerCase(Locale.ROOT);
+        boolean fullBatch = optName.equals("lbfgs") || optName.equals("newton-cg");
+        boolean sampled = StochasticMethods.isSampled(optimizer);
+        if (fullBatch || sampled) {
+            if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
+                throw new IllegalArgumentException("--lr auto runs lr-find, which tunes first-order optimizers; give --lr a number for " + optName);
+            }
+            if (clip != 0) {
+                throw new IllegalArgumentException("--clip applies to first-order optimizers; drop it for " + optName);
+            }
+            if (schedule != null && schedule.strip().startsWith("plateau")) {
+                throw new IllegalArgumentException("--schedule plateau is for first-order optimizers; use a schedule of the step for " + optName);
+            }
+        }
+        if (fullBatch && (checkpoint != null || resumed != null || schedule != null || lr != null)) {
+            throw new IllegalArgumentException("full-batch " + optName + " runs one minimization without checkpoints, schedule or lr;"
+                    + " drop --checkpoint, --resume, --schedule and --lr (or use mb-lbfgs for mini-batches)");
+        }
         // output paths are checked before any data is read, so that a typo fails at once
         if (checkpoint != null) {
             checkWritable(checkpoint);
@@ -399,12 +440,15 @@ public final class TrainCommand implements Callable<Integer> {
 
         ModelSpec ms = ModelSpec.parse(model, d.train().d(), d.train().classes());
         Limits.model(ms, model);
-        int rowsMax = Math.min(batch, d.train().n());
+        String optName = optimizer.strip().toLowerCase(Locale.ROOT);
+        boolean fullBatch = optName.equals("lbfgs") || optName.equals("newton-cg");
+        boolean sampled = StochasticMethods.isSampled(optimizer);
+        int rowsMax = Math.min(fullBatch ? Math.max(batch, 4096) : batch, d.train().n());
         Model m = ms.build(seed, rowsMax);
         ModelNetwork net = new ModelNetwork(m);
         Network trained = net;
         var st = m.exportState();
-        boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0;
+        boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0 && !sampled && !fullBatch;
         if (parallel) {
             // data parallel: one replica per thread, each with single-threaded matrix multiplies
             List<Model> replicas = new ArrayList<>(List.of(m));
@@ -417,8 +461,21 @@ public final class TrainCommand implements Callable<Integer> {
             Gemm.setThreads(threads);
         }
         String backend = Gemm.describe() + (parallel ? "; data parallel, " + threads + " replicas" : "");
-        OptimizerConfig oc = Optimizers.parse(optimizer);
-        refuseTwice(optimizer, "--optimizer", "lr", "--lr", lr);
+        L2 penalty = L2.weights(m, l2);
+        if (fullBatch) {
+            long e = cfg.epochs();
+            long s = cfg.maxSteps();
+            return fullBatch(m, d, penalty, optName, e, s, mw, backend, out);
+        }
+        ModelSample sample = new ModelSample(m, d.train(), penalty);
+        SampledConfig qn = sampled ? StochasticMethods.parse(optimizer) : null;
+        if (l2 > 0 && !sampled) {
+            trained = new PenalizedNetwork(trained, penalty);
+        }
+        OptimizerConfig oc = sampled ? null : Optimizers.parse(optimizer);
+        if (!sampled) {
+            refuseTwice(optimizer, "--optimizer", "lr", "--lr", lr);
+        }
         String lrFound = null;
         if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
             // the range test on the freshly initialized model, which it leaves as it was (so a resume finds the same lr)
@@ -428,33 +485,46 @@ public final class TrainCommand implements Callable<Integer> {
                     fmt(found.suggestion()), fmt(found.suggestion(LrFinderResult.Method.STEEPEST)),
                     fmt(found.suggestion(LrFinderResult.Method.MINIMUM)), found.size());
         } else if (lr != null) {
+            double v;
             try {
-                oc = oc.withLr(Double.parseDouble(lr.strip()));
+                v = Double.parseDouble(lr.strip());
             } catch (NumberFormatException bad) {
                 throw new IllegalArgumentException("--lr must be a number or auto, got '" + lr + "'");
             }
+            if (sampled) {
+                qn = qn.withLr(v);
+            } else {
+                oc = oc.withLr(v);
+            }
         }
-        Optimizer opt = oc.create(m.paramCount());
-        double lr0 = oc.lr();
+        double lr0 = sampled ? qn.lr() : oc.lr();
         Trainer trainer;
         String sched = schedule == null ? "const" : schedule.strip();
-        if (sched.startsWith("plateau")) {
+        SampledMethod method = null;
+        if (sampled) {
+            method = qn.create(sample, rowsMax, seed);
+            trainer = new Trainer(cfg, trained, method, ScheduleSpec.parse(sched, lr0));
+        } else if (sched.startsWith("plateau")) {
+            Optimizer opt = oc.create(m.paramCount());
             ReduceOnPlateau plateau = ScheduleSpec.parsePlateau(sched).create(lr0);
             trainer = new Trainer(cfg, trained, opt, plateau);
         } else {
+            Optimizer opt = oc.create(m.paramCount());
             Schedule sc = ScheduleSpec.parse(sched, lr0);
             trainer = new Trainer(cfg, trained, opt, sc);
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("args", savedArgs);
         meta.put("model", m.toString());
-        meta.put("optimizer", oc.toString());
-        meta.put("optimizerSpec", Optimizers.spec(oc));
+        String optLabel = sampled ? StochasticMethods.spec(qn) : Optimizers.spec(oc);
+        meta.put("optimizer", sampled ? StochasticMethods.spec(qn) : oc.toString());
+        meta.put("optimizerSpec", optLabel);
+        trainer.trackObjective(() -> sample.objective(m.params()));
         if (checkpoint != null) {
             trainer.checkpointTo(checkpoint, meta);
         }
         boolean bar = !noProgress && Terminal.stderr();
-        Listener listener = new Listener(json ? null : out, mw, bar, d.train().n(), batch, cfg);
+        Listener listener = new Listener(json ? null : out, mw, bar, d.train().n(), batch, cfg, sampled);
 
         if (lrFound != null) {
             // human output on stdout; with --json stdout holds only the JSON object, so the choice goes to stderr
@@ -464,7 +534,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out as val (%s); %s, lr %s, batch %d, seed %d, %d thread(s), %s%n",
-                    m, d.name(), d.train().n(), d.test().n(), d.heldOut(), Optimizers.spec(oc), fmt(lr0), batch, seed, threads, backend);
+                    m, d.name(), d.train().n(), d.test().n(), d.heldOut(), optLabel, fmt(lr0), batch, seed, threads, backend);
             out.flush();
         }
         TrainResult r;
@@ -482,15 +552,21 @@ public final class TrainCommand implements Callable<Integer> {
         Evaluation tr = net.evaluate(d.train());
         Evaluation te = net.evaluate(d.test());
         History h = r.history();
+        double objective = sample.objective(m.params());
         if (json) {
-            out.println(new TrainJson().put("status", r.status().name().toLowerCase(Locale.ROOT)).put("message", r.message())
+            TrainJson j = new TrainJson().put("status", r.status().name().toLowerCase(Locale.ROOT)).put("message", r.message())
                     .put("epochs", r.epochs()).put("steps", r.steps()).put(Quantity.TRAIN_LOSS.json, tr.loss())
                     .put(Quantity.TRAIN_ACCURACY.json, tr.accuracy()).put(Quantity.VAL_LOSS.json, te.loss())
                     .put(Quantity.VAL_ACCURACY.json, te.accuracy()).put("val", d.heldOut()).put("epochSecondsMedian", h.epochSecondsMedian())
                     .put("epochSeconds", h.epochSeconds())
                     .put("samplesPerSecond", r.samplesPerSecond()).put("divergenceEvents", h.events().size())
-                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", Optimizers.spec(oc))
-                    .put("data", d.name()).put("seed", seed));
+                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", optLabel)
+                    .put("data", d.name()).put("seed", seed)
+                    .put("objective", objective).put("passes", r.passes()).put("trainSeconds", r.trainSeconds()).put("l2", l2);
+            if (r.stats() != null) {
+                stats(j, r.stats()).put("batch", method.batch());
+            }
+            out.println(j);
         } else {
             for (History.Event ev : h.events()) {
                 out.printf(Locale.ROOT, "divergence at step %d (%s, loss %s): rolled back to step %d, lr ×%s%n",
@@ -500,9 +576,109 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s %.4f  %s %.4f | %s %.4f  %s %.4f%n", Quantity.TRAIN_LOSS.text, tr.loss(), Quantity.TRAIN_ACCURACY.text,
                     tr.accuracy(), Quantity.VAL_LOSS.text, te.loss(), Quantity.VAL_ACCURACY.text, te.accuracy());
             out.printf(Locale.ROOT, "median epoch %.3f s, %.0f samples/s%n", h.epochSecondsMedian(), r.samplesPerSecond());
+            out.printf(Locale.ROOT, "objective %.6f (mean loss%s), %.2f passes, %.3f s of training%n", objective,
+                    l2 > 0 ? " + L2 " + fmt(l2) : "", r.passes(), r.trainSeconds());
+            if (r.stats() != null) {
+                QuasiNewtonStats q = r.stats();
+                out.printf(Locale.ROOT, "pairs: %d accepted, %d damped, %d skipped; line search: %d backtracks, %d failures;"
+                        + " %d resets; batch %d%s%n", q.pairsAccepted(), q.pairsDamped(), q.pairsSkipped(), q.lineSearchBacktracks(),
+                        q.lineSearchFailures(), q.resets(), method.batch(),
+                        q.batchIncreases() > 0 ? " (grew " + q.batchIncreases() + " times)" : "");
+            }
         }
         out.flush();
         return r.status() == dev.descent.train.TrainStatus.DIVERGED ? Main.EXIT_DIVERGED : 0;
+    }
+
+    /** The quasi-Newton counters as JSON fields. */
+    private static TrainJson stats(TrainJson j, QuasiNewtonStats q) {
+        return j.put("pairsAccepted", q.pairsAccepted()).put("pairsDamped", q.pairsDamped()).put("pairsSkipped", q.pairsSkipped())
+                .put("lineSearchBacktracks", q.lineSearchBacktracks()).put("lineSearchFailures", q.lineSearchFailures())
+                .put("resets", q.resets()).put("batchIncreases", q.batchIncreases());
+    }
+
+    /**
+     * {@code --optimizer lbfgs|newton-cg}: one full-batch minimization of the training objective
+     * (mean loss + L2) with the minimizer's defaults, one iteration per step: {@code --epochs}
+     * bounds the objective evaluations (each a pass over the training set), {@code --steps} the
+     * iterations. The passes reported count the evaluations plus newton-cg's Hessian-vector
+     * products (each about a pass; they are not bounded by {@code --epochs}). The metrics have one row per iteration; the evaluation on the test set runs once,
+     * at the end.
+     */
+    private Integer fullBatch(Model m, TrainData d, L2 penalty, String name, long maxPasses, long iterations, TrainMetrics mw,
+            String backend, PrintWriter out) {
+        ModelObjective f = new ModelObjective(m, d.train(), penalty);
+        double[] x0 = f.initialPoint();
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxPasses > 0 ? maxPasses + 2 : 1_000_000);
+        double[] clock = new double[Math.min(cap, 1_000_000)];
+        long[] evals = {0};
+        long[] products = {0};
+        long start = System.nanoTime();
+        Objective timed = new Objective() {
+            @Override
+            public int dimension() {
+                return f.dimension();
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] grad) {
+                double v = f.evaluate(x, grad);
+                evals[0]++;
+                if (evals[0] < clock.length) {
+                    clock[(int) evals[0]] = (System.nanoTime() - start) * 1e-9;
+                }
+                return v;
+            }
+
+            @Override
+            public java.util.Optional<HessianVector> hessianVector() {
+                return f.hessianVector().map(h -> (x, v, hv) -> {
+                    h.evaluate(x, v, hv);
+                    products[0]++;
+                });
+            }
+        };
+        Settings settings = Settings.DEFAULTS.withTrace(true).withMaxEvaluations(maxPasses > 0 ? maxPasses : Long.MAX_VALUE)
+                .withMaxIterations(iterations > 0 ? (int) Math.min(Integer.MAX_VALUE, iterations) : Integer.MAX_VALUE);
+        if (!json) {
+            out.printf(Locale.ROOT, "%s on %s: %d training rows, %d held out; full-batch %s, l2 %s, seed %d, %s%n",
+                    m, d.name(), d.train().n(), d.test().n(), name, fmt(penalty.lambda()), seed, backend);
+            out.flush();
+        }
+        Result r = Minimize.run(timed, x0, Method.named(name), settings);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        dev.descent.linalg.Vec.toFloat(r.x(), m.params());
+        List<History.Record> rows = new ArrayList<>();
+        for (Iterate it : r.trace()) {
+            double t = clock[(int) Math.min(it.fEvals(), clock.length - 1)];
+            rows.add(new History.Record(it.iter(), it.fEvals(), Double.NaN, Double.NaN, Double.NaN, it.step(), t, it.f(),
+                    it.fEvals(), d.train().n(), t));
+        }
+        if (mw != null) {
+            mw.finish(rows);
+        }
+        ModelNetwork net = new ModelNetwork(m);
+        Evaluation tr = net.evaluate(d.train());
+        Evaluation te = net.evaluate(d.test());
+        String status = r.status().name().toLowerCase(Locale.ROOT);
+        long passes = evals[0] + products[0];
+        String message = name + " stopped: " + status + " after " + r.iterations() + " iterations and " + passes + " passes";
+        if (json) {
+            out.println(new TrainJson().put("status", "completed").put("message", message).put("minimizerStatus", status)
+                    .put("epochs", evals[0]).put("steps", r.iterations()).put(Quantity.TRAIN_LOSS.json, tr.loss()).put(Quantity.TRAIN_ACCURACY.json, tr.accuracy())
+                    .put(Quantity.VAL_LOSS.json, te.loss()).put(Quantity.VAL_ACCURACY.json, te.accuracy()).put("val", d.heldOut()).put("divergenceEvents", 0)
+                    .put("backend", backend).put("threads", threads).put("model", m.toString()).put("optimizer", name)
+                    .put("data", d.name()).put("seed", seed).put("objective", r.f()).put("passes", passes)
+                    .put("trainSeconds", seconds).put("l2", penalty.lambda()));
+        } else {
+            out.println(message);
+            out.printf(Locale.ROOT, "%s %.4f  %s %.4f | %s %.4f  %s %.4f%n", Quantity.TRAIN_LOSS.text, tr.loss(), Quantity.TRAIN_ACCURACY.text,
+                    tr.accuracy(), Quantity.VAL_LOSS.text, te.loss(), Quantity.VAL_ACCURACY.text, te.accuracy());
+            out.printf(Locale.ROOT, "objective %.6f (mean loss%s), %d passes, %.3f s of training%n", r.f(),
+                    penalty.lambda() > 0 ? " + L2 " + fmt(penalty.lambda()) : "", passes, seconds);
+        }
+        out.flush();
+        return 0;
     }
 
     /**
@@ -568,8 +744,10 @@ public final class TrainCommand implements Callable<Integer> {
         private final TrainMetrics metrics;
         private final ProgressBar bar;
         private final long perEpoch;
+        private final boolean sampled;
 
-        Listener(PrintWriter out, TrainMetrics metrics, boolean bar, int n, int batch, TrainConfig cfg) {
+        Listener(PrintWriter out, TrainMetrics metrics, boolean bar, int n, int batch, TrainConfig cfg, boolean sampled) {
+            this.sampled = sampled;
             this.out = out;
             this.metrics = metrics;
             this.perEpoch = (n + Math.min(batch, n) - 1) / Math.min(batch, n);
@@ -592,7 +770,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onRecord(History.Record r) {
-            if (out != null && r.step() > 0 && r.step() % perEpoch == 0) {
+            if (out != null && r.step() > 0 && (sampled || r.step() % perEpoch == 0)) {
                 if (bar != null) {
                     System.err.print("\r\033[K"); // clear the bar's line; it is drawn again below the epoch's line
                     System.err.flush();

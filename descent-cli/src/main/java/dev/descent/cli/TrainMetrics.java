@@ -48,21 +48,35 @@ final class TrainMetrics {
 
     /** Writes the file with every record of the run. */
     void finish(History h) {
+        finish(h.records());
+    }
+
+    /**
+     * Writes {@code records}: step, epoch, train_loss (mean mini-batch loss since the previous
+     * row), val_loss, val_accuracy, lr, elapsed_s (training time only, never evaluation),
+     * objective (the full training objective with the L2 term), passes (gradient-equivalent
+     * passes over the training set) and batch (rows in the last step's sample).
+     */
+    void finish(java.util.List<History.Record> records) {
         StringBuilder sb = new StringBuilder();
         if (csv) {
             sb.append(String.join(",", Quantity.STEP.csv, Quantity.EPOCH.csv, Quantity.TRAIN_LOSS.csv, Quantity.VAL_LOSS.csv,
-                    Quantity.VAL_ACCURACY.csv, Quantity.LR.csv, Quantity.ELAPSED.csv)).append('\n');
+                    Quantity.VAL_ACCURACY.csv, Quantity.LR.csv, Quantity.ELAPSED.csv, Quantity.OBJECTIVE.csv, Quantity.PASSES.csv,
+                    Quantity.BATCH.csv)).append('\n');
         }
-        for (History.Record r : h.records()) {
+        for (History.Record r : records) {
+            double elapsed = Double.isNaN(r.trainSeconds()) ? r.elapsedSeconds() : r.trainSeconds();
             if (csv) {
                 sb.append(r.step()).append(',').append(csv(r.epoch())).append(',').append(csv(r.trainLoss())).append(',')
                         .append(csv(r.valLoss())).append(',').append(csv(r.valAccuracy())).append(',').append(csv(r.lr()))
-                        .append(',').append(csv(r.elapsedSeconds())).append('\n');
+                        .append(',').append(csv(elapsed)).append(',').append(csv(r.objective())).append(',')
+                        .append(csv(r.passes())).append(',').append(r.batch()).append('\n');
             } else {
                 sb.append(new TrainJson().put(Quantity.STEP.json, r.step()).put(Quantity.EPOCH.json, r.epoch())
                         .put(Quantity.TRAIN_LOSS.json, r.trainLoss()).put(Quantity.VAL_LOSS.json, r.valLoss())
                         .put(Quantity.VAL_ACCURACY.json, r.valAccuracy()).put(Quantity.LR.json, r.lr())
-                        .put(Quantity.ELAPSED.json, r.elapsedSeconds())).append('\n');
+                        .put(Quantity.ELAPSED.json, elapsed).put(Quantity.OBJECTIVE.json, r.objective())
+                        .put(Quantity.PASSES.json, r.passes()).put(Quantity.BATCH.json, r.batch())).append('\n');
             }
         }
         try {

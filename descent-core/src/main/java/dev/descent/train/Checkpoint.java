@@ -26,7 +26,8 @@ import java.util.zip.CRC32;
  * bookkeeping, the history, and the caller's {@code meta} strings (the CLI keeps its arguments
  * there, so that {@code --resume DIR} needs nothing else).
  *
- * <p>File format ({@value #FILE} in a directory): the magic {@code DESCKPT1}, a format version,
+ * <p>File format ({@value #FILE} in a directory): the magic {@code DESCKPT1}, a format version
+ * (2; version 1, without the records' objective, passes, batch and training time, is still read),
  * the body length, the body (big-endian, doubles as raw IEEE bits, so values round-trip exactly)
  * and the CRC32 of everything before it. {@link #write} is atomic: a temporary file, fsync, the
  * previous checkpoint kept as {@value #PREVIOUS}, then a rename ({@link OutputFile}); a process
@@ -54,7 +55,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
     public static final String CORRUPT = "checkpoint.corrupt.bin";
 
     private static final byte[] MAGIC = "DESCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * The trainer's counters.
@@ -319,6 +320,10 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             o.writeDouble(r.valAccuracy());
             o.writeDouble(r.lr());
             o.writeDouble(r.elapsedSeconds());
+            o.writeDouble(r.objective());
+            o.writeDouble(r.passes());
+            o.writeInt(r.batch());
+            o.writeDouble(r.trainSeconds());
         }
         o.writeInt(history.events.size());
         for (History.Event ev : history.events) {
@@ -355,7 +360,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
         ByteBuffer h = ByteBuffer.wrap(all);
         int version = h.getInt(MAGIC.length);
         long len = h.getLong(MAGIC.length + 4);
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IllegalArgumentException(name + " has checkpoint format version " + version + ", this descent reads " + VERSION);
         }
         if (len != all.length - header - 8) {
@@ -389,8 +394,13 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             History hist = new History();
             int nr = in.readInt();
             for (int i = 0; i < nr; i++) {
-                hist.records.add(new History.Record(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble()));
+                History.Record r = new History.Record(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble());
+                if (version >= 2) {
+                    r = new History.Record(r.step(), r.epoch(), r.trainLoss(), r.valLoss(), r.valAccuracy(), r.lr(),
+                            r.elapsedSeconds(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble());
+                }
+                hist.records.add(r);
             }
             int ne = in.readInt();
             for (int i = 0; i < ne; i++) {

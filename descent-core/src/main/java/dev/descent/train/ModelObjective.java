@@ -4,6 +4,7 @@ import dev.descent.data.Dataset;
 import dev.descent.minimize.Objective;
 import dev.descent.nn.Model;
 import dev.descent.nn.SoftmaxHessian;
+import dev.descent.stochastic.L2;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,6 +30,7 @@ public final class ModelObjective implements Objective {
 
     private final Model model;
     private final Dataset data;
+    private final L2 penalty;
 
     /**
      * The full-batch loss of {@code model} on {@code data}.
@@ -38,6 +40,19 @@ public final class ModelObjective implements Objective {
      * @throws IllegalArgumentException when the data's features or targets do not fit the model
      */
     public ModelObjective(Model model, Dataset data) {
+        this(model, data, L2.none());
+    }
+
+    /**
+     * The full-batch training objective f(θ) = mean loss + (λ/2)‖W‖² ({@link L2} over the
+     * weights), with its gradient and Hessian-vector product.
+     *
+     * @param model the model (its parameters are overwritten at each evaluation)
+     * @param data the training set
+     * @param penalty the L2 term ({@link L2#none()} for none)
+     */
+    public ModelObjective(Model model, Dataset data, L2 penalty) {
+        this.penalty = penalty;
         if (data.d() != model.inputSize()) {
             throw new IllegalArgumentException("data has " + data.d() + " features, the model expects " + model.inputSize());
         }
@@ -70,7 +85,9 @@ public final class ModelObjective implements Objective {
     @Override
     public double evaluate(double[] x, double[] grad) {
         load(x);
-        return pass(model, data.x(), data.y(), data.targets(), data.n(), grad);
+        double f = pass(model, data.x(), data.y(), data.targets(), data.n(), grad);
+        penalty.addGradient(model.params(), grad);
+        return f + penalty.value(model.params());
     }
 
     /**
@@ -101,6 +118,7 @@ public final class ModelObjective implements Objective {
         } else {
             centralDifference(model, data.x(), data.y(), data.targets(), data.n(), v, hv);
         }
+        penalty.addHessianVector(v, hv);
     }
 
     /**

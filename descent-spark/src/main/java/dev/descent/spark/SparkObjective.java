@@ -134,7 +134,7 @@ public final class SparkObjective implements Objective {
         this.options = options;
         Model m = recipe.build();
         this.n = m.paramCount();
-        this.exactHv = m.hasExactHessianVector();
+        this.exactHv = dev.descent.nn.SoftmaxHessian.appliesTo(m);
         this.weights = recipe.weightMask();
         this.jsc = JavaSparkContext.fromSparkContext(data.blocks().context());
         this.kernelNanos = jsc.sc().longAccumulator("descent kernel nanos");
@@ -422,13 +422,13 @@ public final class SparkObjective implements Objective {
                 Block b = blocks.next();
                 switch (kind) {
                     case GRADIENT -> {
-                        double loss = m.lossAndGradient(b.x(), b.y(), b.rows(), g);
+                        double loss = dev.descent.train.ModelObjective.valueAndGradient(m, b.x(), b.y(), b.rows(), g);
                         scale(g, b.rows());
                         p.add(b.rows() * loss, g, b.rows());
                     }
                     case VALUE -> p.add(b.rows() * m.loss(b.x(), b.y(), b.rows()), new double[0], b.rows());
                     case HESSIAN_VECTOR -> {
-                        m.hessianVector(b.x(), b.y(), b.rows(), pl.v(), g);
+                        dev.descent.train.ModelObjective.hessianVector(m, b.x(), b.y(), b.rows(), pl.v(), g);
                         scale(g, b.rows());
                         p.add(0, g, b.rows());
                     }
