@@ -11,9 +11,9 @@ import dev.descent.train.ModelObjective;
  *
  * <p>The rows are gathered into a buffer of at most {@link #CHUNK} rows at a time and evaluated
  * in evaluation mode (no dropout, batch-norm running statistics, so F_S is a fixed function of θ:
- * the secant pairs and line searches need that), with {@link Model#lossAndGradient(float[], int[],
- * int, double[])} (gradients accumulated in double), {@link Model#score} (forward only) and
- * {@link Model#hessianVector} (exact for softmax regression, a central difference of gradients
+ * the secant pairs and line searches need that), with {@link ModelObjective#valueAndGradient(Model, float[], int[],
+ * int, double[])} (gradients accumulated in double), {@link Model#loss(float[], int[], int)} (forward only) and
+ * {@link ModelObjective#hessianVector(Model, float[], int[], int, double[], double[])} (exact for softmax regression, a central difference of gradients
  * otherwise). When θ is not the model's own parameter array, it is copied in for the call and
  * the model's parameters are restored afterwards. Buffers are allocated once; not thread-safe.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What every executor needs to rebuild the same descent {@link Model}: a {@link ModelSpec} text,
  * the input width, the number of outputs, the initialization seed and the block size (the model's
- * workspace rows, so that one block is one chunk of {@link Model#lossAndGradient}).
+ * workspace rows, so that one block is one chunk of {@link dev.descent.train.ModelObjective#valueAndGradient(Model, float[], int[], int, double[])}).
  *
  * <p>The models on the command line:
  * <ul>

@@ -26,7 +26,7 @@ import org.apache.spark.util.LongAccumulator;
  *       it once;
  *   <li>each partition copies it into its thread's {@link Model} (built once per executor thread
  *       from the {@link ModelRecipe}) and evaluates every {@link Block} with
- *       {@link Model#lossAndGradient} — the float32 matrix kernels of descent-core's
+ *       {@link dev.descent.train.ModelObjective#valueAndGradient(Model, float[], int[], int, double[])} — the float32 matrix kernels of descent-core's
  *       {@code linalg.Gemm} (OpenBLAS where it loads), gradients accumulated in double — adding
  *       rows·loss and rows·gradient per block to a {@link Partial} (compensated sums);
  *   <li>{@code treeAggregate} merges the partials (compensated), the driver scales by 1/n, adds
@@ -37,7 +37,7 @@ import org.apache.spark.util.LongAccumulator;
  * the order of the double additions differs, and compensated summation makes that a rounding of
  * the total, independent of the partition count.
  *
- * <p>{@link #hessianVector} is one pass too ({@link Model#hessianVector} per block: exact for
+ * <p>{@link #hessianVector} is one pass too ({@link dev.descent.train.ModelObjective#hessianVector(Model, float[], int[], int, double[], double[])} per block: exact for
  * softmax regression, a central difference of block gradients otherwise) and
  * {@link #hessianVector()} offers it when it is exact, as {@code ModelObjective} does; Newton-CG
  * uses it for softmax regression.
@@ -323,7 +323,7 @@ public final class SparkObjective implements Objective {
     }
 
     /**
-     * H·v of f at x in one pass: (1/n) Σ_blocks rows·{@link Model#hessianVector} + λ·v on the
+     * H·v of f at x in one pass: (1/n) Σ_blocks rows·{@link dev.descent.train.ModelObjective#hessianVector(Model, float[], int[], int, double[], double[])} + λ·v on the
      * weights. Exact for softmax regression; a central difference of block gradients otherwise.
      *
      * @param x the point; not modified
