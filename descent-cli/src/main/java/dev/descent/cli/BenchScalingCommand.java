@@ -53,6 +53,10 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (iterations < 1 || repeats < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--iterations and --repeats must be >= 1, got " + iterations + " and " + repeats);
+        }
         for (String name : methods) { // every name checked before the first method runs
             if (dev.descent.minimize.Method.named(name.strip()) instanceof dev.descent.minimize.Method.FirstOrder) {
                 throw new IllegalArgumentException("bench scaling times line-search methods; '" + name + "' is a first-order optimizer");

@@ -77,7 +77,7 @@ class ConsistencyTest {
         assertThat(text.out()).contains("val loss", "val accuracy", "held out as val (a stratified half)").doesNotContain("test loss");
         assertThat(Files.readAllLines(csv).getFirst()).contains("val_loss", "val_accuracy");
         assertThat(Files.readAllLines(jsonl).getLast()).contains("\"valLoss\"", "\"valAccuracy\"");
-        assertThat(json.out()).contains("\"valLoss\"", "\"valAccuracy\"", "\"val\": \"a stratified half\"").doesNotContain("testLoss");
+        assertThat(json.out()).contains("\"valLoss\"", "\"valAccuracy\"", "\"val\":\"a stratified half\"").doesNotContain("testLoss");
         for (Quantity q : Quantity.values()) {
             assertThat(q.csv).isEqualTo(q.text.replace(' ', '_').replace("elapsed", "elapsed_s"));
         }
@@ -87,7 +87,7 @@ class ConsistencyTest {
     void theRunShowsTheFullOptimizerSpec() {
         Run r = run("train", "--data", "blobs", "--model", "softmax", "--optimizer", "adam:beta2=0.99,weight_decay=0.1", "--epochs", "1",
                 "--json");
-        assertThat(r.out()).contains("\"optimizer\": \"adam:").contains("beta2=0.99").contains("weight_decay=0.1");
+        assertThat(r.out()).contains("\"optimizer\":\"adam:").contains("beta2=0.99").contains("weight_decay=0.1");
     }
 
     @Test

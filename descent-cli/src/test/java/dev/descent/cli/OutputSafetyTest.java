@@ -211,7 +211,7 @@ class OutputSafetyTest {
     void aDivergedRunHasItsOwnExitStatus() {
         Run r = run("train", "--data", "spiral", "--model", "mlp:100", "--optimizer", "sgd", "--lr", "1e6", "--epochs", "5",
                 "--batch", "32", "--json");
-        assertThat(r.out()).contains("\"status\": \"diverged\"");
+        assertThat(r.out()).contains("\"status\":\"diverged\"");
         assertThat(r.code()).isEqualTo(Main.EXIT_DIVERGED).isEqualTo(3);
     }
 

@@ -16,7 +16,7 @@ class QuasiNewtonTrainTest {
     Path dir;
 
     static double field(String json, String key) {
-        return Double.parseDouble(json.replaceAll(".*\"" + key + "\": ([-0-9.eE]+).*", "$1").strip());
+        return Double.parseDouble(json.replaceAll(".*\"" + key + "\":([-0-9.eE]+).*", "$1").strip());
     }
 
     @Test
@@ -29,9 +29,9 @@ class QuasiNewtonTrainTest {
             String out = r.out().strip();
             for (String k : List.of("objective", "passes", "trainSeconds", "pairsAccepted", "pairsDamped", "pairsSkipped",
                     "lineSearchBacktracks", "batch")) {
-                assertThat(out).as(opt).contains("\"" + k + "\": ");
+                assertThat(out).as(opt).contains("\"" + k + "\":");
             }
-            assertThat(out).contains("\"status\": \"completed\"", "\"divergenceEvents\": 0");
+            assertThat(out).contains("\"status\":\"completed\"", "\"divergenceEvents\":0");
             assertThat(field(out, "pairsAccepted") + field(out, "pairsDamped")).isPositive();
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.get(0)).isEqualTo("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s,objective,passes,batch");
