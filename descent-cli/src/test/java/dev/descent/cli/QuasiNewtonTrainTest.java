@@ -76,7 +76,7 @@ class QuasiNewtonTrainTest {
             if (opt.equals("lbfgs")) {
                 assertThat(field(out, "passes")).isLessThanOrEqualTo(15);
             }
-            assertThat(field(out, "testAccuracy")).isGreaterThan(0.9);
+            assertThat(field(out, "valAccuracy")).isGreaterThan(0.9);
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.size()).isGreaterThan(2);
             assertThat(Double.parseDouble(lines.getLast().split(",")[7])).isEqualTo(field(out, "objective"));
