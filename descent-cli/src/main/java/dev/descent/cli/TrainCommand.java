@@ -15,7 +15,7 @@ import dev.descent.train.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.ModelNetwork;
 import dev.descent.train.Network;
-import dev.descent.train.ParallelNetwork;
+import dev.descent.train.ThreadedNetwork;
 import dev.descent.train.TrainConfig;
 import dev.descent.train.TrainListener;
 import dev.descent.train.TrainResult;
@@ -219,23 +219,11 @@ public final class TrainCommand implements Callable<Integer> {
 
         ModelSpec ms = ModelSpec.parse(model, d.train().d(), d.train().classes());
         int rowsMax = Math.min(batch, d.train().n());
-        Model m = ms.build(seed, rowsMax);
+        ThreadedNetwork threaded = ThreadedNetwork.build(ms, seed, rowsMax, threads);
+        Model m = threaded.model();
         ModelNetwork net = new ModelNetwork(m);
-        Network trained = net;
-        Model.State st = m.exportState();
-        boolean parallel = threads > 1 && st.buffers().length == 0 && st.rng().length == 0;
-        if (parallel) {
-            // data parallel: one replica per thread, each with single-threaded matrix multiplies
-            List<Model> replicas = new ArrayList<>(List.of(m));
-            for (int i = 1; i < threads; i++) {
-                replicas.add(ms.build(seed, (rowsMax + threads - 1) / threads));
-            }
-            Gemm.setThreads(1);
-            trained = new ParallelNetwork(replicas);
-        } else {
-            Gemm.setThreads(threads);
-        }
-        String backend = Gemm.describe() + (parallel ? "; data parallel, " + threads + " replicas" : "");
+        Network trained = threaded.network();
+        String backend = threaded.describe();
         OptimizerConfig oc = Optimizers.parse(optimizer);
         String lrFound = null;
         if (lr != null && lr.strip().equalsIgnoreCase("auto")) {
@@ -289,9 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
             r = resumed == null ? trainer.fit(d.train(), d.test(), listener) : trainer.resume(resumed, d.train(), d.test(), listener);
         } finally {
             listener.close();
-            if (trained instanceof ParallelNetwork p) {
-                p.close();
-            }
+            threaded.close();
         }
         if (mw != null) {
             mw.write(r.history());
