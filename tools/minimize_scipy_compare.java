@@ -84,11 +84,11 @@ public class minimize_scipy_compare {
             Result r = Minimize.run(p.objective(), p.x0(), lbfgs, s);
             boolean sOk = reached(p, sf);
             boolean dOk = reached(p, r.f());
-            double ratio = (double) r.fEvals() / sfev;
+            double ratio = (double) r.stats().fEvals() / sfev;
             logSum += Math.log(ratio);
             count++;
             totalScipy += sfev;
-            totalDescent += r.fEvals();
+            totalDescent += r.stats().fEvals();
             if (sOk && dOk) {
                 logBoth += Math.log(ratio);
                 both++;
@@ -112,7 +112,7 @@ public class minimize_scipy_compare {
                 extra.add(name + " n=" + dim);
             }
             System.out.printf(Locale.ROOT, "%-24s %5d | %7d %6d %-5s | %7d %6d %-5s %-20s | %6.3f | %5d %6.3f%n", name, dim,
-                    sfev, (long) num(line, "nit"), sOk, r.fEvals(), r.iterations(), dOk, r.status(), ratio,
+                    sfev, (long) num(line, "nit"), sOk, r.stats().fEvals(), r.iterations(), dOk, r.status(), ratio,
                     r2.fEvals(), ratio2);
         }
         System.out.printf(Locale.ROOT, "%nproblems: %d; evaluations in total: scipy %d, descent %d (ratio %.3f)%n",

@@ -7,7 +7,7 @@ Run with Debian's interpreter (numpy from python3-numpy; run here with Python 3.
 Reads the four original gzipped IDX files (Debian package dataset-fashion-mnist) and keeps
 600 training and 100 test images per class (6,000 + 1,000), chosen uniformly without replacement
 by numpy.random.default_rng(seed) within each class, kept in their original file order.
-Writes gzipped IDX files to descent-core/src/main/resources/dev/descent/data/embedded-*.gz.
+Writes gzipped IDX files to descent-data-fashion-mnist-subset/src/main/resources/dev/descent/data/fashionmnist/embedded-*.gz.
 Fashion-MNIST is (c) 2017 Zalando SE, MIT licence (see NOTICE next to the resources).
 """
 import argparse
@@ -25,7 +25,7 @@ ap.add_argument("--test-per-class", type=int, default=100)
 args = ap.parse_args()
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-out_dir = os.path.join(root, "descent-core/src/main/resources/dev/descent/data")
+out_dir = os.path.join(root, "descent-data-fashion-mnist-subset/src/main/resources/dev/descent/data/fashionmnist")
 
 
 def read_idx(path):

@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-res = os.path.join(root, "descent-core/src/main/resources/dev/descent/data")
+res = os.path.join(root, "descent-data-fashion-mnist-subset/src/main/resources/dev/descent/data/fashionmnist")
 
 
 def read_idx(name):

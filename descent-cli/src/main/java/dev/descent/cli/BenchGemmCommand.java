@@ -1,12 +1,15 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.Json;
 import dev.descent.linalg.Gemm;
 import dev.descent.linalg.GemmBackend;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "SGEMM GFLOPS (C = A·B, square n×n, float32) for each available backend: "
                 + "openblas, vector, scalar.")
 public final class BenchGemmCommand implements Runnable {
+
+    /** Created by picocli, which then sets the options. */
+    public BenchGemmCommand() {}
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,6 +93,10 @@ public final class BenchGemmCommand implements Runnable {
         List<Figure> figures = new ArrayList<>();
         try {
             for (GemmBackend b : chosen) {
+                if (!json) { // a line per stage on standard error: seconds of silence otherwise
+                    spec.commandLine().getErr().println("descent bench gemm: measuring " + b.name().toLowerCase(Locale.ROOT) + " ...");
+                    spec.commandLine().getErr().flush();
+                }
                 figures.add(measure(b));
             }
         } finally {
@@ -150,46 +160,22 @@ public final class BenchGemmCommand implements Runnable {
     }
 
     private String toJson(List<Figure> figures) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"size\":").append(size)
-                .append(",\"reps\":").append(reps)
-                .append(",\"threads\":").append(threads)
-                .append(",\"inUse\":").append(quote(Gemm.backend().id()))
-                .append(",\"backends\":[");
-        for (int i = 0; i < figures.size(); i++) {
-            Figure f = figures.get(i);
-            sb.append(i == 0 ? "" : ",")
-                    .append("{\"name\":").append(quote(f.backend().id()))
-                    .append(",\"gflopsMedian\":").append(num(f.median()))
-                    .append(",\"gflopsMin\":").append(num(f.min()))
-                    .append(",\"gflopsMax\":").append(num(f.max()))
-                    .append(",\"description\":").append(quote(f.description()))
-                    .append('}');
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("size", size);
+        o.put("reps", reps);
+        o.put("threads", threads);
+        o.put("inUse", Gemm.backend().id());
+        List<Map<String, Object>> backends = new ArrayList<>();
+        for (Figure f : figures) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("name", f.backend().id());
+            b.put("gflopsMedian", f.median());
+            b.put("gflopsMin", f.min());
+            b.put("gflopsMax", f.max());
+            b.put("description", f.description());
+            backends.add(b);
         }
-        return sb.append("]}").toString();
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        o.put("backends", backends);
+        return Json.write(o);
     }
 }

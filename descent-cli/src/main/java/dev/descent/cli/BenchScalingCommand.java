@@ -1,6 +1,10 @@
 package dev.descent.cli;
 
+import dev.descent.problems.ScalingBench;
+import dev.descent.cli.report.Json;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +25,9 @@ import picocli.CommandLine.Option;
             "The lecture's claim: O(N^3) for Newton, O(N^2) for BFGS, O(mN) for L-BFGS."
         })
 public final class BenchScalingCommand implements Callable<Integer> {
+
+    /** Created by picocli, which then sets the options. */
+    public BenchScalingCommand() {}
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +53,28 @@ public final class BenchScalingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScalingBench.Report r = ScalingBench.run(methods, dims, iterations, repeats);
+        for (String name : methods) { // every name checked before the first method runs
+            if (dev.descent.minimize.Method.named(name.strip()) instanceof dev.descent.minimize.Method.FirstOrder) {
+                throw new IllegalArgumentException("bench scaling times line-search methods; '" + name + "' is a first-order optimizer");
+            }
+        }
+        // one method at a time (each is measured on its own), with a line on standard error after each: seconds of silence otherwise
+        List<ScalingBench.Point> points = new java.util.ArrayList<>();
+        Map<String, Double> slopes = new java.util.LinkedHashMap<>();
+        Map<String, Double> tails = new java.util.LinkedHashMap<>();
+        for (String name : methods) {
+            long t0 = System.nanoTime();
+            ScalingBench.Report one = ScalingBench.run(List.of(name), dims, iterations, repeats);
+            points.addAll(one.points());
+            slopes.putAll(one.slopes());
+            tails.putAll(one.tailSlopes());
+            if (!json) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "descent bench scaling: %s timed at %d sizes in %.1f s%n", name.strip(),
+                        dims.length, (System.nanoTime() - t0) * 1e-9);
+                spec.commandLine().getErr().flush();
+            }
+        }
+        ScalingBench.Report r = new ScalingBench.Report(points, slopes, tails);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(r, iterations, repeats));
@@ -70,29 +98,25 @@ public final class BenchScalingCommand implements Callable<Integer> {
     }
 
     static String json(ScalingBench.Report r, int iterations, int repeats) {
-        StringBuilder b = new StringBuilder("{\"problem\":\"").append(ScalingBench.PROBLEM).append("\",\"iterations\":")
-                .append(iterations).append(",\"repeats\":").append(repeats).append(",\"points\":[");
-        for (int i = 0; i < r.points().size(); i++) {
-            ScalingBench.Point p = r.points().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"method\":\"").append(p.method()).append("\",\"n\":").append(p.n())
-                    .append(",\"secondsPerIteration\":").append(num(p.secondsPerIteration()))
-                    .append(",\"minSeconds\":").append(num(p.minSeconds()))
-                    .append(",\"maxSeconds\":").append(num(p.maxSeconds()))
-                    .append(",\"iterations\":").append(p.iterations()).append(",\"runs\":").append(p.runs()).append('}');
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("problem", ScalingBench.PROBLEM);
+        o.put("iterations", iterations);
+        o.put("repeats", repeats);
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (ScalingBench.Point p : r.points()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", p.method());
+            m.put("n", p.n());
+            m.put("secondsPerIteration", p.secondsPerIteration());
+            m.put("minSeconds", p.minSeconds());
+            m.put("maxSeconds", p.maxSeconds());
+            m.put("iterations", p.iterations());
+            m.put("runs", p.runs());
+            points.add(m);
         }
-        b.append("],\"slopes\":").append(map(r.slopes())).append(",\"tailSlopes\":").append(map(r.tailSlopes()));
-        return b.append('}').toString();
-    }
-
-    private static String map(Map<String, Double> m) {
-        StringBuilder b = new StringBuilder("{");
-        for (Map.Entry<String, Double> e : m.entrySet()) {
-            b.append(b.length() > 1 ? "," : "").append('"').append(e.getKey()).append("\":").append(num(e.getValue()));
-        }
-        return b.append('}').toString();
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+        o.put("points", points);
+        o.put("slopes", r.slopes());
+        o.put("tailSlopes", r.tailSlopes());
+        return Json.write(o);
     }
 }

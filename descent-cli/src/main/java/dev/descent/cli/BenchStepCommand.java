@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.Json;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
@@ -7,7 +8,9 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +25,8 @@ import picocli.CommandLine.Option;
         name = "step",
         mixinStandardHelpOptions = true,
         description = {
-            "Time one optimizer step on N float32 parameters (one thread), beside a",
-            "STREAM triad a = b + s*c on arrays of the same size in the same run.",
+            "Time one optimizer step on N float32 parameters beside a STREAM triad.",
+            "One thread; the triad a = b + s*c runs on arrays of the same size in the same run.",
             "",
             "Bytes per parameter: theta read and written, g read, and each state array",
             "read and written: sgd 12; momentum, nesterov, adagrad, rmsprop, lion 20;",
@@ -39,6 +42,9 @@ import picocli.CommandLine.Option;
             "optimizer also takes weight_decay, maximize, clip_norm and clip_value."
         })
 public final class BenchStepCommand implements Runnable {
+
+    /** Created by picocli, which then sets the options. */
+    public BenchStepCommand() {}
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -96,6 +102,8 @@ public final class BenchStepCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be ≥ 1, got " + reps);
         }
         OptimizerConfig config = Optimizers.parse(optimizer);
+        // θ, g, up to three state arrays and the triad's arrays, before any of them is allocated
+        Limits.fits("--params " + params, params, Float.BYTES, 7, "give a smaller --params");
         Result r = measure(optimizer.strip(), config, params, reps);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -183,41 +191,18 @@ public final class BenchStepCommand implements Runnable {
     }
 
     static String json(Result r) {
-        return "{" + field("optimizer", quote(r.optimizer())) + "," + field("params", Integer.toString(r.params()))
-                + "," + field("bytesPerParam", Integer.toString(r.bytesPerParam()))
-                + "," + field("nsPerParam", number(r.nsPerParam()))
-                + "," + field("gbPerSec", number(r.gbPerSec()))
-                + "," + field("streamGbPerSec", number(r.streamGbPerSec()))
-                + "," + field("ratioToStream", number(r.ratioToStream()))
-                + "," + field("nsPerParamMin", number(min(r.stepNs())))
-                + "," + field("nsPerParamMax", number(max(r.stepNs())))
-                + "," + field("reps", Integer.toString(r.reps()))
-                + "," + field("kernels", quote(Optimizers.kernels())) + "}";
-    }
-
-    private static String field(String name, String value) {
-        return "\"" + name + "\":" + value;
-    }
-
-    private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "null";
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("optimizer", r.optimizer());
+        o.put("params", r.params());
+        o.put("bytesPerParam", r.bytesPerParam());
+        o.put("nsPerParam", r.nsPerParam());
+        o.put("gbPerSec", r.gbPerSec());
+        o.put("streamGbPerSec", r.streamGbPerSec());
+        o.put("ratioToStream", r.ratioToStream());
+        o.put("nsPerParamMin", min(r.stepNs()));
+        o.put("nsPerParamMax", max(r.stepNs()));
+        o.put("reps", r.reps());
+        o.put("kernels", Optimizers.kernels());
+        return Json.write(o);
     }
 }

@@ -1,21 +1,20 @@
 package dev.descent.cli;
 
-import dev.descent.cli.report.AtomicFiles;
 import dev.descent.cli.report.Fmt;
 import dev.descent.cli.report.Json;
+import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.SvgRenderer;
-import dev.descent.cli.tour.LrSweep;
-import dev.descent.cli.tour.Progress;
-import dev.descent.cli.tour.TourData;
 import dev.descent.data.Dataset;
+import dev.descent.io.OutputFile;
 import dev.descent.data.FashionMnist;
-import dev.descent.data.Synthetic;
+import dev.descent.data.Normalization;
 import dev.descent.nn.Model;
 import dev.descent.nn.ModelSpec;
 import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code descent lr-find}: the learning-rate range test ({@link LrFinder}) on a model, a data set
  * and an optimizer. Prints the suggested learning rate (the valley by default); {@code --plot}
- * writes the chart as SVG; {@code --json} prints {@code {suggestedLr, method, lrs, losses, ...}}
+ * writes the chart as SVG; {@code --json} prints {@code {suggestedLr, suggest, lrs, losses, ...}}
  * where {@code losses} is the smoothed loss.
  */
 @Command(
@@ -40,16 +39,26 @@ import picocli.CommandLine.Option;
         })
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DATA", description = "embedded (default), fashion-mnist or spiral.")
+    @Option(names = "--data", paramLabel = "DATA", description = "The data, as in train: " + TrainData.CHOICES + " (default: ${DEFAULT-VALUE}).")
     String data = "embedded";
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
     Path dataDir;
 
+    @Option(names = "--label", paramLabel = "COLUMN", description = "The CSV label column, by header name or 0-based index (default: the last).")
+    String label;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", description = "The held-out share of a CSV file, as in train (default: ${DEFAULT-VALUE}).")
+    double validation = 0.2;
+
+    @Option(names = "--normalize", paramLabel = "MODE", description = "none, global or per-feature standardization, as in train (default: ${DEFAULT-VALUE}).")
+    String normalize = "none";
+
     @Option(names = "--model", paramLabel = "SPEC", required = true, description = "softmax, mlp:64, mlp:256,128, ... (see descent train --help).")
     String model;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", required = true, description = "sgd, momentum, adam, ... with optional :key=value,...")
+    @Option(names = "--optimizer", paramLabel = "SPEC", required = true, completionCandidates = OptimizerNames.class,
+            description = "NAME[:KEY=VALUE,...], NAME one of ${COMPLETION-CANDIDATES}")
     String optimizer;
 
     @Option(names = "--start", paramLabel = "LR", description = "First learning rate (default: 1e-7).")
@@ -61,19 +70,20 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Mini-batches in the sweep (default: ${DEFAULT-VALUE}).")
     int steps = 100;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch = 64;
+    @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size, as in train (default: ${DEFAULT-VALUE}).")
+    int batch = 128;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seeds the initialization and the batch order (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--method", paramLabel = "M", description = "valley (default), steepest or minimum (the minimum's lr / 10).")
-    String method = "valley";
+    @Option(names = "--suggest", paramLabel = "RULE", description = "How to pick the suggested lr: valley (default), steepest or minimum"
+            + " (the minimum's lr / 10).")
+    String suggest = "valley";
 
     @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write the loss-against-lr chart as SVG.")
     Path plot;
 
-    @Option(names = "--json", description = "Print one JSON object {suggestedLr, method, lrs, losses, ...}.")
+    @Option(names = "--json", description = "Print one JSON object {suggestedLr, suggest, lrs, losses, ...}.")
     boolean json;
 
     @CommandLine.Spec
@@ -84,7 +94,7 @@ public final class LrFindCommand implements Callable<Integer> {
         LrFinderResult.Method m;
         LrFinder finder;
         try {
-            m = LrFinderResult.Method.parse(method);
+            m = LrFinderResult.Method.parse(suggest);
             finder = new LrFinder(start, end, steps, 0.98, 4);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -100,26 +110,31 @@ public final class LrFindCommand implements Callable<Integer> {
             // checked before the sweep, not after it
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot: the directory " + plotDir + " does not exist");
         }
-        Dataset train = switch (data) {
-            case "spiral" -> Synthetic.spiral(3, 100, 0.2, seed);
-            case "embedded", "fashion-mnist" -> TourData.load(data, dataDir).train();
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--data must be embedded, fashion-mnist or spiral, got '" + data + "'");
-        };
+        if (plot != null) {
+            OutputFile.check(plot, "--plot", "lr-find.svg");
+        }
+        if (plot != null) {
+            OutputFile.requireNotInput(plot, "--plot", TrainData.BUILT_IN.contains(data) ? null : Path.of(data), "--data");
+        }
+        // the same data, model and sweep as train --lr auto: the same seed and batch give the same suggestion
+        Dataset train = TrainData.load(data, dataDir, label, validation, seed, Normalization.Mode.parse(normalize)).train();
         OptimizerConfig cfg = Optimizers.parse(optimizer);
-        Model net = ModelSpec.parse(model, train.d(), train.classes()).build(seed);
-        LrFinderResult r = LrSweep.run(net, cfg, train, batch, seed, finder, Progress.NONE);
+        ModelSpec ms = ModelSpec.parse(model, train.d(), train.classes());
+        Limits.model(ms, model);
+        int rows = Math.min(batch, train.n());
+        Model net = ms.build(seed, rows);
+        LrFinderResult r = LrSweep.run(net, cfg, train, rows, seed, finder);
         double lr = r.suggestion(m);
         if (plot != null) {
-            String svg = SvgRenderer.render(LrSweep.chart("lr-find", "LR range test: " + model + ", " + cfg.name() + ", " + data, r,
+            String svg = SvgRenderer.render(LrFinderChart.of("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + data, r,
                     4 * Math.log(train.classes())));
-            AtomicFiles.write(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
+            OutputFile.writeString(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("suggestedLr", lr);
-            o.put("method", m.cliName());
+            o.put("suggest", m.cliName());
             o.put("lrs", r.lrs());
             o.put("losses", r.smoothed());
             o.put("rawLosses", r.losses());

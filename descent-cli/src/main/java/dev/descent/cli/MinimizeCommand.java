@@ -1,7 +1,7 @@
 package dev.descent.cli;
 
-import dev.descent.cli.report.AtomicFiles;
 import dev.descent.cli.report.Json;
+import dev.descent.io.OutputFile;
 import dev.descent.minimize.Armijo;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
@@ -18,11 +18,6 @@ import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,8 +36,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Minimize a test problem with a second-order, quasi-Newton or first-order method.",
-            "Methods: gd newton bfgs lbfgs newton-cg cg cg-hz, and the optimizers "
-                    + "sgd momentum nesterov adagrad rmsprop adam adamw nadam radam adamax adadelta lion."
+            "Methods: gd newton bfgs lbfgs newton-cg cg cg-hz, and the first-order optimizers (see --method)."
         })
 public final class MinimizeCommand implements Callable<Integer> {
 
@@ -56,13 +50,14 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--dim", paramLabel = "N", description = "Dimension (for problems that take one).")
     Integer dim;
 
-    @Option(names = "--x0", split = ",", paramLabel = "a,b,...", description = "Starting point (default: the problem's standard one).")
+    @Option(names = "--x0", split = ",", paramLabel = "a,b,...", hideParamSyntax = true, description = "Starting point (default: the problem's standard one).")
     double[] x0;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "Method name (see above).")
+    @Option(names = "--method", required = true, paramLabel = "METHOD", completionCandidates = OptimizerNames.class,
+            description = "gd, newton, bfgs, lbfgs, newton-cg, cg, cg-hz, or an optimizer NAME[:KEY=VALUE,...] with NAME one of ${COMPLETION-CANDIDATES}.")
     String method;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods).")
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods); give it here or in the spec (adam:lr=0.1), not both.")
     Double lr;
 
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum (sgd, momentum, nesterov).")
@@ -94,6 +89,28 @@ public final class MinimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Method m = method();
+        // sizes are checked before the problem or the method allocates anything
+        int n = dim != null ? dim : Problems.defaultDimension(problem);
+        if (dim != null && dim < 1) {
+            throw new IllegalArgumentException("--dim must be ≥ 1, got " + dim);
+        }
+        Limits.fits("--dim " + n, n, Double.BYTES, 8, "give a smaller --dim");
+        if (m instanceof Method.Newton || m instanceof Method.Bfgs) {
+            Limits.fits(String.format(Locale.ROOT, "--method %s at n = %d (an n × n matrix)", methodName(), n), (double) n * n,
+                    Double.BYTES, 2, "use lbfgs or newton-cg, which need memory in proportion to n");
+        }
+        if (m instanceof Method.Lbfgs l) {
+            Limits.fits(String.format(Locale.ROOT, "--memory %d at n = %d", l.memory(), n), 2.0 * l.memory() * n, Double.BYTES, 1,
+                    "give a smaller --memory (3 to 20 is usual)");
+        }
+        if (x0 != null) {
+            for (int i = 0; i < x0.length; i++) {
+                if (!Double.isFinite(x0[i])) {
+                    throw new IllegalArgumentException("--x0: value " + (i + 1) + " is " + x0[i] + "; give finite numbers");
+                }
+            }
+        }
         Problem p = dim == null ? Problems.named(problem) : Problems.named(problem, dim);
         double[] start = p.x0();
         if (x0 != null) {
@@ -103,17 +120,25 @@ public final class MinimizeCommand implements Callable<Integer> {
             }
             start = x0.clone();
         }
-        Method m = method();
-        if (m instanceof Method.Newton && !p.objective().hasHessian()) {
+        if (m instanceof Method.Newton && p.objective().hessian().isEmpty()) {
             throw new IllegalArgumentException("problem '" + p.name()
                     + "' has no analytic Hessian, so newton cannot run on it; use --method newton-cg");
         }
         if (trace != null) {
-            checkWritable(trace); // before the run, which may be long
+            OutputFile.check(trace, "--trace", "trace.csv"); // before the run, which may be long
         }
         Settings traced = Settings.DEFAULTS.withTrace(trace != null);
         Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
         Settings s = gradTol == null ? limited : forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
+        if ((m instanceof Method.Newton || m instanceof Method.Bfgs) && n >= 2000) {
+            // a long wait with nothing to show: say what it costs before it starts
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "descent: %s at n = %d %s an n × n matrix at each iteration (about %.1e flops each),"
+                    + " up to %d iterations; lbfgs or newton-cg cost O(n) memory per iteration%n", methodName(), n,
+                    m instanceof Method.Newton ? "factors" : "updates", m instanceof Method.Newton ? n * (double) n * n / 3 : 2.0 * n * n,
+                    s.maxIterations());
+            err.flush();
+        }
         Result r = Minimize.run(p.objective(), start, m, s);
         if (trace != null) {
             writeTrace(trace, r);
@@ -127,7 +152,8 @@ public final class MinimizeCommand implements Callable<Integer> {
             out.print(r);
         }
         out.flush();
-        return 0;
+        // a run that blew up (f or its gradient NaN or infinite) has its own status, as a diverged training run
+        return r.status() == dev.descent.minimize.Status.NON_FINITE ? Main.EXIT_DIVERGED : 0;
     }
 
     /** Builds the method from --method and the options that refine it, rejecting ones that do not apply. */
@@ -138,6 +164,9 @@ public final class MinimizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory and --line-search apply to gd, bfgs, lbfgs, newton, newton-cg and cg, not to "
                         + method);
             }
+            TrainCommand.refuseTwice(method, "--method", "lr", "--lr", lr);
+            TrainCommand.refuseTwice(method, "--method", "momentum", "--momentum", momentum);
+            TrainCommand.refuseTwice(method, "--method", "weight_decay", "--weight-decay", weightDecay);
             StringBuilder specText = new StringBuilder(method.strip());
             String sep = method.contains(":") ? "," : ":";
             if (lr != null) {
@@ -190,20 +219,20 @@ public final class MinimizeCommand implements Callable<Integer> {
         j.put("status", r.status().name());
         j.put("converged", r.converged());
         j.put("iterations", r.iterations());
-        j.put("fEvals", r.fEvals());
-        j.put("gEvals", r.gEvals());
-        j.put("hEvals", r.hEvals());
-        j.put("hvEvals", r.hvEvals());
+        j.put("fEvals", r.stats().fEvals());
+        j.put("gEvals", r.stats().gEvals());
+        j.put("hEvals", r.stats().hEvals());
+        j.put("hvEvals", r.stats().hvEvals());
         j.put("f", r.f());
         j.put("gradNorm", r.gradNorm());
-        j.put("seconds", r.seconds());
+        j.put("seconds", r.stats().seconds());
         if (r.x().length <= 10) {
             j.put("x", r.x());
         }
         return Json.write(j);
     }
 
-    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written atomically ({@link AtomicFiles}). */
+    /** iter,f,gradNorm,lr,fEvals[,x0,x1,...]; written by {@link OutputFile}'s rules. */
     static void writeTrace(Path file, Result r) {
         int n = r.x().length;
         boolean withX = !r.trace().isEmpty() && r.trace().getFirst().x() != null;
@@ -225,41 +254,10 @@ public final class MinimizeCommand implements Callable<Integer> {
             b.append('\n');
         }
         try {
-            AtomicFiles.write(file, b.toString());
+            OutputFile.writeString(file, b);
         } catch (IOException e) {
-            throw unwritable(file, e);
+            throw new java.io.UncheckedIOException("cannot write --trace " + file + ": " + OutputFile.reason(e), e);
         }
-    }
-
-    /**
-     * Rejects a --trace path that cannot be written (a directory, or a directory that cannot be
-     * created or written), by creating its parent directories and a temporary file there.
-     */
-    static void checkWritable(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--trace " + file + " is a directory; give a file path such as "
-                    + file.resolve("trace.csv"));
-        }
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".descent-probe", ".tmp"));
-        } catch (IOException e) {
-            throw unwritable(file, e);
-        }
-    }
-
-    private static IllegalArgumentException unwritable(Path file, IOException e) {
-        String why = switch (e) {
-            case FileAlreadyExistsException x -> "a file is in the way of a directory";
-            case NoSuchFileException x -> "no such directory";
-            case AccessDeniedException x -> "permission denied";
-            case FileSystemException x when x.getReason() != null -> x.getReason();
-            default -> e.getMessage();
-        };
-        String where = e instanceof FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
-        return new IllegalArgumentException("cannot write --trace " + file + ": " + why + where
-                + "; give a path in a writable directory");
     }
 
     /** Builds a library value from a flag's value; its range error is reported under the flag's name. */

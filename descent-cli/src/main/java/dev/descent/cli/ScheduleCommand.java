@@ -1,9 +1,12 @@
 package dev.descent.cli;
 
+import dev.descent.cli.report.Json;
 import dev.descent.schedule.Schedule;
 import dev.descent.schedule.ScheduleSpec;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +21,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "schedule",
         mixinStandardHelpOptions = true,
-        description = {"Print the learning rate of a schedule spec at steps 0..N, to check it before training.", ""},
+        description = {"Print the learning rate of a schedule spec at steps 0..STEP, to check it before training.", ""},
         footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
 public final class ScheduleCommand implements Runnable {
+
+    /** Created by picocli, which then sets the options. */
+    public ScheduleCommand() {}
 
     /** The most rows printed; more is a mistake (use a larger --every). */
     static final long MAX_ROWS = 1_000_000;
@@ -35,11 +41,12 @@ public final class ScheduleCommand implements Runnable {
             description = "The base learning rate (the optimizer's lr) for parts without lr=; default 1, so the output is the factor applied to it.")
     double lr0 = 1.0;
 
-    @Option(names = "--steps", paramLabel = "N", description = "The last step printed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--until", paramLabel = "STEP", description = "The last step printed (default ${DEFAULT-VALUE}). (In train and"
+            + " lr-find, --steps is a number of optimizer steps to run; here nothing runs.)")
     long steps = 100;
 
     @Option(names = "--every", paramLabel = "K",
-            description = "Print every K-th step (default: N/20 rounded up, about 20 rows).")
+            description = "Print every K-th step (default: STEP/20 rounded up, about 20 rows).")
     Long every;
 
     @Option(names = "--json", description = "Print one JSON object {spec, lr0, steps, lrs} instead of a table.")
@@ -48,14 +55,14 @@ public final class ScheduleCommand implements Runnable {
     @Override
     public void run() {
         if (steps < 0) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--steps must be ≥ 0, got " + steps);
+            throw new CommandLine.ParameterException(command.commandLine(), "--until must be ≥ 0, got " + steps);
         }
-        long k = every != null ? every : Math.max(1, (steps + 19) / 20);
+        long k = every != null ? every : Math.max(1, steps / 20 + (steps % 20 == 0 ? 0 : 1));
         if (k < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--every must be ≥ 1, got " + k);
         }
-        if (steps / k + 2 > MAX_ROWS) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--steps " + steps + " --every " + k
+        if (steps / k > MAX_ROWS - 2) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--until " + steps + " --every " + k
                     + " would print more than " + MAX_ROWS + " rows; use a larger --every");
         }
         if (!Double.isFinite(lr0) || lr0 < 0) {
@@ -66,7 +73,7 @@ public final class ScheduleCommand implements Runnable {
         long[] ts = new long[rows];
         double[] lrs = new double[rows];
         for (int i = 0; i < rows; i++) {
-            ts[i] = Math.min((long) i * k, steps);
+            ts[i] = i > steps / k ? steps : (long) i * k; // i·k ≤ steps: no overflow
             lrs[i] = schedule.at(ts[i]);
         }
         PrintWriter out = command.commandLine().getOut();
@@ -104,43 +111,11 @@ public final class ScheduleCommand implements Runnable {
     }
 
     static String json(String spec, double lr0, long[] steps, double[] lrs) {
-        StringBuilder b = new StringBuilder(32 + 24 * steps.length);
-        b.append("{\"spec\":").append(quote(spec)).append(",\"lr0\":").append(number(lr0)).append(",\"steps\":[");
-        for (int i = 0; i < steps.length; i++) {
-            b.append(i == 0 ? "" : ",").append(steps[i]);
-        }
-        b.append("],\"lrs\":[");
-        for (int i = 0; i < lrs.length; i++) {
-            b.append(i == 0 ? "" : ",").append(number(lrs[i]));
-        }
-        return b.append("]}").toString();
-    }
-
-    /** A JSON number in its shortest exact form; non-finite values (never produced) as null. */
-    static String number(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
-    }
-
-    /** A JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("spec", spec);
+        o.put("lr0", lr0);
+        o.put("steps", steps);
+        o.put("lrs", lrs);
+        return Json.write(o);
     }
 }

@@ -9,6 +9,7 @@ import dev.descent.cli.tour.TourContext;
 import dev.descent.cli.tour.TourData;
 import dev.descent.data.FashionMnist;
 import dev.descent.data.Split;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,12 +36,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "tour",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run cs231n lecture 7's optimization experiments and write an HTML report with their charts.",
-            "Sections: 1 learning rate, 2 decay, 3 first vs second order, 4 cost vs N,%n"
-                    + "5 full batch vs mini-batch, 6 Adam as a default, 7 learning-rate range test."
-        })
+        description = "Run cs231n lecture 7's optimization experiments and write an HTML report with their charts.",
+        modelTransformer = TourCommand.SectionList.class)
 public final class TourCommand implements Callable<Integer> {
+
+    /** Created by picocli, which then sets the options. */
+    public TourCommand() {}
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for index.html and results.json (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("descent-report");
@@ -57,7 +58,7 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every experiment (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--sections", paramLabel = "N", split = ",", description = "Run only these sections (1-7), e.g. 3,4.")
+    @Option(names = "--sections", paramLabel = "N", split = ",", description = "Run only these sections (numbers as listed above), e.g. 3,4.")
     List<Integer> sections = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "T", description = "Experiments run at once (default: ${DEFAULT-VALUE}, the cores).")
@@ -77,16 +78,18 @@ public final class TourCommand implements Callable<Integer> {
         if (!data.equals("embedded") && !data.equals("fashion-mnist")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data must be " + TourData.CHOICES + ", got '" + data + "'");
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be ≥ 1, got " + threads);
-        }
+        Limits.threads("--threads", threads, spec.commandLine().getErr());
+        // the report's files, checked before a minute of work (a file in the way, a read-only directory)
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.HTML), "--out", "index.html");
+        dev.descent.io.OutputFile.check(out.resolve(dev.descent.cli.report.Report.JSON), "--out", "results.json");
         if (data.equals("fashion-mnist")) {
             FashionMnist.locate(dataDir); // missing files: a usage error naming how to get them, before any section runs
         }
         Set<Integer> only = new LinkedHashSet<>(sections);
+        int count = Tour.experiments().size();
         for (int s : only) {
-            if (s < 1 || s > 7) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--sections takes numbers 1 to 7, got " + s);
+            if (s < 1 || s > count) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sections takes numbers 1 to " + count + ", got " + s);
             }
         }
         String command = command();
@@ -109,9 +112,11 @@ public final class TourCommand implements Callable<Integer> {
         meta.put("descent", Main.version());
         meta.put("java", Runtime.version().toString());
         meta.put("cores", Runtime.getRuntime().availableProcessors());
-        boolean bars = !noProgress && !json && System.console() != null;
+        boolean bars = !noProgress && !json && Terminal.stderr();
+        PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : n -> Progress.NONE, meta);
+        // on a terminal a bar per section; otherwise (a log, CI) a line when each section starts and ends
+        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : noProgress || json ? n -> Progress.NONE : n -> lines(n, err), meta);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         meta.put("seconds", Math.round(seconds * 10) / 10.0);
         r = new Report(r.title(), meta, r.sections());
@@ -136,7 +141,7 @@ public final class TourCommand implements Callable<Integer> {
             m.put("notRun", notRun);
             o.println(Json.write(m));
         } else {
-            o.printf("descent tour: %d of 7 sections in %.1f s (seed %d, %s data)%n", ran.size(), seconds, seed, data);
+            o.printf("descent tour: %d of %d sections in %.1f s (seed %d, %s data)%n", ran.size(), r.sections().size(), seconds, seed, data);
             for (String s : notRun) {
                 o.println("  not run: " + s);
             }
@@ -159,17 +164,49 @@ public final class TourCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static final String[] NAMES = {"", "1 learning rate", "2 decay", "3 1st vs 2nd order", "4 cost vs N",
-        "5 full vs mini-batch", "6 Adam default", "7 lr range test"};
+    /** Adds the numbered list of sections, from {@link Tour#experiments()}, to the help text. */
+    static final class SectionList implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
+            spec.usageMessage().description(spec.usageMessage().description()[0], "Sections: " + Tour.sectionList() + ".");
+            return spec;
+        }
+    }
 
     /** A progress bar on standard error for section {@code n}. */
+    /** Progress as two lines on {@code err}: when section {@code n} starts and when it ends, with its time. */
+    private static Progress lines(int n, PrintWriter err) {
+        return new Progress() {
+            private long start;
+
+            @Override
+            public synchronized void total(long units) {
+                if (start == 0) {
+                    start = System.nanoTime();
+                    err.println("descent tour: section " + n + " (" + Tour.experiments().get(n - 1).label() + ") started");
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void step(long units) {}
+
+            @Override
+            public synchronized void done() {
+                err.printf(java.util.Locale.ROOT, "descent tour: section %d (%s) done in %.1f s%n", n, Tour.experiments().get(n - 1).label(),
+                        start == 0 ? 0 : (System.nanoTime() - start) * 1e-9);
+                err.flush();
+            }
+        };
+    }
+
     private static Progress bar(int n) {
         return new Progress() {
             private ProgressBar bar;
 
             private synchronized ProgressBar bar() {
                 if (bar == null) {
-                    bar = new ProgressBarBuilder().setTaskName(String.format("%-20s", NAMES[n])).setInitialMax(1)
+                    bar = new ProgressBarBuilder().setTaskName(String.format("%-22s", n + " " + Tour.experiments().get(n - 1).label())).setInitialMax(1)
                             .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
                             .build(); // the default console consumer: standard error, one line per bar on a terminal
                 }

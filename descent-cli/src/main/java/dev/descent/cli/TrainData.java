@@ -21,6 +21,9 @@ record TrainData(String name, Dataset train, Dataset test) {
 
     static final String CHOICES = "embedded, fashion-mnist, spiral, blobs, moons or a FILE.csv";
 
+    /** The built-in data sets (anything else is a CSV file). */
+    static final java.util.Set<String> BUILT_IN = java.util.Set.of("embedded", "fashion-mnist", "spiral", "blobs", "moons");
+
     static TrainData load(String data, Path dataDir, String label, double validation, long seed, Normalization.Mode norm)
             throws IOException {
         Split s;
@@ -38,10 +41,37 @@ record TrainData(String name, Dataset train, Dataset test) {
                 if (!Files.isRegularFile(f)) {
                     throw new IllegalArgumentException("--data: no such file " + data);
                 }
-                s = Split.stratified(Csv.read(f, label), validation, seed);
+                Dataset all = Csv.read(f, label);
+                int[] counts = all.classCounts();
+                int smallest = 0;
+                for (int c = 1; c < counts.length; c++) {
+                    smallest = counts[c] < counts[smallest] ? c : smallest;
+                }
+                if (counts[smallest] < 2) {
+                    throw new IllegalArgumentException("--data " + data + ": class " + smallest + " (of " + counts.length + ") has "
+                            + counts[smallest] + " row; a stratified split needs at least 2 rows of each class (one to train on,"
+                            + " one to hold out): add rows or merge the rare classes");
+                }
+                try {
+                    s = Split.stratified(all, validation, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--data " + data + ": its classes are too small for --validation " + validation
+                            + " (smallest class " + counts[smallest] + " rows, " + all.n() + " rows in all): the split would leave"
+                            + " the training or the held-out set empty; give a --validation nearer 0.5 or more rows per class", e);
+                }
             }
         }
         Normalization n = Normalization.fit(s.train(), norm);
         return new TrainData(data, n.apply(s.train()), n.apply(s.heldOut()));
+    }
+
+    /** What the held-out ("val") set is: the test set, a fresh draw, or a validation split. */
+    String heldOut() {
+        return switch (name) {
+            case "embedded", "fashion-mnist" -> "the test set";
+            case "spiral" -> "a fresh draw of the spiral";
+            case "blobs", "moons" -> "a stratified half";
+            default -> "a stratified validation split";
+        };
     }
 }

@@ -3,76 +3,86 @@ package dev.descent.cli;
 import dev.descent.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.descent.io.OutputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
  * Writes a run's history records to {@code --metrics FILE}: CSV when the name ends in
- * {@code .csv}, JSON lines otherwise ({@code .jsonl}, {@code .json}, ...). The whole file is
- * rewritten atomically (temporary file + rename) at each checkpoint and at the end, so a killed
- * run leaves a complete file and a resumed run continues it.
+ * {@code .csv}, JSON lines otherwise ({@code .jsonl}, {@code .json}, ...). A regular file is
+ * rewritten atomically ({@link OutputFile}) at each checkpoint and at the end, so a killed run
+ * leaves a complete file and a resumed run continues it; a stream ({@code /dev/stdout}, a FIFO) is
+ * written once, at the end; a symbolic link stays a link.
  */
 final class TrainMetrics {
 
     private final Path file;
     private final boolean csv;
+    private final boolean stream;
 
     /**
      * Checks before training that {@code file} can be written: not a directory, in an existing
-     * directory where a file can be created (probed with a temporary file, so that a read-only
-     * directory fails here and not at the first checkpoint).
+     * directory where a file can be created (probed, so that a read-only directory fails here
+     * and not at the first checkpoint).
      *
      * @throws IllegalArgumentException naming the problem and the fix
      */
     TrainMetrics(Path file) {
         this.file = file;
+        this.stream = OutputFile.isStream(file);
         Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || Files.isDirectory(file)) {
-            throw new IllegalArgumentException("--metrics: " + file + " is a directory; give a file name such as "
-                    + file.resolve("metrics.csv"));
-        }
-        if (!Files.isDirectory(dir)) {
+        if (!stream && dir != null && !Files.isDirectory(file) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--metrics: the directory " + dir + " does not exist; create it (mkdir -p) or choose another path");
         }
-        this.csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        try {
-            Files.delete(Files.createTempFile(dir, file.getFileName().toString(), ".tmp"));
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("--metrics: cannot create files in " + dir + " (" + e
-                    + "); choose a writable directory");
+        OutputFile.check(file, "--metrics", "metrics.csv");
+        this.csv = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /** Rewrites the file with the records so far (a stream only gets the final records, from {@link #finish}). */
+    void checkpoint(History h) {
+        if (!stream) {
+            finish(h);
         }
     }
 
-    void write(History h) {
+    /** Writes the file with every record of the run. */
+    void finish(History h) {
+        finish(h.records());
+    }
+
+    /**
+     * Writes {@code records}: step, epoch, train_loss (mean mini-batch loss since the previous
+     * row), val_loss, val_accuracy, lr, elapsed_s (training time only, never evaluation),
+     * objective (the full training objective with the L2 term), passes (gradient-equivalent
+     * passes over the training set) and batch (rows in the last step's sample).
+     */
+    void finish(java.util.List<History.Record> records) {
         StringBuilder sb = new StringBuilder();
         if (csv) {
-            sb.append("step,epoch,train_loss,val_loss,val_accuracy,lr,elapsed_s\n");
+            sb.append(String.join(",", Quantity.STEP.csv, Quantity.EPOCH.csv, Quantity.TRAIN_LOSS.csv, Quantity.VAL_LOSS.csv,
+                    Quantity.VAL_ACCURACY.csv, Quantity.LR.csv, Quantity.ELAPSED.csv, Quantity.OBJECTIVE.csv, Quantity.PASSES.csv,
+                    Quantity.BATCH.csv)).append('\n');
         }
-        for (History.Record r : h.records()) {
+        for (History.Record r : records) {
+            double elapsed = Double.isNaN(r.trainSeconds()) ? r.elapsedSeconds() : r.trainSeconds();
             if (csv) {
                 sb.append(r.step()).append(',').append(csv(r.epoch())).append(',').append(csv(r.trainLoss())).append(',')
                         .append(csv(r.valLoss())).append(',').append(csv(r.valAccuracy())).append(',').append(csv(r.lr()))
-                        .append(',').append(csv(r.elapsedSeconds())).append('\n');
+                        .append(',').append(csv(elapsed)).append(',').append(csv(r.objective())).append(',')
+                        .append(csv(r.passes())).append(',').append(r.batch()).append('\n');
             } else {
-                sb.append(new TrainJson().put("step", r.step()).put("epoch", r.epoch()).put("trainLoss", r.trainLoss())
-                        .put("valLoss", r.valLoss()).put("valAccuracy", r.valAccuracy()).put("lr", r.lr())
-                        .put("elapsedSeconds", r.elapsedSeconds())).append('\n');
+                sb.append(new TrainJson().put(Quantity.STEP.json, r.step()).put(Quantity.EPOCH.json, r.epoch())
+                        .put(Quantity.TRAIN_LOSS.json, r.trainLoss()).put(Quantity.VAL_LOSS.json, r.valLoss())
+                        .put(Quantity.VAL_ACCURACY.json, r.valAccuracy()).put(Quantity.LR.json, r.lr())
+                        .put(Quantity.ELAPSED.json, elapsed).put(Quantity.OBJECTIVE.json, r.objective())
+                        .put(Quantity.PASSES.json, r.passes()).put(Quantity.BATCH.json, r.batch())).append('\n');
             }
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFile.writeString(file, sb);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the metrics file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the metrics file " + file + ": " + OutputFile.reason(e), e);
         }
     }
 

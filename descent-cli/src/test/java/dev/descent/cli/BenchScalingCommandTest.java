@@ -1,9 +1,7 @@
 package dev.descent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchScalingCommandTest {
@@ -40,14 +38,5 @@ class BenchScalingCommandTest {
         MinimizeCommandTest.Run huge = MinimizeCommandTest.run("bench", "scaling", "--methods", "bfgs", "--dims", "65536");
         assertThat(huge.code()).isEqualTo(2);
         assertThat(huge.err().strip()).contains("dense n×n matrix", "use lbfgs").doesNotContain("\n");
-    }
-
-    @Test
-    void libraryEntryAndSlopeFit() {
-        ScalingBench.Report rep = ScalingBench.run(List.of("lbfgs"), new int[] {20, 10}, 2, 1);
-        assertThat(rep.points()).extracting(ScalingBench.Point::n).containsExactly(10, 20);
-        double[] x = {Math.log(10), Math.log(20), Math.log(40)};
-        double[] y = {3 * x[0] + 1, 3 * x[1] + 1, 3 * x[2] + 1};
-        assertThat(ScalingBench.slope(x, y, 0)).isCloseTo(3, within(1e-12));
     }
 }

@@ -32,7 +32,7 @@ class LrFindCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         String json = r.out().strip();
         assertThat(json).startsWith("{\"suggestedLr\":").endsWith("}").doesNotContain("\n");
-        assertThat(json).contains("\"method\":\"valley\"", "\"lrs\":[0.001,", "\"losses\":[", "\"steepest\":", "\"minimumOver10\":");
+        assertThat(json).contains("\"suggest\":\"valley\"", "\"lrs\":[0.001,", "\"losses\":[", "\"steepest\":", "\"minimumOver10\":");
         double lr = Double.parseDouble(json.substring("{\"suggestedLr\":".length(), json.indexOf(',')));
         assertThat(lr).isBetween(1e-3, 100.0);
         // the chart is a well-formed SVG document
@@ -45,7 +45,7 @@ class LrFindCommandTest {
 
     @Test
     void humanOutputNamesTheMethod() {
-        Run r = run("lr-find", "--data", "spiral", "--model", "softmax", "--optimizer", "adam", "--steps", "40", "--method", "steepest");
+        Run r = run("lr-find", "--data", "spiral", "--model", "softmax", "--optimizer", "adam", "--steps", "40", "--suggest", "steepest");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("suggested lr: ").contains("(steepest)").contains("valley").contains("swept");
     }
@@ -70,7 +70,7 @@ class LrFindCommandTest {
 
     @Test
     void badInputIsOneLineAndExitCode2() {
-        Run a = run("lr-find", "--data", "spiral", "--model", "mlp:8", "--optimizer", "sgd", "--method", "best");
+        Run a = run("lr-find", "--data", "spiral", "--model", "mlp:8", "--optimizer", "sgd", "--suggest", "best");
         assertThat(a.code()).isEqualTo(2);
         assertThat(a.err()).contains("valley, steepest, minimum").hasLineCount(1);
         Run b = run("lr-find", "--data", "spiral", "--model", "mlp:8", "--optimizer", "sgd", "--start", "1", "--end", "0.1");

@@ -25,7 +25,7 @@ class ScheduleCommandTest {
 
     @Test
     void printsATableOfStepsAndRates() {
-        Run r = run("schedule", "step:every=30,gamma=0.1", "--lr", "0.1", "--steps", "90", "--every", "30");
+        Run r = run("schedule", "step:every=30,gamma=0.1", "--lr", "0.1", "--until", "90", "--every", "30");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().toList()).containsExactly(
@@ -40,7 +40,7 @@ class ScheduleCommandTest {
     @Test
     void jsonIsOneObjectWithTheExactRates() {
         String spec = "warmup:steps=100+cosine:steps=1000,min=1e-5";
-        Run r = run("schedule", spec, "--lr", "0.001", "--steps", "1100", "--every", "550", "--json");
+        Run r = run("schedule", spec, "--lr", "0.001", "--until", "1100", "--every", "550", "--json");
         assertThat(r.code()).isZero();
         Schedule s = Schedule.warmup(100, 0, Schedule.cosine(0.001, 1000, 1e-5));
         assertThat(r.out()).isEqualTo("{\"spec\":\"" + spec + "\",\"lr0\":0.001,\"steps\":[0,550,1100],\"lrs\":[0.0,"
@@ -50,7 +50,7 @@ class ScheduleCommandTest {
 
     @Test
     void theLastStepIsPrintedEvenOffTheGridAndTheDefaultsGiveAboutTwentyRows() {
-        Run r = run("schedule", "exp:k=0.01", "--steps", "25", "--every", "10", "--json");
+        Run r = run("schedule", "exp:k=0.01", "--until", "25", "--every", "10", "--json");
         assertThat(r.out()).contains("\"steps\":[0,10,20,25]").contains("\"lr0\":1.0");
         Run d = run("schedule", "inv:k=0.01");
         assertThat(d.code()).isZero();
@@ -62,8 +62,9 @@ class ScheduleCommandTest {
         Run r = run("schedule", "step:every=30,gama=0.1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("descent: unknown key 'gama' at column 15 in 'step:every=30,gama=0.1'; "
-                + "valid keys for step: lr, every, gamma (see 'descent schedule --help')" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("descent: 'gama=0.1' at column 15 of schedule spec 'step:every=30,gama=0.1': "
+                + "unknown key 'gama'; valid keys for step: lr, every, gamma (see 'descent schedule --help')"
+                + System.lineSeparator());
         Run chain = run("schedule", "exp:k=0.01+const");
         assertThat(chain.code()).isEqualTo(2);
         assertThat(chain.err()).contains("'exp:k=0.01' at column 1").contains("has no length").hasLineCount(1);
@@ -72,9 +73,9 @@ class ScheduleCommandTest {
     @Test
     void badOptionsExitTwo() {
         assertThat(run("schedule", "const", "--every", "0").code()).isEqualTo(2);
-        assertThat(run("schedule", "const", "--steps", "-1").err()).contains("--steps must be ≥ 0").hasLineCount(1);
+        assertThat(run("schedule", "const", "--until", "-1").err()).contains("--until must be ≥ 0").hasLineCount(1);
         assertThat(run("schedule", "const", "--lr", "-1").err()).contains("--lr must be a finite number ≥ 0");
-        assertThat(run("schedule", "const", "--steps", "100000000000", "--every", "1").err()).contains("use a larger --every");
+        assertThat(run("schedule", "const", "--until", "100000000000", "--every", "1").err()).contains("use a larger --every");
         assertThat(run("schedule").code()).isEqualTo(2);
     }
 
@@ -89,7 +90,8 @@ class ScheduleCommandTest {
 
     @Test
     void jsonStringsAreEscaped() {
-        assertThat(ScheduleCommand.quote("a\"b\\c\n\u0001")).isEqualTo("\"a\\\"b\\\\c\\n\\u0001\"");
+        assertThat(ScheduleCommand.json("a\"b\\c\n\u0001", 1, new long[] {0}, new double[] {Double.NaN}))
+                .isEqualTo("{\"spec\":\"a\\\"b\\\\c\\n\\u0001\",\"lr0\":1.0,\"steps\":[0],\"lrs\":[null]}");
         assertThat(ScheduleCommand.num(1.0000000000000004e-5)).isEqualTo("1e-5");
         assertThat(ScheduleCommand.num(0.00055)).isEqualTo("0.00055");
     }

@@ -14,7 +14,7 @@ class TourCommandTest {
         assertThat(a.err()).contains("--data must be embedded or fashion-mnist").hasLineCount(1);
         var b = LrFindCommandTest.run("tour", "--sections", "9");
         assertThat(b.code()).isEqualTo(2);
-        assertThat(b.err()).contains("1 to 7");
+        assertThat(b.err()).contains("1 to " + dev.descent.cli.tour.Tour.experiments().size());
     }
 
     @Test
@@ -22,5 +22,7 @@ class TourCommandTest {
         var h = LrFindCommandTest.run("tour", "--help");
         assertThat(h.code()).isZero();
         assertThat(h.out()).contains("--out", "--data", "--quick", "--seed", "--sections");
+        // the section list is derived from the tour's one list of experiments
+        assertThat(h.out().replaceAll("\\s+", " ")).contains("Sections: " + dev.descent.cli.tour.Tour.sectionList());
     }
 }

@@ -53,7 +53,7 @@ class UsageErrorsTest {
         "lr-find --model=softmax --optimizer=adam --start=10 --end=1",
         "lr-find --model=softmax --optimizer=adam --steps=0",
         "lr-find --model=softmax --optimizer=adam --batch=0",
-        "lr-find --model=softmax --optimizer=adam --method=nope",
+        "lr-find --model=softmax --optimizer=adam --suggest=nope",
         "lr-find --model=softmax --optimizer=adam --plot=chart.png",
         "lr-find --model=softmax --optimizer=adam --data=spiral --plot=/nonexistent-descent-dir/chart.svg",
         "lr-find --model=softmax --optimizer=adam --data=nope",
@@ -63,11 +63,11 @@ class UsageErrorsTest {
         "schedule bogus",
         "schedule cosine",
         "schedule cosine:steps=x",
-        "schedule const --steps=x",
-        "schedule const --steps=-1",
+        "schedule const --until=x",
+        "schedule const --until=-1",
         "schedule const --every=0",
         "schedule const --lr=-1",
-        "schedule const --steps=100000000 --every=1",
+        "schedule const --until=100000000 --every=1",
         "bench frob",
         "bench step",
         "bench step --optimizer=nope",
@@ -114,7 +114,7 @@ class UsageErrorsTest {
         assertThat(Main.failure(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/x"))))
                 .isEqualTo("permission denied: /x");
         assertThat(Main.failure(new IllegalStateException("the run diverged"))).isEqualTo("the run diverged");
-        assertThat(Main.failure(new NullPointerException())).isEqualTo("NullPointerException");
+        assertThat(Main.failure(new NullPointerException())).doesNotContain("Exception", "java.").contains("DESCENT_DEBUG=1");
     }
 
     @Test

@@ -55,27 +55,48 @@ public final class Batches {
         seek(new Cursor(0, 0));
     }
 
-    /** The number of batches in one epoch: ⌈n / batchSize⌉. */
+    /**
+     * The number of batches in one epoch: ⌈n / batchSize⌉.
+     *
+     * @return ⌈n / batchSize⌉, ≥ 1
+     */
     public int batchesPerEpoch() {
         return (data.n() + batchSize - 1) / batchSize;
     }
 
-    /** The largest batch, the size the caller's buffers need. */
+    /**
+     * The largest batch, the size the caller's buffers need.
+     *
+     * @return the batch size given to the constructor
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The current position. */
+    /**
+     * The current position.
+     *
+     * @return the epoch and the offset of the next batch; {@link #seek} returns here
+     */
     public Cursor cursor() {
         return new Cursor(epoch, offset);
     }
 
-    /** The epoch the next batch belongs to. */
+    /**
+     * The epoch the next batch belongs to.
+     *
+     * @return the epoch, from 0
+     */
     public long epoch() {
         return epoch;
     }
 
-    /** Moves to {@code c}, rebuilding that epoch's order. */
+    /**
+     * Moves to {@code c}, rebuilding that epoch's order.
+     *
+     * @param c a position from {@link #cursor()}; its offset must be below n
+     * @throws IllegalArgumentException when the offset is not below n
+     */
     public void seek(Cursor c) {
         if (c.offset() >= data.n()) {
             throw new IllegalArgumentException("cursor offset " + c.offset() + " is beyond n = " + data.n());
@@ -88,20 +109,49 @@ public final class Batches {
     /**
      * Copies the next batch into {@code xOut} (rows·d values) and {@code yOut}, advances the
      * cursor (to the next epoch after its last batch) and returns the number of rows.
+     *
+     * @param xOut the features, at least batchSize·d values
+     * @param yOut the labels, at least batchSize values
+     * @return the rows copied: batchSize, or fewer for the last batch of an epoch
      */
     public int next(float[] xOut, int[] yOut) {
         int rows = Math.min(batchSize, data.n() - offset);
         data.gather(order, offset, rows, xOut, yOut);
+        advance(rows);
+        return rows;
+    }
+
+    private void advance(int rows) {
         offset += rows;
         if (offset == data.n()) {
             epoch++;
             offset = 0;
             permutation(seed, epoch, order);
         }
+    }
+
+    /**
+     * As {@link #next(float[], int[])} for a regression set: copies the next batch's features
+     * into {@code xOut} and its float targets into {@code tOut} (rows·k values).
+     *
+     * @param xOut features, at least batchSize()·d values
+     * @param tOut targets, at least batchSize()·k values
+     * @return the number of rows copied
+     */
+    public int next(float[] xOut, float[] tOut) {
+        int rows = Math.min(batchSize, data.n() - offset);
+        data.gather(order, offset, rows, xOut, tOut);
+        advance(rows);
         return rows;
     }
 
-    /** Writes epoch {@code epoch}'s order of {@code out.length} rows for {@code seed} into {@code out}. */
+    /**
+     * Writes epoch {@code epoch}'s order of {@code out.length} rows for {@code seed} into {@code out}.
+     *
+     * @param seed the iteration seed
+     * @param epoch the epoch, from 0
+     * @param out receives a permutation of 0 .. out.length − 1
+     */
     public static void permutation(long seed, long epoch, int[] out) {
         for (int i = 0; i < out.length; i++) {
             out[i] = i;

@@ -1,7 +1,11 @@
 package dev.descent.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +21,10 @@ import java.util.TreeMap;
  * column). Labels that are integers 0..K−1 are kept as they are; any other labels (strings,
  * or integers with gaps) are numbered in sorted order of their text.
  *
- * <p>Blank lines are skipped. A row with the wrong number of fields or a non-numeric feature gives
- * an {@link IllegalArgumentException} naming the file and line.
+ * <p>The file is UTF-8 (a byte-order mark is skipped). Blank lines are skipped. A line that is not
+ * valid UTF-8, a row with the wrong number of fields, or a feature that is not a finite number
+ * ({@code NaN}, {@code inf}, {@code Infinity}, a word) gives an {@link IllegalArgumentException}
+ * naming the file and the line.
  */
 public final class Csv {
 
@@ -27,31 +33,50 @@ public final class Csv {
     /**
      * Reads {@code file}.
      *
+     * @param file a UTF-8 CSV file
      * @param label the label column: a header name, a 0-based index, or null for the last column
+     * @return the data set
+     * @throws IllegalArgumentException naming the file and line of the first problem
+     * @throws IOException when the file cannot be read
      */
     public static Dataset read(Path file, String label) throws IOException {
         List<String[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         String[] header = null;
-        try (BufferedReader r = Files.newBufferedReader(file)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = f[i].trim();
-                }
-                if (header == null && rows.isEmpty() && !allNumeric(f)) {
-                    header = f;
-                    continue;
-                }
-                rows.add(f);
-            }
-        }
         String name = file.toString();
+        byte[] all = Files.readAllBytes(file);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int start = all.length >= 3 && (all[0] & 0xff) == 0xEF && (all[1] & 0xff) == 0xBB && (all[2] & 0xff) == 0xBF ? 3 : 0; // a UTF-8 BOM
+        int lineNo = 0;
+        while (start < all.length) {
+            int end = start;
+            while (end < all.length && all[end] != '\n') {
+                end++;
+            }
+            lineNo++;
+            String line;
+            try {
+                line = utf8.decode(ByteBuffer.wrap(all, start, end - start)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException(name + ": line " + lineNo + " is not valid UTF-8; save the file as UTF-8"
+                        + " (for example iconv -f latin1 -t utf-8 " + file.getFileName() + ")");
+            }
+            start = end + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = f[i].trim();
+            }
+            if (header == null && rows.isEmpty() && !allNumeric(f)) {
+                header = f;
+                continue;
+            }
+            rows.add(f);
+            lineNumbers.add(lineNo);
+        }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(name + ": no data rows");
         }
@@ -67,7 +92,7 @@ public final class Csv {
         for (int i = 0; i < n; i++) {
             String[] f = rows.get(i);
             if (f.length != cols) {
-                throw new IllegalArgumentException(name + ": data row " + (i + 1) + " has " + f.length + " fields, expected " + cols);
+                throw new IllegalArgumentException(name + ": data row " + (i + 1) + " has " + f.length + " fields, expected " + cols + " (line " + lineNumbers.get(i) + ")");
             }
             int j = 0;
             for (int c = 0; c < cols; c++) {
@@ -75,11 +100,20 @@ public final class Csv {
                     labels[i] = f[c];
                     continue;
                 }
+                float v;
+                String what = "a finite number";
                 try {
-                    x[i * d + j++] = Float.parseFloat(f[c]);
+                    v = Float.parseFloat(f[c]);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + ": data row " + (i + 1) + " column " + c + ": '" + f[c] + "' is not a number");
+                    v = Float.NaN;
+                    what = "a number";
                 }
+                if (!Float.isFinite(v)) {
+                    // one rule for NaN, inf, Infinity, 1e999 and words: a feature is a finite number
+                    throw new IllegalArgumentException(name + ": line " + lineNumbers.get(i) + " column " + c + ": '" + shorten(f[c])
+                            + "' is not " + what + "; features must be finite numbers (fill or drop missing values first)");
+                }
+                x[i * d + j++] = v;
             }
         }
         int[] y = new int[n];
@@ -146,6 +180,10 @@ public final class Csv {
             y[i] = ids.get(labels[i]);
         }
         return k;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private static boolean allNumeric(String[] f) {

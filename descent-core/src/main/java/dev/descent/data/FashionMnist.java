@@ -1,5 +1,6 @@
 package dev.descent.data;
 
+import dev.descent.data.fashionmnist.FashionMnistSubset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +20,12 @@ import java.util.List;
  *       directory given by the user, then in Debian's {@code dataset-fashion-mnist} package
  *       ({@value #DEBIAN_DIR});</li>
  *   <li>{@link #embedded()}: a stratified subset of 6,000 training and 1,000 test images (600 and
- *       100 per class, chosen with seed 0 by {@code tools/train_make_embedded_subset.py}) stored in
- *       the jar, so that everything runs on a fresh machine without a download.</li>
+ *       100 per class, chosen with seed 0 by {@code tools/train_make_embedded_subset.py}), so that
+ *       everything runs on a fresh machine without a download. The 3 MB of files live in their own
+ *       artifact, {@code dev.descent:descent-data-fashion-mnist-subset} (module
+ *       {@code dev.descent.data.fashionmnist}), an optional dependency of descent-core: add it to
+ *       use this method (on the module path, also {@code --add-modules dev.descent.data.fashionmnist}
+ *       unless your module requires it).</li>
  * </ul>
  * Features are pixel values scaled to [0, 1].
  */
@@ -51,6 +56,8 @@ public final class FashionMnist {
      *     only the Debian location
      * @throws IllegalArgumentException when the files are not found, saying how to get them, or
      *     when a file is corrupt
+     * @return the 60,000 training and 10,000 test images, pixels in [0, 1]
+     * @throws IOException when a file cannot be read
      */
     public static Split load(Path dataDir) throws IOException {
         Path dir = locate(dataDir);
@@ -59,7 +66,13 @@ public final class FashionMnist {
         return new Split(train, test);
     }
 
-    /** The directory that holds the files: {@code dataDir} if given, else Debian's. */
+    /**
+     * The directory that holds the files: {@code dataDir} if given, else Debian's.
+     *
+     * @param dataDir a directory to look in, or null for Debian's {@value #DEBIAN_DIR}
+     * @return the directory that holds the training images
+     * @throws IllegalArgumentException when it does not, saying how to get the files
+     */
     public static Path locate(Path dataDir) {
         List<Path> tried = new ArrayList<>();
         if (dataDir != null) {
@@ -97,22 +110,31 @@ public final class FashionMnist {
         return null;
     }
 
-    /** The 6,000 + 1,000 image stratified subset embedded in the jar. */
+    /** The coordinates of the artifact that holds the embedded subset. */
+    public static final String SUBSET_ARTIFACT = "dev.descent:descent-data-fashion-mnist-subset";
+
+    /**
+     * The 6,000 + 1,000 image stratified subset, from the artifact {@value #SUBSET_ARTIFACT}.
+     *
+     * @return training (600 images per class) and test (100 per class) sets, pixels in [0, 1]
+     * @throws IllegalStateException when that artifact is not on the class path (or, on the module
+     *     path, its module {@code dev.descent.data.fashionmnist} is not resolved), saying how to add it
+     */
     public static Split embedded() {
         try {
-            Dataset train = Idx.images(resource("embedded-train-images-idx3-ubyte.gz"), resource("embedded-train-labels-idx1-ubyte.gz"), 10, "embedded training set");
-            Dataset test = Idx.images(resource("embedded-t10k-images-idx3-ubyte.gz"), resource("embedded-t10k-labels-idx1-ubyte.gz"), 10, "embedded test set");
+            Dataset train = Idx.images(resource(FashionMnistSubset.TRAIN_IMAGES), resource(FashionMnistSubset.TRAIN_LABELS), 10, "embedded training set");
+            Dataset test = Idx.images(resource(FashionMnistSubset.TEST_IMAGES), resource(FashionMnistSubset.TEST_LABELS), 10, "embedded test set");
             return new Split(train, test);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("the embedded Fashion-MNIST subset is not on the class path: add the dependency "
+                    + SUBSET_ARTIFACT + " (on the module path, also --add-modules dev.descent.data.fashionmnist)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedded Fashion-MNIST subset", e);
         }
     }
 
     private static Idx.Array resource(String name) throws IOException {
-        try (InputStream in = FashionMnist.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks the resource dev/descent/data/" + name);
-            }
+        try (InputStream in = FashionMnistSubset.open(name)) {
             return Idx.read(in, "resource " + name);
         }
     }

@@ -1,5 +1,6 @@
 package dev.descent.data;
 
+import dev.descent.io.OutputFile;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,7 +40,11 @@ public final class Idx {
      * @param data the values, C order; {@code data[i] & 0xFF} is the unsigned value
      */
     public record Array(int[] dims, byte[] data) {
-        /** The number of values: the product of the sizes. */
+        /**
+         * The number of values: the product of the sizes.
+         *
+         * @return the product of the sizes
+         */
         public long size() {
             long s = 1;
             for (int v : dims) {
@@ -50,14 +54,29 @@ public final class Idx {
         }
     }
 
-    /** Reads an IDX file, gzipped or not. */
+    /**
+     * Reads an IDX file, gzipped or not.
+     *
+     * @param file an IDX file, gzipped ({@code .gz} magic bytes) or not
+     * @return its sizes and values
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException when it is corrupt (wrong magic number, bad sizes, truncated), naming the file
+     */
     public static Array read(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             return read(raw, file.toString());
         }
     }
 
-    /** Reads an IDX stream, gzipped or not; {@code name} appears in error messages. */
+    /**
+     * Reads an IDX stream, gzipped or not; {@code name} appears in error messages.
+     *
+     * @param raw the stream, gzipped or not; not closed here
+     * @param name how error messages name the stream
+     * @return its sizes and values
+     * @throws IOException when it cannot be read
+     * @throws IllegalArgumentException when it is corrupt
+     */
     public static Array read(InputStream raw, String name) throws IOException {
         Array[] out = new Array[1];
         parse(raw, name, (dims, total, data) -> {
@@ -76,6 +95,8 @@ public final class Idx {
      * holding the bytes: the memory-lean path for large image files.
      *
      * @return the sizes (outermost first) and the values, C order
+     * @param file an unsigned-byte IDX file, gzipped or not
+     * @throws IOException when it cannot be read
      */
     public static Scaled readScaled(Path file) throws IOException {
         Scaled[] out = new Scaled[1];
@@ -174,8 +195,14 @@ public final class Idx {
     }
 
     /**
-     * Writes an unsigned-byte IDX file atomically (a temporary file in the same directory, then a
-     * rename), gzip-compressed when {@code gzip}.
+     * Writes an unsigned-byte IDX file, gzip-compressed when {@code gzip}, by the rules of
+     * {@link OutputFile} (atomic for a regular file, a symbolic link kept, a stream written in place).
+     *
+     * @param file the output path
+     * @param dims the dimensions, whose product is {@code values.length}
+     * @param values the unsigned bytes, row-major
+     * @param gzip whether to gzip the file
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path file, int[] dims, byte[] values, boolean gzip) throws IOException {
         long total = 1;
@@ -197,19 +224,19 @@ public final class Idx {
             }
             out.write(values);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, bytes.toByteArray());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFile.write(file, bytes.toByteArray());
     }
 
     /**
      * Combines images already scaled by {@link #readScaled} (n × rows × cols) with a label file
      * (n) into a data set with {@code classes} classes.
+     *
+     * @param images n × rows × cols scaled pixels
+     * @param labels n labels in [0, classes)
+     * @param classes the number of classes
+     * @param name how error messages name the pair
+     * @return n rows of rows·cols features
+     * @throws IllegalArgumentException when the counts differ or a label is out of range
      */
     public static Dataset images(Scaled images, Array labels, int classes, String name) {
         int n = images.dims()[0];
@@ -236,6 +263,13 @@ public final class Idx {
     /**
      * Combines an image file (n × rows × cols) and a label file (n) into a data set with
      * features scaled to [0, 1] (value / 255) and {@code classes} classes.
+     *
+     * @param images n × rows × cols unsigned bytes
+     * @param labels n labels in [0, classes)
+     * @param classes the number of classes
+     * @param name how error messages name the pair
+     * @return n rows of rows·cols features in [0, 1]
+     * @throws IllegalArgumentException when the counts differ or a label is out of range
      */
     public static Dataset images(Array images, Array labels, int classes, String name) {
         if (images.dims().length < 2) {

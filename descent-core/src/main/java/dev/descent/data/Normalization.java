@@ -24,7 +24,12 @@ public record Normalization(Mode mode, float[] mean, float[] std) {
         /** One mean and standard deviation per feature (column). */
         PER_FEATURE;
 
-        /** Parses {@code none}, {@code global} or {@code per-feature}. */
+        /**
+         * Parses {@code none}, {@code global} or {@code per-feature}.
+         *
+         * @param s {@code none}, {@code global} or {@code per-feature} (or {@code per_feature}), in any case
+         * @return the mode
+         */
         public static Mode parse(String s) {
             return switch (s.toLowerCase(java.util.Locale.ROOT)) {
                 case "none" -> NONE;
@@ -35,14 +40,24 @@ public record Normalization(Mode mode, float[] mean, float[] std) {
         }
     }
 
-    /** Validates that mean and std have the same length. */
+    /**
+     * Validates that mean and std have the same length.
+     *
+     * @throws IllegalArgumentException when they differ in length
+     */
     public Normalization {
         if (mean.length != std.length) {
             throw new IllegalArgumentException("mean and std lengths differ: " + mean.length + " vs " + std.length);
         }
     }
 
-    /** Computes the statistics of {@code train} (in double precision) for {@code mode}. */
+    /**
+     * Computes the statistics of {@code train} (in double precision) for {@code mode}.
+     *
+     * @param train the training set (statistics never come from held-out data)
+     * @param mode how to standardize
+     * @return the fitted statistics
+     */
     public static Normalization fit(Dataset train, Mode mode) {
         int n = train.n();
         int d = train.d();
@@ -94,7 +109,12 @@ public record Normalization(Mode mode, float[] mean, float[] std) {
         return new Normalization(mode, mean, std);
     }
 
-    /** A new data set with every row standardized by these statistics. */
+    /**
+     * A new data set with every row standardized by these statistics.
+     *
+     * @param data a data set with the training set's number of features
+     * @return a new data set; {@code data} is unchanged
+     */
     public Dataset apply(Dataset data) {
         if (data.d() != mean.length) {
             throw new IllegalArgumentException("data has d = " + data.d() + " features, these statistics " + mean.length);
@@ -111,6 +131,6 @@ public record Normalization(Mode mode, float[] mean, float[] std) {
                 out[o + j] = (x[o + j] - mean[j]) / std[j];
             }
         }
-        return new Dataset(out, data.y(), data.n(), d, data.classes());
+        return data.withFeatures(out);
     }
 }

@@ -16,10 +16,15 @@ public record Split(Dataset train, Dataset heldOut) {
      * @param fraction the held-out share, in (0, 1)
      * @param seed the shuffling seed
      * @throws IllegalArgumentException when a part would be empty
+     * @param data the rows to split
+     * @return the remaining rows (train) and the held-out ones
      */
     public static Split stratified(Dataset data, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + fraction);
+        }
+        if (data.isRegression()) {
+            throw new IllegalArgumentException("a regression set has no classes to stratify by: use Split.random");
         }
         int[] counts = data.classCounts();
         int[][] byClass = new int[data.classes()][];
@@ -53,5 +58,36 @@ public record Split(Dataset train, Dataset heldOut) {
         java.util.Arrays.sort(held, 0, h);
         java.util.Arrays.sort(kept, 0, k);
         return new Split(data.subset(java.util.Arrays.copyOf(kept, k)), data.subset(java.util.Arrays.copyOf(held, h)));
+    }
+
+    /**
+     * Holds out a seeded random fraction of {@code data} (classification or regression): the rows
+     * are shuffled and the first ⌊fraction·n⌉ go to the held-out part; both parts keep the
+     * original row order.
+     *
+     * @param data the set to divide
+     * @param fraction the held-out share, in (0, 1)
+     * @param seed the shuffling seed
+     * @return the training part and the held-out part
+     * @throws IllegalArgumentException when a part would be empty
+     */
+    public static Split random(Dataset data, double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + fraction);
+        }
+        int[] rows = new int[data.n()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        new Rng(seed).shuffle(rows);
+        int take = (int) Math.round(fraction * rows.length);
+        if (take == 0 || take == rows.length) {
+            throw new IllegalArgumentException("a validation fraction of " + fraction + " of " + data.n() + " rows leaves a part empty");
+        }
+        int[] held = java.util.Arrays.copyOf(rows, take);
+        int[] kept = java.util.Arrays.copyOfRange(rows, take, rows.length);
+        java.util.Arrays.sort(held);
+        java.util.Arrays.sort(kept);
+        return new Split(data.subset(kept), data.subset(held));
     }
 }

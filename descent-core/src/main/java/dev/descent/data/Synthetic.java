@@ -17,6 +17,8 @@ public final class Synthetic {
      * @param k classes, ≥ 2
      * @param perClass points per class, ≥ 2
      * @param noise the standard deviation of the angle noise, ≥ 0
+     * @param seed the noise seed
+     * @return k·perClass points in 2-D, labels 0 .. k − 1
      */
     public static Dataset spiral(int k, int perClass, double noise, long seed) {
         check(k, perClass, noise);
@@ -45,6 +47,8 @@ public final class Synthetic {
      * @param perClass points per class, ≥ 2
      * @param d dimensions, ≥ 1
      * @param std the standard deviation around each centre, ≥ 0
+     * @param seed the seed of the centres and the noise
+     * @return k·perClass points in d dimensions, labels 0 .. k − 1
      */
     public static Dataset blobs(int k, int perClass, int d, double std, long seed) {
         check(k, perClass, std);
@@ -78,6 +82,8 @@ public final class Synthetic {
      *
      * @param perClass points per class, ≥ 2
      * @param noise ≥ 0
+     * @param seed the noise seed
+     * @return 2·perClass points in 2-D, labels 0 and 1
      */
     public static Dataset moons(int perClass, double noise, long seed) {
         check(2, perClass, noise);

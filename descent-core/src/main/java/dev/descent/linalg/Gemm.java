@@ -17,6 +17,10 @@ import java.util.Set;
  * {@link GemmBackend#VECTOR}, {@link GemmBackend#SCALAR}. A backend is available when its class
  * links and passes a self-test: missing natives, a missing {@code jdk.incubator.vector} module or
  * missing native access only remove it from the list. {@link #backend()} names the one in use.
+ * The choice is logged once, through {@link System.Logger} {@code dev.descent.linalg.Gemm}
+ * (the library never prints): silently ({@code DEBUG}) when OpenBLAS is in use, and otherwise with
+ * why OpenBLAS (and the Vector API kernel) could not be used and how to fix it; the same line is
+ * {@link #selectionReport()}.
  *
  * <p><b>Threads</b>: OpenBLAS runs single-threaded unless the system property
  * {@code descent.gemm.threads} or {@link #setThreads(int)} says otherwise; the Java kernels are
@@ -35,71 +39,111 @@ public final class Gemm {
     private static volatile int threads;
     private static volatile GemmRecorder recorder;
 
+    private static final String REPORT;
+
     static {
         threads = intProperty("descent.gemm.threads", 1);
+        boolean named = Gemm.class.getModule().isNamed();
+        boolean openBlasAbsent = false;
         try {
             KERNELS.put(GemmBackend.OPENBLAS, new OpenBlasSgemm(threads));
         } catch (Throwable t) {
-            UNAVAILABLE.put(GemmBackend.OPENBLAS, reason(t));
+            boolean observable = named && GemmSelection.onModulePath(System.getProperty("jdk.module.path"), "org.bytedeco.openblas");
+            boolean resolved = ModuleLayer.boot().findModule("org.bytedeco.openblas").isPresent();
+            openBlasAbsent = GemmSelection.absent(t, named, observable);
+            UNAVAILABLE.put(GemmBackend.OPENBLAS, GemmSelection.openBlasProblem(t, named, observable, resolved,
+                    GemmSelection.platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""))));
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
                 KERNELS.put(GemmBackend.VECTOR, new VectorSgemm());
             } catch (Throwable t) {
-                UNAVAILABLE.put(GemmBackend.VECTOR, reason(t));
+                UNAVAILABLE.put(GemmBackend.VECTOR, GemmSelection.reason(t));
             }
         } else {
-            UNAVAILABLE.put(GemmBackend.VECTOR, "module jdk.incubator.vector not present "
-                    + "(run java with --add-modules jdk.incubator.vector)");
+            UNAVAILABLE.put(GemmBackend.VECTOR, GemmSelection.vectorModuleMissing());
         }
         KERNELS.put(GemmBackend.SCALAR, new ScalarSgemm());
-        String forced = System.getProperty("descent.gemm");
-        GemmBackend chosen;
-        if (forced != null && !forced.isBlank()) {
-            chosen = GemmBackend.of(forced);
-            if (!KERNELS.containsKey(chosen)) {
-                throw new IllegalStateException("descent.gemm=" + forced + " is not available here: "
-                        + UNAVAILABLE.get(chosen));
-            }
-        } else {
-            chosen = KERNELS.containsKey(GemmBackend.OPENBLAS) ? GemmBackend.OPENBLAS
-                    : KERNELS.containsKey(GemmBackend.VECTOR) ? GemmBackend.VECTOR : GemmBackend.SCALAR;
-        }
-        SELECTED = chosen;
-        KERNEL = KERNELS.get(chosen);
+        GemmSelection.Choice choice = GemmSelection.choose(KERNELS.keySet(), UNAVAILABLE, openBlasAbsent,
+                System.getProperty("descent.gemm"), b -> KERNELS.get(b).describe());
+        SELECTED = choice.backend();
+        KERNEL = KERNELS.get(SELECTED);
+        REPORT = choice.report();
+        System.getLogger(Gemm.class.getName()).log(choice.level(), REPORT);
     }
 
     private Gemm() {}
 
-    /** The backend in use. */
+    /**
+     * The backend every {@code sgemm} call without a backend argument uses, chosen once per JVM.
+     *
+     * @return the backend in use
+     */
     public static GemmBackend backend() {
         return SELECTED;
     }
 
-    /** A one-line description of the backend in use (library, build, core, threads). */
+    /**
+     * The one line this class logged, once, when it chose its backend: which backend is in use
+     * and, when it is not OpenBLAS, why not and how to fix it. For example
+     * {@code "matrix multiply: vector (jdk.incubator.vector, 512-bit, 4x48 tile) (about 0.8x
+     * OpenBLAS's speed), because OpenBLAS is unavailable: its classes are not on the class path: add
+     * the dependency dev.descent:descent-openblas"}.
+     *
+     * <p>It is logged through {@link System.Logger} (name {@code dev.descent.linalg.Gemm}) at
+     * {@code DEBUG} when OpenBLAS or a backend forced by {@code -Ddescent.gemm} is in use, at
+     * {@code INFO} when the Vector API kernel is used because OpenBLAS is not a dependency, and at
+     * {@code WARNING} when OpenBLAS is a dependency but cannot load, or the scalar loops are in use.
+     *
+     * @return the report, never null
+     */
+    public static String selectionReport() {
+        return REPORT;
+    }
+
+    /**
+     * Describes the backend in use, for logs and reports.
+     *
+     * @return one line: the backend's id, library, build, CPU core and threads
+     */
     public static String describe() {
         return KERNEL.describe();
     }
 
-    /** A one-line description of {@code backend}, or why it is unavailable. */
+    /**
+     * Describes any backend, or says why it is unavailable in this JVM.
+     *
+     * @param backend the backend to describe
+     * @return one line: its description, or {@code "<id> unavailable: <why and the fix>"}
+     */
     public static String describe(GemmBackend backend) {
         SgemmKernel k = KERNELS.get(backend);
         return k != null ? k.describe() : backend.id() + " unavailable: " + UNAVAILABLE.get(backend);
     }
 
-    /** The backends that loaded and passed their self-test in this JVM, fastest first. */
+    /**
+     * The backends that loaded and passed their self-test in this JVM.
+     *
+     * @return a new set, in {@link GemmBackend} order (fastest first); always holds
+     *     {@link GemmBackend#SCALAR}
+     */
     public static Set<GemmBackend> available() {
         return KERNELS.isEmpty() ? EnumSet.noneOf(GemmBackend.class) : EnumSet.copyOf(KERNELS.keySet());
     }
 
-    /** The number of threads OpenBLAS uses (1 unless set); the Java kernels always use 1. */
+    /**
+     * The number of threads OpenBLAS uses; the Java kernels always use 1.
+     *
+     * @return 1 unless set by {@code -Ddescent.gemm.threads} or {@link #setThreads(int)}
+     */
     public static int threads() {
         return threads;
     }
 
     /**
-     * Sets the number of OpenBLAS threads, 1 to 256. No effect on the Java kernels.
+     * Sets the number of OpenBLAS threads. No effect on the Java kernels.
      *
+     * @param n threads, 1 to 256
      * @throws IllegalArgumentException outside that range
      */
     public static void setThreads(int n) {
@@ -112,7 +156,22 @@ public final class Gemm {
         }
     }
 
-    /** C ← α·op(A)·op(B) + β·C on dense arrays (leading dimensions = row lengths, offsets 0). */
+    /**
+     * C ← α·op(A)·op(B) + β·C on dense arrays (leading dimensions = row lengths, offsets 0), with
+     * the backend in use.
+     *
+     * @param transA use Aᵀ: A is stored k×m (else m×k), row-major
+     * @param transB use Bᵀ: B is stored n×k (else k×n), row-major
+     * @param m rows of op(A) and C, ≥ 0
+     * @param n columns of op(B) and C, ≥ 0
+     * @param k columns of op(A) = rows of op(B), ≥ 0
+     * @param alpha the product's scale α
+     * @param a A, at least m·k elements
+     * @param b B, at least k·n elements
+     * @param beta the scale β of C's old value; 0 overwrites C (NaN in C does not survive)
+     * @param c C, at least m·n elements, overwritten with the result
+     * @throws IllegalArgumentException on a negative size or an array too short
+     */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, float[] b, float beta, float[] c) {
         sgemm(transA, transB, m, n, k, alpha, a, 0, transA ? m : k, b, 0, transB ? k : n, beta, c, 0, n);
@@ -126,6 +185,17 @@ public final class Gemm {
      * @param m rows of op(A) and C, ≥ 0
      * @param n columns of op(B) and C, ≥ 0
      * @param k columns of op(A) = rows of op(B), ≥ 0
+     * @param alpha the product's scale α
+     * @param a the array holding A
+     * @param aOff index in {@code a} of A's first element, ≥ 0
+     * @param lda A's leading dimension (row stride), ≥ its row length and ≥ 1
+     * @param b the array holding B
+     * @param bOff index in {@code b} of B's first element, ≥ 0
+     * @param ldb B's leading dimension, ≥ its row length and ≥ 1
+     * @param beta the scale β of C's old value; 0 overwrites C (NaN in C does not survive)
+     * @param c the array holding C, overwritten with the result
+     * @param cOff index in {@code c} of C's first element, ≥ 0
+     * @param ldc C's leading dimension, ≥ n and ≥ 1
      * @throws IllegalArgumentException on a negative size, a leading dimension shorter than its
      *     row, or an array too short for its offset and extent
      */
@@ -159,9 +229,29 @@ public final class Gemm {
     }
 
     /**
-     * The same product on a named backend (for tests and benchmarks).
+     * The same product on a named backend (for tests and benchmarks); the other parameters are
+     * those of {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[],
+     * int, int, float, float[], int, int)}.
      *
+     * @param backend the backend to run on
+     * @param transA use Aᵀ
+     * @param transB use Bᵀ
+     * @param m rows of op(A) and C, ≥ 0
+     * @param n columns of op(B) and C, ≥ 0
+     * @param k columns of op(A) = rows of op(B), ≥ 0
+     * @param alpha the product's scale α
+     * @param a the array holding A
+     * @param aOff index in {@code a} of A's first element, ≥ 0
+     * @param lda A's leading dimension
+     * @param b the array holding B
+     * @param bOff index in {@code b} of B's first element, ≥ 0
+     * @param ldb B's leading dimension
+     * @param beta the scale β of C's old value
+     * @param c the array holding C, overwritten with the result
+     * @param cOff index in {@code c} of C's first element, ≥ 0
+     * @param ldc C's leading dimension
      * @throws IllegalStateException when that backend is not {@linkplain #available() available}
+     * @throws IllegalArgumentException on bad sizes, as the other overload
      */
     public static void sgemm(GemmBackend backend, boolean transA, boolean transB, int m, int n, int k,
                              float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -214,14 +304,5 @@ public final class Gemm {
             // fall through
         }
         throw new IllegalStateException(name + "=" + v + " must be an integer in [1, 256]");
-    }
-
-    private static String reason(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 }

@@ -15,6 +15,7 @@ public record Armijo(double c1, int maxEvaluations) implements LineSearch {
     /** c₁ = 1e-4, 40 evaluations. */
     public static final Armijo DEFAULT = new Armijo(1e-4, 40);
 
+    /** Checks c₁ ∈ (0, 1) and maxEvaluations ≥ 1. */
     public Armijo {
         if (!(c1 > 0 && c1 < 1)) {
             throw new IllegalArgumentException("c1 must be in (0, 1), got " + c1);

@@ -1,8 +1,14 @@
 package dev.descent.minimize;
 
-/** An {@link Objective} with call counters; one per run. */
+/**
+ * An {@link Objective} with call counters and its second-order capabilities, each looked up once
+ * when first needed; one per run.
+ */
 final class Evaluator {
     final Objective objective;
+    private Objective.Hessian hessian;
+    private Objective.HessianVector hessianVector;
+    private boolean hvLookedUp;
     long fEvals;
     long gEvals;
     long hEvals;
@@ -10,6 +16,15 @@ final class Evaluator {
 
     Evaluator(Objective objective) {
         this.objective = objective;
+    }
+
+    /** The exact Hessian-vector product, or null when the objective has none. */
+    Objective.HessianVector hessianVector() {
+        if (!hvLookedUp) {
+            hessianVector = objective.hessianVector().orElse(null);
+            hvLookedUp = true;
+        }
+        return hessianVector;
     }
 
     double evaluate(double[] x, double[] g) {
@@ -20,11 +35,15 @@ final class Evaluator {
 
     void hessian(double[] x, double[] h) {
         hEvals++;
-        objective.hessian(x, h);
+        if (hessian == null) {
+            hessian = objective.hessian().orElseThrow(
+                    () -> new IllegalArgumentException("this objective has no exact Hessian"));
+        }
+        hessian.evaluate(x, h);
     }
 
     void hessianVector(double[] x, double[] v, double[] hv) {
         hvEvals++;
-        objective.hessianVector(x, v, hv);
+        hessianVector().evaluate(x, v, hv);
     }
 }

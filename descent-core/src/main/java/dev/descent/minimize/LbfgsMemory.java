@@ -23,6 +23,8 @@ public final class LbfgsMemory {
     private final int m;
     private final int n;
     private final double threshold;
+    private final double gammaMin;
+    private final double gammaMax;
     private final double[] S; // slot k = S[k·n, (k+1)·n)
     private final double[] Y;
     private final double[] rho; // 1 / yᵀs per slot
@@ -33,11 +35,32 @@ public final class LbfgsMemory {
     private double gamma = 1;
 
     /**
+     * An empty memory for m pairs of dimension n.
+     *
      * @param n the dimension, n ≥ 1
      * @param m the number of pairs kept, m ≥ 1
      * @param threshold a pair is kept only if sᵀy &gt; threshold; finite, ≥ 0
      */
     public LbfgsMemory(int n, int m, double threshold) {
+        this(n, m, threshold, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A memory whose initial scaling γ = sᵀy/yᵀy is clamped to [gammaMin, gammaMax] (the
+     * stochastic quasi-Newton methods use this to keep one noisy pair from scaling H₀ wildly).
+     *
+     * @param n the dimension, n ≥ 1
+     * @param m the number of pairs kept, m ≥ 1
+     * @param threshold a pair is kept only if sᵀy &gt; threshold; finite, ≥ 0
+     * @param gammaMin the smallest γ, ≥ 0
+     * @param gammaMax the largest γ, ≥ gammaMin (may be +∞)
+     */
+    public LbfgsMemory(int n, int m, double threshold, double gammaMin, double gammaMax) {
+        if (!(gammaMin >= 0) || !(gammaMax >= gammaMin)) {
+            throw new IllegalArgumentException("need 0 ≤ gammaMin ≤ gammaMax, got " + gammaMin + ", " + gammaMax);
+        }
+        this.gammaMin = gammaMin;
+        this.gammaMax = gammaMax;
         if (n < 1) {
             throw new IllegalArgumentException("n must be ≥ 1, got " + n);
         }
@@ -60,6 +83,10 @@ public final class LbfgsMemory {
     /**
      * Writes d = −H·g into d by the two-loop recursion and returns dᵀg. Does not modify g;
      * d must not be g.
+     *
+     * @param g the gradient, length n
+     * @param d the output direction, length n
+     * @return dᵀg
      */
     public double twoLoop(double[] g, double[] d) {
         final int n = this.n;
@@ -133,7 +160,13 @@ public final class LbfgsMemory {
         return dg;
     }
 
-    /** Offers the pair (s, y), copied; returns whether it was kept. Does not modify s or y. */
+    /**
+     * Offers the pair (s, y), copied; returns whether it was kept. Does not modify s or y.
+     *
+     * @param s the step, length n
+     * @param y the gradient change, length n
+     * @return whether the pair passed the curvature test sᵀy &gt; threshold and was stored
+     */
     public boolean push(double[] s, double[] y) {
         int off = spare * n;
         System.arraycopy(s, 0, S, off, n);
@@ -150,6 +183,12 @@ public final class LbfgsMemory {
     /**
      * Offers the pair s = xNew − x, y = gNew − g of an accepted step, formed in place in one pass;
      * returns whether it was kept. Modifies none of its arguments.
+     *
+     * @param x the old point
+     * @param xNew the new point
+     * @param g the gradient at x
+     * @param gNew the gradient at xNew
+     * @return whether the pair passed the curvature test and was stored
      */
     public boolean pushStep(double[] x, double[] xNew, double[] g, double[] gNew) {
         final int off = spare * n;
@@ -173,7 +212,7 @@ public final class LbfgsMemory {
             return false; // curvature condition fails: skip the pair, the spare is reused next time
         }
         rho[spare] = 1 / sy;
-        gamma = sy / yy;
+        gamma = Math.min(Math.max(sy / yy, gammaMin), gammaMax);
         if (count < m) {
             order[count++] = spare;
             spare = count; // slots 0..count−1 are in use, slot count is free
@@ -193,8 +232,39 @@ public final class LbfgsMemory {
         gamma = 1;
     }
 
-    /** The number of stored pairs, 0..m. */
+    /**
+     * The number of stored pairs.
+     *
+     * @return 0..m
+     */
     public int pairs() {
         return count;
+    }
+
+    /**
+     * Copies the k-th oldest stored pair into s and y: with {@link #clear()} and {@link #push}
+     * in the same order, this restores a memory exactly (checkpoints of the stochastic
+     * quasi-Newton methods).
+     *
+     * @param k the pair, in [0, {@link #pairs()}), 0 the oldest
+     * @param s length n, overwritten with sₖ
+     * @param y length n, overwritten with yₖ
+     */
+    public void pair(int k, double[] s, double[] y) {
+        if (k < 0 || k >= count) {
+            throw new IndexOutOfBoundsException("pair " + k + " of " + count);
+        }
+        int off = order[k] * n;
+        System.arraycopy(S, off, s, 0, n);
+        System.arraycopy(Y, off, y, 0, n);
+    }
+
+    /**
+     * The current initial scaling of H₀ = γI.
+     *
+     * @return γ (1 with no pairs)
+     */
+    public double gamma() {
+        return gamma;
     }
 }

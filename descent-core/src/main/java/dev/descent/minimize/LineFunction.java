@@ -6,9 +6,18 @@ package dev.descent.minimize;
  */
 public interface LineFunction {
 
-    /** Evaluates φ at α ≥ 0 and returns it; φ′(α) is then available from {@link #derivative()}. */
+    /**
+     * Evaluates φ at α ≥ 0; φ′(α) is then available from {@link #derivative()}.
+     *
+     * @param alpha the step α ≥ 0
+     * @return φ(α), possibly non-finite
+     */
     double evaluate(double alpha);
 
-    /** φ′ at the α of the last {@link #evaluate} call. */
+    /**
+     * φ′ at the α of the last {@link #evaluate} call.
+     *
+     * @return φ′(α) = ∇f(x + α·d)ᵀd
+     */
     double derivative();
 }

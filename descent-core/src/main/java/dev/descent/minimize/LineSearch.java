@@ -18,9 +18,14 @@ public sealed interface LineSearch permits Armijo, MoreThuente {
      * @param phi0 φ(0)
      * @param dphi0 φ′(0), negative
      * @param alpha0 the first trial step, &gt; 0
+     * @return the step and what the search achieved
      */
     LineStep search(LineFunction phi, double phi0, double dphi0, double alpha0);
 
-    /** A short name: {@code armijo} or {@code more-thuente}. */
+    /**
+     * A short name.
+     *
+     * @return {@code armijo} or {@code more-thuente}
+     */
     String name();
 }

@@ -22,7 +22,11 @@ public record LineStep(double alpha, double phi, double dphi, int evaluations, O
         FAILED
     }
 
-    /** Whether the step may be taken: φ(α) decreased. */
+    /**
+     * Whether the step may be taken: φ(α) decreased.
+     *
+     * @return true unless the outcome is {@link Outcome#FAILED}
+     */
     public boolean accepted() {
         return outcome != Outcome.FAILED;
     }

@@ -37,6 +37,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
     private static final double XTRAPL = 1.1;
     private static final double XTRAPU = 4.0;
 
+    /** Checks the ranges above; each message names the parameter. */
     public MoreThuente {
         if (!(c1 > 0 && c1 < 1)) {
             throw new IllegalArgumentException("c1 must be in (0, 1), got " + c1);
@@ -52,7 +53,12 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
         }
     }
 
-    /** A copy with another curvature constant c₂. */
+    /**
+     * A copy with another curvature constant c₂.
+     *
+     * @param c2 in [c₁, 1)
+     * @return the new line search
+     */
     public MoreThuente withC2(double c2) {
         return new MoreThuente(c1, c2, xtol, maxEvaluations);
     }

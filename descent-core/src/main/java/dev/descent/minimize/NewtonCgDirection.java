@@ -25,7 +25,7 @@ final class NewtonCgDirection implements Direction {
     NewtonCgDirection(int n, Evaluator ev) {
         this.n = n;
         this.ev = ev;
-        this.exact = ev.objective.hasHessianVector();
+        this.exact = ev.hessianVector() != null;
         this.maxCg = (int) Math.min(Integer.MAX_VALUE, 20L * n);
         this.z = new double[n];
         this.r = new double[n];

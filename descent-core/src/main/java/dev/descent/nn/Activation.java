@@ -2,10 +2,15 @@ package dev.descent.nn;
 
 /** The elementwise nonlinearities, as named in model specs ({@code relu}, {@code tanh}, ...). */
 public enum Activation {
+    /** {@link ReLU}: max(0, x). */
     RELU("relu"),
+    /** {@link LeakyReLU} with slope {@link #LEAKY_SLOPE}. */
     LEAKY_RELU("leakyrelu"),
+    /** {@link Tanh}. */
     TANH("tanh"),
+    /** {@link Sigmoid}: 1/(1 + e^(−x)). */
     SIGMOID("sigmoid"),
+    /** {@link Gelu}, the tanh approximation. */
     GELU("gelu");
 
     /** The negative slope used for {@link #LEAKY_RELU} (torch's default). */
@@ -17,12 +22,16 @@ public enum Activation {
         this.id = id;
     }
 
-    /** The spec name. */
+    /** {@return the spec name} */
     public String id() {
         return id;
     }
 
-    /** A layer of this activation over {@code size} features. */
+    /**
+     * {@return a layer of this activation}
+     *
+     * @param size features, ≥ 1
+     */
     public Layer layer(int size) {
         return switch (this) {
             case RELU -> new ReLU(size);
@@ -33,7 +42,7 @@ public enum Activation {
         };
     }
 
-    /** The initialization suited to this activation: He for the ReLU family, Xavier for the rest. */
+    /** {@return the initialization suited to this activation: He for the ReLU family, Xavier for the rest} */
     public Init defaultInit() {
         return switch (this) {
             case RELU, LEAKY_RELU, GELU -> Init.HE;

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <p>Parameters: γ (initialized to 1) at {@code [offset, offset + F)}, β (0) at
  * {@code [offset + F, offset + 2F)}. Running mean starts at 0 and running variance at 1.
  */
-public final class BatchNorm1d implements Layer {
+public final class BatchNorm1d implements StatefulLayer {
 
     /** ε added to the variance (torch's default). */
     public static final double EPS = 1e-5;
@@ -38,6 +38,9 @@ public final class BatchNorm1d implements Layer {
     private boolean lastTraining;
 
     /**
+     * A batch norm over {@code features} features owning {@code [offset, offset + 2F)} of the
+     * model buffer, running mean 0 and running variance 1.
+     *
      * @param features F, ≥ 1
      * @param offset first parameter index in the model buffer, ≥ 0
      */
@@ -64,14 +67,38 @@ public final class BatchNorm1d implements Layer {
     @Override public int paramCount() { return 2 * features; }
     @Override public int offset() { return offset; }
 
-    /** The running mean r_μ (live view; copy it to keep it). */
+    /** {@return the running mean r_μ (live view; copy it to keep it)} */
     public float[] runningMean() {
         return runningMean;
     }
 
-    /** The running variance r_σ² (live view; copy it to keep it). */
+    /** {@return the running variance r_σ² (live view; copy it to keep it)} */
     public float[] runningVar() {
         return runningVar;
+    }
+
+    /** {@return 2F, for the running mean then the running variance} */
+    @Override
+    public int stateFloats() {
+        return 2 * features;
+    }
+
+    /** {@return 0, as batch norm draws no random numbers} */
+    @Override
+    public int stateLongs() {
+        return 0;
+    }
+
+    @Override
+    public void exportState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        System.arraycopy(runningMean, 0, floats, floatOffset, features);
+        System.arraycopy(runningVar, 0, floats, floatOffset + features, features);
+    }
+
+    @Override
+    public void importState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        System.arraycopy(floats, floatOffset, runningMean, 0, features);
+        System.arraycopy(floats, floatOffset + features, runningVar, 0, features);
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class Dense implements Layer {
     private final Init init;
 
     /**
+     * A dense layer owning {@code [offset, offset + out·in + out)} of the model buffer.
+     *
      * @param in input features, ≥ 1
      * @param out output features, ≥ 1
      * @param offset first parameter index in the model buffer, ≥ 0
@@ -41,7 +43,12 @@ public final class Dense implements Layer {
     @Override public int paramCount() { return out * in + out; }
     @Override public int offset() { return offset; }
 
-    /** Index of the first bias in the model buffer. */
+    /** {@return the weight initialization this layer was built with} */
+    public Init init() {
+        return init;
+    }
+
+    /** {@return index of the first bias in the model buffer} */
     public int biasOffset() {
         return offset + out * in;
     }

@@ -7,7 +7,7 @@ package dev.descent.nn;
  * construction, whose state can be exported and restored ({@link #rngState()},
  * {@link #setRngState(long)}) so that a resumed run draws the same masks.
  */
-public final class Dropout implements Layer {
+public final class Dropout implements StatefulLayer {
 
     private final int size;
     private final float p;
@@ -17,6 +17,8 @@ public final class Dropout implements Layer {
     private boolean lastWasEval;
 
     /**
+     * A dropout layer whose mask stream starts at {@code seed}.
+     *
      * @param size features, ≥ 1
      * @param p drop probability in [0, 1)
      * @param seed seed of the mask stream
@@ -37,19 +39,45 @@ public final class Dropout implements Layer {
     @Override public int inputSize() { return size; }
     @Override public int outputSize() { return size; }
 
-    /** The drop probability p. */
+    /** {@return the drop probability p} */
     public double p() {
         return p;
     }
 
-    /** The mask stream's state (a SplitMix64 counter). */
+    /** {@return the mask stream's state (a SplitMix64 counter)} */
     public long rngState() {
         return state;
     }
 
-    /** Restores the mask stream to a state from {@link #rngState()}. */
+    /**
+     * Restores the mask stream to a state from {@link #rngState()}.
+     *
+     * @param s the state
+     */
     public void setRngState(long s) {
         state = s;
+    }
+
+    /** {@return 0, as dropout keeps no statistics} */
+    @Override
+    public int stateFloats() {
+        return 0;
+    }
+
+    /** {@return 1, for the mask stream's state ({@link #rngState()})} */
+    @Override
+    public int stateLongs() {
+        return 1;
+    }
+
+    @Override
+    public void exportState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        longs[longOffset] = state;
+    }
+
+    @Override
+    public void importState(float[] floats, int floatOffset, long[] longs, int longOffset) {
+        state = longs[longOffset];
     }
 
     @Override

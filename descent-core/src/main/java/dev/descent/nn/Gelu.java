@@ -13,7 +13,11 @@ public final class Gelu implements Layer {
     private static final double C = Math.sqrt(2 / Math.PI);
     private static final double K = 0.044715;
 
-    /** @param size features, ≥ 1 */
+    /**
+     * A Gelu layer over {@code size} features.
+     *
+     * @param size features, ≥ 1
+     */
     public Gelu(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("Gelu size must be >= 1, got " + size);

@@ -15,9 +15,22 @@ import java.util.SplittableRandom;
  * </ul>
  */
 public enum Init {
-    HE, XAVIER, ZEROS;
+    /** He normal: N(0, 2/n_in). */
+    HE,
+    /** Xavier (Glorot) uniform: U(−a, a), a = √(6/(n_in + n_out)). */
+    XAVIER,
+    /** All zero. */
+    ZEROS;
 
-    /** Fills {@code w[off, off + nOut·nIn)} for a layer with the given fans. */
+    /**
+     * Fills {@code w[off, off + nOut·nIn)} for a layer with the given fans.
+     *
+     * @param w the parameter buffer
+     * @param off the first index
+     * @param nIn fan-in n_in, ≥ 1
+     * @param nOut fan-out n_out, ≥ 1
+     * @param rng the initialization stream
+     */
     public void fill(float[] w, int off, int nIn, int nOut, SplittableRandom rng) {
         int n = nIn * nOut;
         switch (this) {
@@ -37,7 +50,12 @@ public enum Init {
         }
     }
 
-    /** The init named {@code he}, {@code xavier} (or {@code glorot}) or {@code zeros}. */
+    /**
+     * {@return the init named {@code he} (or {@code kaiming}), {@code xavier} (or {@code glorot}) or {@code zeros}}
+     *
+     * @param name the name, case and surrounding blanks ignored
+     * @throws IllegalArgumentException for another name
+     */
     public static Init of(String name) {
         return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "he", "kaiming" -> HE;

@@ -18,20 +18,20 @@ import java.util.SplittableRandom;
  * then reused: no allocation per step. Not thread-safe.
  */
 public sealed interface Layer
-        permits Dense, ReLU, LeakyReLU, Tanh, Sigmoid, Gelu, Dropout, BatchNorm1d {
+        permits Dense, ReLU, LeakyReLU, Tanh, Sigmoid, Gelu, StatefulLayer {
 
-    /** Features per input row, ≥ 1. */
+    /** {@return features per input row, ≥ 1} */
     int inputSize();
 
-    /** Features per output row, ≥ 1. */
+    /** {@return features per output row, ≥ 1} */
     int outputSize();
 
-    /** Number of parameters this layer owns (0 for activations and dropout). */
+    /** {@return number of parameters this layer owns (0 for activations and dropout)} */
     default int paramCount() {
         return 0;
     }
 
-    /** Index of this layer's first parameter in the model's buffer. */
+    /** {@return index of this layer's first parameter in the model's buffer} */
     default int offset() {
         return 0;
     }
@@ -39,6 +39,10 @@ public sealed interface Layer
     /**
      * y ← layer(x).
      *
+     * @param w the model's parameter buffer (this layer reads its range)
+     * @param x the input, batch × inputSize() values from index 0
+     * @param y the output, batch × outputSize() values from index 0, overwritten
+     * @param batch rows, ≥ 1
      * @param training training mode (batch statistics, dropout active) or evaluation mode
      */
     void forward(float[] w, float[] x, float[] y, int batch, boolean training);
@@ -46,13 +50,31 @@ public sealed interface Layer
     /**
      * Given dy = ∂L/∂y for the last {@link #forward} on this {@code x, y}: g += ∂L/∂w and
      * dx ← ∂L/∂x (skipped when {@code dx} is null).
+     *
+     * @param w the model's parameter buffer
+     * @param g the model's gradient buffer; this layer's range is accumulated into
+     * @param x the input of the last forward
+     * @param y the output of the last forward
+     * @param dy ∂L/∂y, batch × outputSize()
+     * @param dx ∂L/∂x, batch × inputSize(), overwritten; or null
+     * @param batch rows, ≥ 1
      */
     void backward(float[] w, float[] g, float[] x, float[] y, float[] dy, float[] dx, int batch);
 
-    /** Writes initial parameter values into {@code w}; no-op for layers without parameters. */
+    /**
+     * Writes initial parameter values into this layer's range of {@code w}; no-op for layers
+     * without parameters.
+     *
+     * @param w the model's parameter buffer
+     * @param rng the model's initialization stream
+     */
     default void init(float[] w, SplittableRandom rng) {}
 
-    /** The parameter ranges this layer owns, for optimizer parameter groups. */
+    /**
+     * {@return the parameter ranges this layer owns, for optimizer parameter groups}
+     *
+     * @param layerIndex this layer's position in the model, used in the range names
+     */
     default List<ParamRange> ranges(int layerIndex) {
         return List.of();
     }

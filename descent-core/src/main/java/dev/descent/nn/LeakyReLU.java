@@ -10,6 +10,8 @@ public final class LeakyReLU implements Layer {
     private final float alpha;
 
     /**
+     * A leaky ReLU layer over {@code size} features.
+     *
      * @param size features, ≥ 1
      * @param alpha negative slope α in [0, 1)
      */

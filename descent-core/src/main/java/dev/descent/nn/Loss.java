@@ -11,31 +11,54 @@ package dev.descent.nn;
  */
 public sealed interface Loss permits SoftmaxCrossEntropy, MeanSquaredError, BinaryCrossEntropyWithLogits {
 
-    /** Mean loss against class labels; writes ∂/∂z into {@code dz} unless it is null. */
+    /**
+     * {@return the mean loss against class labels}; writes ∂/∂z into {@code dz} unless it is null.
+     *
+     * @param z the outputs, batch × k, row-major from index 0
+     * @param labels the labels; row r's is {@code labels[labelOff + r]}
+     * @param labelOff the index of row 0's label
+     * @param batch rows, ≥ 1
+     * @param k outputs per row, ≥ 1
+     * @param dz ∂(mean loss)/∂z, batch × k, overwritten; or null
+     */
     double forward(float[] z, int[] labels, int labelOff, int batch, int k, float[] dz);
 
-    /** Mean loss against dense targets; writes ∂/∂z into {@code dz} unless it is null. */
+    /**
+     * {@return the mean loss against dense targets}; writes ∂/∂z into {@code dz} unless it is null.
+     *
+     * @param z the outputs, batch × k, row-major from index 0
+     * @param t the targets; row r starts at {@code t[tOff + r·k]}
+     * @param tOff the index of row 0's targets
+     * @param batch rows, ≥ 1
+     * @param k outputs per row, ≥ 1
+     * @param dz ∂(mean loss)/∂z, batch × k, overwritten; or null
+     */
     double forward(float[] z, float[] t, int tOff, int batch, int k, float[] dz);
 
-    /** A short name: {@code cross-entropy}, {@code mse} or {@code bce}. */
+    /** {@return a short name: {@code cross-entropy}, {@code mse} or {@code bce}} */
     String name();
 
-    /** Softmax cross-entropy (torch's {@code nn.CrossEntropyLoss}). */
+    /** {@return softmax cross-entropy (torch's {@code nn.CrossEntropyLoss})} */
     static Loss softmaxCrossEntropy() {
         return SoftmaxCrossEntropy.INSTANCE;
     }
 
-    /** Mean squared error (torch's {@code nn.MSELoss}). */
+    /** {@return mean squared error (torch's {@code nn.MSELoss})} */
     static Loss mse() {
         return MeanSquaredError.INSTANCE;
     }
 
-    /** Binary cross-entropy on logits (torch's {@code nn.BCEWithLogitsLoss}). */
+    /** {@return binary cross-entropy on logits (torch's {@code nn.BCEWithLogitsLoss})} */
     static Loss bceWithLogits() {
         return BinaryCrossEntropyWithLogits.INSTANCE;
     }
 
-    /** The loss named {@code cross-entropy} (or {@code ce}), {@code mse} or {@code bce}. */
+    /**
+     * {@return the loss named {@code cross-entropy} (or {@code ce}), {@code mse} or {@code bce}}
+     *
+     * @param name the name, case and surrounding blanks ignored
+     * @throws IllegalArgumentException for another name
+     */
     static Loss of(String name) {
         return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "cross-entropy", "ce", "softmax" -> softmaxCrossEntropy();

@@ -1,27 +1,29 @@
 package dev.descent.nn;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * A feed-forward network: a sequence of {@link Layer}s and a {@link Loss}, with <b>all
  * parameters in one contiguous {@code float[]}</b> ({@link #params()}) and the gradients in a
  * twin array ({@link #grads()}), as in llm.c. Each layer owns an offset range
- * ({@link #parameterRanges()}), which gives optimizer parameter groups.
+ * ({@link #parameterRanges()}), which gives optimizer parameter groups. Built by
+ * {@link #builder(int)} or {@link ModelSpec}; saved and loaded for inference by
+ * {@link #save(Path)} and {@link #load(Path)}.
  *
  * <p>Shapes: inputs are row-major {@code n × inputSize()}, outputs {@code n × outputSize()}.
- * Activations and their gradients live in workspaces sized for {@link #maxBatch()} rows, grown
- * only when a larger training batch arrives ({@link #forwardBackward}): no allocation per
- * training step. The whole-set methods ({@link #predict}, {@link #score}, {@link #loss},
- * {@link #correct}, {@link #lossAndGradient}, {@link #hessianVector}) run in chunks of
- * {@code maxBatch()} rows and never grow the workspaces, so any n works in bounded memory.
+ * Workspaces hold {@link #maxBatch()} rows, grown only when a larger training batch arrives
+ * ({@link #forwardBackward}): no allocation per step. {@link #predict} and {@link #evaluate} run
+ * in chunks of {@code maxBatch()} rows and never grow them, so any n fits in bounded memory.
  *
- * <p>Modes: {@link #setTraining(boolean)} switches dropout and batch-norm between training and
- * evaluation behaviour for {@link #forwardBackward}; the evaluation methods always use
- * evaluation mode (and leave the mode as it was).
+ * <p>Modes: {@link #setTraining(boolean)} switches dropout and batch norm between training and
+ * evaluation behaviour for {@link #forwardBackward}; {@link #predict} and {@link #evaluate}
+ * always use evaluation mode (and leave the mode as it was). The full-batch objective with its
+ * Hessian-vector products, for the deterministic minimizers, is {@code train.ModelObjective}.
  *
  * <p>Determinism: computation is single-threaded Java plus {@link dev.descent.linalg.Gemm} (its
  * OpenBLAS thread count is set there); for a given seed, backend and thread count every result
@@ -35,17 +37,19 @@ public final class Model {
     private final float[] w;
     private final float[] g;
     private final List<ParamRange> ranges;
+    private final List<StatefulLayer> stateful;
     private boolean training = true;
     private int cap;
     private final float[][] acts;
     private final float[][] deltas;
 
-    private Model(List<Layer> layerList, Loss loss, int paramCount, int maxBatch, long seed) {
+    Model(List<Layer> layerList, Loss loss, int paramCount, int maxBatch, long seed) {
         this.layers = layerList.toArray(new Layer[0]);
         this.loss = loss;
         this.sizes = new int[layers.length + 1];
         sizes[0] = layers[0].inputSize();
         List<ParamRange> r = new ArrayList<>();
+        List<StatefulLayer> s = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
             if (layers[i].inputSize() != sizes[i]) {
                 throw new IllegalArgumentException("layer " + i + " expects " + layers[i].inputSize()
@@ -53,8 +57,12 @@ public final class Model {
             }
             sizes[i + 1] = layers[i].outputSize();
             r.addAll(layers[i].ranges(i));
+            if (layers[i] instanceof StatefulLayer st) {
+                s.add(st);
+            }
         }
         this.ranges = List.copyOf(r);
+        this.stateful = List.copyOf(s);
         this.w = new float[paramCount];
         this.g = new float[paramCount];
         SplittableRandom rng = new SplittableRandom(seed);
@@ -66,62 +74,70 @@ public final class Model {
         ensureCapacity(maxBatch);
     }
 
-    /** Starts a model whose input rows have {@code inputSize} features. */
-    public static Builder builder(int inputSize) {
-        return new Builder(inputSize);
+    /**
+     * {@return a builder of a model whose input rows have {@code inputSize} features}
+     *
+     * @param inputSize features per input row, ≥ 1
+     */
+    public static ModelBuilder builder(int inputSize) {
+        return new ModelBuilder(inputSize);
     }
 
-    /** The parameter buffer θ (live; an optimizer updates it in place). */
+    /** {@return the parameter buffer θ (live; an optimizer updates it in place)} */
     public float[] params() {
         return w;
     }
 
-    /** The gradient buffer ∂L/∂θ, same indexing as {@link #params()} (live). */
+    /** {@return the gradient buffer ∂L/∂θ, same indexing as {@link #params()} (live)} */
     public float[] grads() {
         return g;
     }
 
-    /** Number of parameters. */
+    /** {@return the number of parameters} */
     public int paramCount() {
         return w.length;
     }
 
-    /** Features per input row. */
+    /** {@return features per input row} */
     public int inputSize() {
         return sizes[0];
     }
 
-    /** Features per output row (classes, for a classifier). */
+    /** {@return features per output row (classes for a classifier, target columns for a regression)} */
     public int outputSize() {
         return sizes[layers.length];
     }
 
-    /** The layers, in order. */
+    /** {@return the layers, in order} */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** The loss. */
+    /** {@return the loss} */
     public Loss loss() {
         return loss;
     }
 
-    /** Every layer's parameter ranges (weights, biases, norm scales and shifts), in buffer order. */
+    /** {@return every layer's parameter ranges (weights, biases, norm scales and shifts), in buffer order} */
     public List<ParamRange> parameterRanges() {
         return ranges;
     }
 
-    /** Rows the workspaces currently hold; evaluation runs in chunks of this size. */
+    /** {@return rows the workspaces currently hold; evaluation runs in chunks of this size} */
     public int maxBatch() {
         return cap;
     }
 
-    /** Whether {@link #forwardBackward} runs in training mode (the default). */
+    /** {@return whether {@link #forwardBackward} runs in training mode (the default)} */
     public boolean isTraining() {
         return training;
     }
 
-    /** Training mode (dropout active, batch statistics) or evaluation mode. */
+    /**
+     * Selects the mode of {@link #forwardBackward}.
+     *
+     * @param training true for training mode (dropout active, batch statistics), false for evaluation mode
+     */
     public void setTraining(boolean training) {
         this.training = training;
     }
@@ -130,32 +146,73 @@ public final class Model {
      * One training step's computation: zeroes {@link #grads()}, runs forward and backward on
      * {@code batch} rows of {@code x} against {@code labels[0, batch)} in the current mode, and
      * returns the mean loss; {@link #grads()} then holds ∂(mean loss)/∂θ.
+     *
+     * @param x the inputs, row-major, at least batch × inputSize() values
+     * @param labels class labels, at least batch of them
+     * @param batch rows, ≥ 1 (the workspaces grow once for a batch above {@link #maxBatch()})
+     * @return the mean loss over the batch (may be non-finite)
      */
     public double forwardBackward(float[] x, int[] labels, int batch) {
-        checkRows(x, batch, labels.length);
-        ensureCapacity(batch);
-        forward(x, batch, training);
-        double l = loss.forward(acts[layers.length], labels, 0, batch, outputSize(), deltas[layers.length]);
-        backward(x, batch);
+        return forwardBackward(x, labels, 0, batch);
+    }
+
+    /**
+     * {@return as {@link #forwardBackward(float[], int[], int)}, against dense targets}
+     *
+     * @param x the inputs, row-major
+     * @param targets the targets, row-major, batch × outputSize() values (regression)
+     * @param batch rows, ≥ 1
+     */
+    public double forwardBackward(float[] x, float[] targets, int batch) {
+        return forwardBackward(x, targets, 0, batch);
+    }
+
+    /**
+     * As {@link #forwardBackward(float[], int[], int)} on rows {@code [from, from + rows)} of
+     * {@code x} and {@code labels}: a chunk of a larger set, without copying it out first.
+     *
+     * @param x the inputs of the whole set, row-major
+     * @param labels the labels of the whole set
+     * @param from the first row, ≥ 0
+     * @param rows rows, ≥ 1
+     * @return the mean loss over the chunk
+     */
+    public double forwardBackward(float[] x, int[] labels, int from, int rows) {
+        checkRows(x, from, rows, labels.length);
+        float[] in = input(x, from, rows);
+        forward(in, rows, training);
+        double l = loss.forward(acts[layers.length], labels, from, rows, outputSize(), deltas[layers.length]);
+        backward(in, rows);
         return l;
     }
 
-    /** As {@link #forwardBackward(float[], int[], int)} against dense targets, {@code batch × outputSize()}. */
-    public double forwardBackward(float[] x, float[] targets, int batch) {
-        checkRows(x, batch, targets.length / outputSize());
-        ensureCapacity(batch);
-        forward(x, batch, training);
-        double l = loss.forward(acts[layers.length], targets, 0, batch, outputSize(), deltas[layers.length]);
-        backward(x, batch);
+    /**
+     * {@return as {@link #forwardBackward(float[], int[], int, int)}, against dense targets}
+     *
+     * @param x the inputs of the whole set, row-major
+     * @param targets the targets of the whole set, row r at {@code targets[r·outputSize()]}
+     * @param from the first row, ≥ 0
+     * @param rows rows, ≥ 1
+     */
+    public double forwardBackward(float[] x, float[] targets, int from, int rows) {
+        checkRows(x, from, rows, targets.length / outputSize());
+        float[] in = input(x, from, rows);
+        forward(in, rows, training);
+        double l = loss.forward(acts[layers.length], targets, from * outputSize(), rows, outputSize(), deltas[layers.length]);
+        backward(in, rows);
         return l;
     }
 
     /**
      * Writes the outputs (logits) for {@code n} rows of {@code x} into {@code out}
      * ({@code n × outputSize()}), in evaluation mode.
+     *
+     * @param x the inputs, row-major
+     * @param n rows, ≥ 1
+     * @param out the outputs, at least n × outputSize() values
      */
     public void predict(float[] x, int n, float[] out) {
-        checkRows(x, n, n);
+        checkRows(x, 0, n, n);
         int k = outputSize();
         if (out.length < (long) n * k) {
             throw new IllegalArgumentException("output buffer holds " + out.length + " values, needs " + (long) n * k);
@@ -167,246 +224,88 @@ public final class Model {
         }
     }
 
-    /** Mean loss over {@code n} rows in evaluation mode (chunked). */
+    /**
+     * The mean loss and the accuracy over {@code n} rows against class labels, in one forward pass
+     * in evaluation mode, in chunks of {@link #maxBatch()} rows (see {@link Evaluation}).
+     *
+     * @param x the inputs, row-major
+     * @param labels the class labels
+     * @param n rows, ≥ 1
+     * @return the mean loss and the accuracy
+     */
+    public Evaluation evaluate(float[] x, int[] labels, int n) {
+        checkRows(x, 0, n, labels.length);
+        return Evaluation.of(this, x, labels, n);
+    }
+
+    /**
+     * {@return {@link #evaluate(float[], int[], int)}'s mean loss alone}
+     *
+     * @param x the inputs, row-major
+     * @param labels the class labels
+     * @param n rows, ≥ 1
+     */
     public double loss(float[] x, int[] labels, int n) {
-        return score(x, labels, n).loss();
+        return evaluate(x, labels, n).loss();
     }
 
     /**
-     * Number of the {@code n} rows classified correctly in evaluation mode (chunked): the
-     * arg-max output equals the label, or for a single output the sign (logit &gt; 0 means 1).
-     */
-    public int correct(float[] x, int[] labels, int n) {
-        return score(x, labels, n).correct();
-    }
-
-    /**
-     * The mean loss and the number of correct rows of {@link #loss} and {@link #correct}.
+     * The mean loss over {@code n} rows against dense targets ({@code n × outputSize()}), in
+     * evaluation mode, in chunks; no accuracy (regression: {@link Evaluation#ofLoss}).
      *
-     * @param loss mean loss over the rows, Σ_c b_c·L_c / n over chunks c of b_c rows
-     * @param correct rows whose prediction equals the label
+     * @param x the inputs, row-major
+     * @param targets the targets, row-major
+     * @param n rows, ≥ 1
+     * @return the mean loss, and NaN for the accuracy
      */
-    public record Score(double loss, int correct) {}
-
-    /**
-     * {@link #loss} and {@link #correct} in one forward pass over {@code n} rows, in evaluation
-     * mode, in chunks of {@link #maxBatch()} rows (the workspaces never grow here).
-     */
-    public Score score(float[] x, int[] labels, int n) {
-        checkRows(x, n, labels.length);
-        int k = outputSize();
-        double total = 0;
-        int ok = 0;
-        for (int s = 0; s < n; s += cap) {
-            int b = Math.min(cap, n - s);
-            float[] z = forwardChunk(x, s, b);
-            total += b * loss.forward(z, labels, s, b, k, null);
-            for (int r = 0; r < b; r++) {
-                int pred;
-                if (k == 1) {
-                    pred = z[r] > 0 ? 1 : 0;
-                } else {
-                    pred = 0;
-                    for (int j = 1; j < k; j++) {
-                        if (z[r * k + j] > z[r * k + pred]) {
-                            pred = j;
-                        }
-                    }
-                }
-                if (pred == labels[s + r]) {
-                    ok++;
-                }
-            }
-        }
-        return new Score(total / n, ok);
+    public Evaluation evaluate(float[] x, float[] targets, int n) {
+        checkRows(x, 0, n, targets.length / outputSize());
+        return Evaluation.of(this, x, targets, n);
     }
 
-    /** {@link #correct} / n. */
-    public double accuracy(float[] x, int[] labels, int n) {
-        return n == 0 ? 0 : (double) correct(x, labels, n) / n;
-    }
-
-    /**
-     * The full-batch objective f(θ) = mean loss over {@code n} rows in evaluation mode, with its
-     * gradient written into {@code grad} (length {@link #paramCount()}), accumulated over chunks
-     * in double. This is the bridge to the deterministic minimizers: f is a fixed function of
-     * {@link #params()}. {@link #grads()} is used as scratch. Chunk c of b_c rows adds
-     * b_c·L_c and b_c·∇L_c in chunk order; the sums are scaled by 1/n at the end.
-     */
-    public double lossAndGradient(float[] x, int[] labels, int n, double[] grad) {
-        checkRows(x, n, labels.length);
-        if (grad.length != w.length) {
-            throw new IllegalArgumentException("gradient buffer has length " + grad.length + ", needs " + w.length);
-        }
-        Arrays.fill(grad, 0);
-        double total = 0;
-        for (int s = 0; s < n; s += cap) {
-            int b = Math.min(cap, n - s);
-            float[] z = forwardChunk(x, s, b);
-            total += b * loss.forward(z, labels, s, b, outputSize(), deltas[layers.length]);
-            backward(acts[0], b);
-            for (int i = 0; i < g.length; i++) {
-                grad[i] += (double) b * g[i];
-            }
-        }
-        double inv = 1.0 / n;
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] *= inv;
-        }
-        return total * inv;
-    }
-
-    /** Whether {@link #hessianVector} is exact here (softmax regression: one Dense layer and cross-entropy). */
-    public boolean hasExactHessianVector() {
-        return layers.length == 1 && layers[0] instanceof Dense && loss instanceof SoftmaxCrossEntropy;
-    }
-
-    /**
-     * Writes H·v into {@code out}, where H = ∇²f(θ) of the full-batch objective of
-     * {@link #lossAndGradient} at the current {@link #params()}.
-     *
-     * <p>Exact for softmax regression ({@link #hasExactHessianVector()}): with p = softmax(z),
-     * u = V·x + b_v per row, ∂²/∂θ² contracts to w = p⊙u − p(pᵀu), H·v = (1/n) Σ (w xᵀ, w).
-     * Otherwise a central difference of gradients, H·v ≈ (∇f(θ + εv) − ∇f(θ − εv))/(2ε) with
-     * ε = ε_f^{1/3}(1 + ‖θ‖∞)/‖v‖∞, ε_f = 2⁻²³ (the float32 unit roundoff: the parameters are
-     * float32), gradients accumulated in double. {@link #params()} is restored bit for bit.
-     */
-    public void hessianVector(float[] x, int[] labels, int n, double[] v, double[] out) {
-        checkRows(x, n, labels.length);
-        if (v.length != w.length || out.length != w.length) {
-            throw new IllegalArgumentException("v and out must have length " + w.length);
-        }
-        if (hasExactHessianVector()) {
-            SoftmaxHessian.product((Dense) layers[0], this, x, labels, n, v, out);
-            return;
-        }
-        finiteDifferenceHessianVector(x, labels, n, v, out);
-    }
-
-    /** The central-difference product of {@link #hessianVector}, for any model (exposed for tests). */
-    public void finiteDifferenceHessianVector(float[] x, int[] labels, int n, double[] v, double[] out) {
-        double vMax = 0;
-        double tMax = 0;
-        for (int i = 0; i < w.length; i++) {
-            vMax = Math.max(vMax, Math.abs(v[i]));
-            tMax = Math.max(tMax, Math.abs(w[i]));
-        }
-        if (vMax == 0) {
-            Arrays.fill(out, 0);
-            return;
-        }
-        double eps = Math.cbrt(0x1.0p-23) * (1 + tMax) / vMax;
-        float[] saved = w.clone();
-        double[] gMinus = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (saved[i] + eps * v[i]);
-        }
-        lossAndGradient(x, labels, n, out);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (saved[i] - eps * v[i]);
-        }
-        lossAndGradient(x, labels, n, gMinus);
-        System.arraycopy(saved, 0, w, 0, w.length);
-        for (int i = 0; i < w.length; i++) {
-            out[i] = (out[i] - gMinus[i]) / (2 * eps);
-        }
-    }
-
-    /**
-     * The non-parameter state a checkpoint needs: batch-norm running statistics (each layer's
-     * running mean then running variance, in layer order) and the dropout streams.
-     *
-     * @param buffers the batch-norm statistics, concatenated
-     * @param rng one SplitMix64 state per dropout layer, in layer order
-     */
-    public record State(float[] buffers, long[] rng) {
-        public State {
-            buffers = buffers.clone();
-            rng = rng.clone();
-        }
-
-        @Override
-        public float[] buffers() {
-            return buffers.clone();
-        }
-
-        @Override
-        public long[] rng() {
-            return rng.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof State s && Arrays.equals(buffers, s.buffers) && Arrays.equals(rng, s.rng);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(buffers) + Arrays.hashCode(rng);
-        }
-
-        @Override
-        public String toString() {
-            return "State[" + buffers.length + " buffer values, " + rng.length + " rng states]";
-        }
-    }
-
-    /** A copy of the non-parameter state (see {@link State}). */
-    public State exportState() {
-        int nb = 0;
-        int nr = 0;
-        for (Layer l : layers) {
-            if (l instanceof BatchNorm1d bn) {
-                nb += 2 * bn.outputSize();
-            } else if (l instanceof Dropout) {
-                nr++;
-            }
-        }
-        float[] b = new float[nb];
-        long[] r = new long[nr];
-        nb = 0;
-        nr = 0;
-        for (Layer l : layers) {
-            if (l instanceof BatchNorm1d bn) {
-                int f = bn.outputSize();
-                System.arraycopy(bn.runningMean(), 0, b, nb, f);
-                System.arraycopy(bn.runningVar(), 0, b, nb + f, f);
-                nb += 2 * f;
-            } else if (l instanceof Dropout d) {
-                r[nr++] = d.rngState();
-            }
-        }
-        return new State(b, r);
+    /** {@return a copy of the non-parameter state (see {@link ModelState}); empty without stateful layers} */
+    public ModelState exportState() {
+        return ModelState.export(stateful);
     }
 
     /**
      * Restores state from {@link #exportState()} of a model with the same architecture.
      *
+     * @param s the state to copy in
      * @throws IllegalArgumentException when the sizes do not match this model
      */
-    public void importState(State s) {
-        State mine = exportState();
-        float[] b = s.buffers();
-        long[] r = s.rng();
-        if (b.length != mine.buffers().length || r.length != mine.rng().length) {
-            throw new IllegalArgumentException("model state has " + b.length + " buffer values and " + r.length
-                    + " rng states; this model needs " + mine.buffers().length + " and " + mine.rng().length);
-        }
-        int nb = 0;
-        int nr = 0;
-        for (Layer l : layers) {
-            if (l instanceof BatchNorm1d bn) {
-                int f = bn.outputSize();
-                System.arraycopy(b, nb, bn.runningMean(), 0, f);
-                System.arraycopy(b, nb + f, bn.runningVar(), 0, f);
-                nb += 2 * f;
-            } else if (l instanceof Dropout d) {
-                d.setRngState(r[nr++]);
-            }
-        }
+    public void importState(ModelState s) {
+        s.restore(stateful);
     }
 
-    /** A readable one-line architecture, e.g. {@code 784-Dense256-ReLU-Dense10 cross-entropy (203530 params)}. */
+    /**
+     * Writes this model (architecture, loss, parameters and layer state) to {@code file}, for
+     * {@link #load}: a self-checking binary file (magic number, format version, CRC32), written
+     * atomically (a temporary file in the same directory, then a rename), so a crash leaves
+     * either the old file or the new one.
+     *
+     * @param file where to write; replaced when it exists
+     * @throws IOException when the file cannot be written
+     */
+    public void save(Path file) throws IOException {
+        ModelFile.write(this, file);
+    }
+
+    /**
+     * Reads a model written by {@link #save}: the same architecture, parameters and layer state,
+     * in training mode, with workspaces for the saved {@link #maxBatch()}.
+     *
+     * @param file a file written by {@link #save}
+     * @return the model
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not a descent model file, has another format
+     *     version, or is corrupt (truncated, checksum mismatch); the message names the file
+     */
+    public static Model load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+
+    /** {@return a readable one-line architecture, e.g. {@code 784-Dense256-ReLU-Dense10 cross-entropy (203530 params)}} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(inputSize());
@@ -421,18 +320,29 @@ public final class Model {
 
     // ---- internals ----
 
-    /** Checks that x and the targets cover {@code batch} rows; the workspaces are left as they are. */
-    private void checkRows(float[] x, int batch, int labelCount) {
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batch);
+    /** Checks that x and the targets cover rows [from, from + rows); the workspaces are left as they are. */
+    private void checkRows(float[] x, int from, int rows, int targetRows) {
+        if (rows < 1 || from < 0) {
+            throw new IllegalArgumentException("batch size must be >= 1 and the first row >= 0, got " + rows + " rows from " + from);
         }
-        if ((long) batch * inputSize() > x.length) {
-            throw new IllegalArgumentException("input holds " + x.length + " values, " + batch + " rows of "
-                    + inputSize() + " need " + (long) batch * inputSize());
+        long end = (long) from + rows;
+        if (end * inputSize() > x.length) {
+            throw new IllegalArgumentException("input holds " + x.length + " values, " + end + " rows of "
+                    + inputSize() + " need " + end * inputSize());
         }
-        if (labelCount < batch) {
-            throw new IllegalArgumentException("targets cover " + labelCount + " rows, need " + batch);
+        if (targetRows < end) {
+            throw new IllegalArgumentException("targets cover " + targetRows + " rows, need " + end);
         }
+    }
+
+    /** The input of a pass over rows [from, from + rows): x itself when from = 0, else a copy in the workspace. */
+    private float[] input(float[] x, int from, int rows) {
+        ensureCapacity(rows);
+        if (from == 0) {
+            return x;
+        }
+        System.arraycopy(x, from * inputSize(), acts[0], 0, rows * inputSize());
+        return acts[0];
     }
 
     private void ensureCapacity(int batch) {
@@ -452,11 +362,6 @@ public final class Model {
         System.arraycopy(x, start * in, acts[0], 0, b * in);
         forward(acts[0], b, false);
         return acts[layers.length];
-    }
-
-    /** The input workspace that {@link #forwardChunk} fills. */
-    float[] inputBuffer() {
-        return acts[0];
     }
 
     private void forward(float[] x, int batch, boolean train) {
@@ -484,109 +389,4 @@ public final class Model {
             }
         }
     }
-
-    /**
-     * Assembles a {@link Model}: layers in order, each given its parameter offset, then
-     * {@link #build(long)}. Defaults: loss softmax cross-entropy, maxBatch 256.
-     */
-    public static final class Builder {
-        private interface Recipe {
-            Layer make(int offset, long seed);
-        }
-
-        private final int inputSize;
-        private int width;
-        private final List<Recipe> recipes = new ArrayList<>();
-        private final List<Integer> params = new ArrayList<>();
-        private Loss loss = Loss.softmaxCrossEntropy();
-        private int maxBatch = 256;
-
-        private Builder(int inputSize) {
-            if (inputSize < 1) {
-                throw new IllegalArgumentException("input size must be >= 1, got " + inputSize);
-            }
-            this.inputSize = inputSize;
-            this.width = inputSize;
-        }
-
-        private Builder add(int paramCount, int outWidth, Recipe r) {
-            recipes.add(r);
-            params.add(paramCount);
-            width = outWidth;
-            return this;
-        }
-
-        /** A {@link Dense} layer to {@code out} features with the given weight init. */
-        public Builder dense(int out, Init init) {
-            int in = width;
-            Objects.requireNonNull(init, "init");
-            if (out < 1) {
-                throw new IllegalArgumentException("Dense output size must be >= 1, got " + out);
-            }
-            return add(out * in + out, out, (off, seed) -> new Dense(in, out, off, init));
-        }
-
-        /** An activation layer. */
-        public Builder activation(Activation a) {
-            int n = width;
-            return add(0, n, (off, seed) -> a.layer(n));
-        }
-
-        /** A {@link BatchNorm1d} over the current width. */
-        public Builder batchNorm() {
-            int n = width;
-            return add(2 * n, n, (off, seed) -> new BatchNorm1d(n, off));
-        }
-
-        /** A {@link Dropout} with drop probability p in [0, 1), its stream seeded from the model seed. */
-        public Builder dropout(double p) {
-            int n = width;
-            if (!(p >= 0 && p < 1)) {
-                throw new IllegalArgumentException("dropout probability p must be in [0, 1), got " + p);
-            }
-            return add(0, n, (off, seed) -> new Dropout(n, p, seed));
-        }
-
-        /** The loss (default softmax cross-entropy). */
-        public Builder loss(Loss l) {
-            this.loss = Objects.requireNonNull(l, "loss");
-            return this;
-        }
-
-        /** Rows of the workspaces, ≥ 1 (default 256); larger batches grow them once. */
-        public Builder maxBatch(int rows) {
-            if (rows < 1) {
-                throw new IllegalArgumentException("maxBatch must be >= 1, got " + rows);
-            }
-            this.maxBatch = rows;
-            return this;
-        }
-
-        /**
-         * Builds the model, initializing parameters from a {@link SplittableRandom} seeded with
-         * {@code seed} (layer by layer, in order); dropout layer i's stream is seeded from
-         * {@code seed} and i.
-         *
-         * @throws IllegalArgumentException when there are no layers
-         */
-        public Model build(long seed) {
-            if (recipes.isEmpty()) {
-                throw new IllegalArgumentException("a model needs at least one layer");
-            }
-            List<Layer> layers = new ArrayList<>();
-            int off = 0;
-            for (int i = 0; i < recipes.size(); i++) {
-                layers.add(recipes.get(i).make(off, mix(seed + 0x632BE59BD9B4E019L * (i + 1))));
-                off += params.get(i);
-            }
-            return new Model(layers, loss, off, maxBatch, seed);
-        }
-
-        private static long mix(long z) {
-            z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-            z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
-            return z ^ (z >>> 33);
-        }
-    }
-
 }

@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import dev.descent.spec.SpecException;
+import dev.descent.spec.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.Locale;
  *   ...:loss=ce|mse|bce           the loss (default ce, softmax cross-entropy)
  * </pre>
  *
- * Options after the first part may come in any order, each at most once.
+ * Options after the first part may come in any order, each at most once. Names, options and
+ * words ignore case.
  *
  * @param hidden hidden-layer widths, each ≥ 1 (empty for {@code softmax})
  * @param activation the hidden nonlinearity
@@ -50,105 +53,85 @@ public record ModelSpec(List<Integer> hidden, Activation activation, boolean bat
 
     /**
      * Parses a spec (grammar above) for inputs of {@code inputSize} features and {@code classes}
-     * outputs.
+     * outputs. Names, options and words ignore case. Errors quote the wrong fragment and its column
+     * in the format every spec shares ({@link Token#error}).
      *
+     * @param text the spec
+     * @param inputSize features per input row, ≥ 1
+     * @param classes outputs, ≥ 1
+     * @return the spec
      * @throws IllegalArgumentException naming the part that is wrong and what is expected
      */
     public static ModelSpec parse(String text, int inputSize, int classes) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty model spec: use softmax or mlp:H1,H2,... (e.g. mlp:256,128)");
+            throw new SpecException("empty model spec: use softmax or mlp:H1,H2,... (e.g. mlp:256,128)");
         }
-        String[] parts = text.strip().toLowerCase(Locale.ROOT).split(":", -1);
+        List<Token> parts = Token.of("model", text).split(':');
+        Token head = parts.get(0);
         List<Integer> hidden = new ArrayList<>();
         int first;
         boolean softmax;
-        switch (parts[0]) {
+        switch (head.lower()) {
             case "softmax", "logistic" -> {
                 softmax = true;
                 first = 1;
             }
             case "mlp" -> {
                 softmax = false;
-                if (parts.length < 2 || parts[1].isBlank()) {
-                    throw new IllegalArgumentException("model spec '" + text
-                            + "': mlp needs hidden sizes, e.g. mlp:256,128");
+                if (parts.size() < 2 || parts.get(1).isEmpty()) {
+                    throw head.error("mlp needs hidden sizes, e.g. mlp:256,128");
                 }
-                for (String h : parts[1].split(",", -1)) {
-                    int v;
-                    try {
-                        v = Integer.parseInt(h.strip());
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("model spec '" + text + "': hidden size '" + h
-                                + "' is not a positive integer");
-                    }
-                    if (v < 1 || v > 1_000_000) {
-                        throw new IllegalArgumentException("model spec '" + text + "': hidden size " + v
-                                + " must be in [1, 1000000]");
-                    }
-                    hidden.add(v);
+                for (Token h : parts.get(1).split(',')) {
+                    hidden.add(width(h));
                 }
                 first = 2;
             }
-            default -> throw new IllegalArgumentException("model spec '" + text + "': unknown model '" + parts[0]
+            default -> throw head.error("unknown model '" + Token.quote(head.text(), 40)
                     + "', use softmax or mlp:H1,H2,...");
         }
         Activation act = null;
-        Boolean bn = null;
+        boolean bn = false;
         Double dropout = null;
         Init init = null;
         Loss loss = null;
-        for (int i = first; i < parts.length; i++) {
-            String opt = parts[i].strip();
-            Activation a = Activation.find(opt);
-            String err = "model spec '" + text + "': ";
+        for (int i = first; i < parts.size(); i++) {
+            Token opt = parts.get(i);
+            int eq = opt.indexOf('=');
+            String key = (eq < 0 ? opt : opt.sub(0, eq)).strip().lower();
+            String value = eq < 0 ? null : opt.sub(eq + 1, opt.to() - opt.from()).strip().text();
+            Activation a = eq < 0 ? Activation.find(key) : null;
             if (a != null) {
                 if (act != null) {
-                    throw new IllegalArgumentException(err + "activation given twice ('" + act.id() + "' and '" + opt + "')");
+                    throw opt.error("activation given twice ('" + act.id() + "' and '" + key + "')");
                 }
                 act = a;
-            } else if (opt.equals("bn")) {
-                if (bn != null) {
-                    throw new IllegalArgumentException(err + "'bn' given twice");
+            } else if (eq < 0 && key.equals("bn")) {
+                if (bn) {
+                    throw opt.error("'bn' given twice");
                 }
                 bn = true;
-            } else if (opt.startsWith("dropout=")) {
-                if (dropout != null) {
-                    throw new IllegalArgumentException(err + "dropout given twice");
-                }
-                String v = opt.substring("dropout=".length());
-                try {
-                    dropout = Double.parseDouble(v);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(err + "dropout '" + v + "' is not a number in [0, 1)");
-                }
-                if (!(dropout >= 0 && dropout < 1)) {
-                    throw new IllegalArgumentException(err + "dropout " + v + " must be in [0, 1)");
-                }
-            } else if (opt.startsWith("init=")) {
-                if (init != null) {
-                    throw new IllegalArgumentException(err + "init given twice");
+            } else if (eq >= 0 && (key.equals("dropout") || key.equals("init") || key.equals("loss"))) {
+                if ((key.equals("dropout") && dropout != null) || (key.equals("init") && init != null)
+                        || (key.equals("loss") && loss != null)) {
+                    throw opt.error(key + " given twice");
                 }
                 try {
-                    init = Init.of(opt.substring(5));
+                    switch (key) {
+                        case "dropout" -> dropout = dropout(opt, value);
+                        case "init" -> init = Init.of(value);
+                        default -> loss = Loss.of(value);
+                    }
+                } catch (SpecException e) {
+                    throw e;
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(err + e.getMessage());
-                }
-            } else if (opt.startsWith("loss=")) {
-                if (loss != null) {
-                    throw new IllegalArgumentException(err + "loss given twice");
-                }
-                try {
-                    loss = Loss.of(opt.substring(5));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(err + e.getMessage());
+                    throw opt.error(e.getMessage());
                 }
             } else {
-                throw new IllegalArgumentException(err + "unknown option '" + opt + "': use relu, leakyrelu, tanh, "
+                throw opt.error("unknown option '" + Token.quote(opt.text(), 40) + "': use relu, leakyrelu, tanh, "
                         + "sigmoid, gelu, bn, dropout=P, init=he|xavier|zeros or loss=ce|mse|bce");
             }
-            if (softmax && (act != null || bn != null || dropout != null)) {
-                throw new IllegalArgumentException(err + "option '" + opt
-                        + "' needs hidden layers; softmax takes only init= and loss=");
+            if (softmax && (act != null || bn || dropout != null)) {
+                throw opt.error("option '" + key + "' needs hidden layers; softmax takes only init= and loss=");
             }
         }
         if (act == null) {
@@ -157,9 +140,47 @@ public record ModelSpec(List<Integer> hidden, Activation activation, boolean bat
         if (init == null) {
             init = softmax ? Init.ZEROS : act.defaultInit();
         }
-        return new ModelSpec(hidden, act, bn != null, dropout == null ? 0 : dropout, init,
+        return new ModelSpec(hidden, act, bn, dropout == null ? 0 : dropout, init,
                 loss == null ? Loss.softmaxCrossEntropy() : loss, inputSize, classes);
     }
+
+    /** A hidden width: a whole number in [1, 1000000]. */
+    private static int width(Token h) {
+        String v = h.text();
+        long n;
+        try {
+            n = v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? Long.parseLong(v) : -1;
+        } catch (NumberFormatException tooLong) {
+            n = Long.MAX_VALUE;
+        }
+        if (n < 0) {
+            throw h.error("hidden size '" + Token.quote(v, 40) + "' is not a positive integer");
+        }
+        if (n < 1 || n > MAX_WIDTH) {
+            throw h.error("hidden size " + Token.quote(v, 40) + " must be in [1, " + MAX_WIDTH + "]");
+        }
+        return (int) n;
+    }
+
+    /** A drop probability in [0, 1). */
+    private static double dropout(Token opt, String value) {
+        double p;
+        try {
+            p = value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?") ? Double.parseDouble(value) : Double.NaN;
+        } catch (NumberFormatException e) {
+            p = Double.NaN;
+        }
+        if (Double.isNaN(p)) {
+            throw opt.error("dropout '" + Token.quote(value, 40) + "' is not a number in [0, 1)");
+        }
+        if (!(p >= 0 && p < 1)) {
+            throw opt.error("dropout " + Token.quote(value, 40) + " must be in [0, 1)");
+        }
+        return p;
+    }
+
+    /** The largest hidden width a spec accepts. */
+    private static final int MAX_WIDTH = 1_000_000;
 
     /** Builds the model with parameters initialized from {@code seed} and workspaces for 256 rows. */
     public Model build(long seed) {
@@ -168,7 +189,7 @@ public record ModelSpec(List<Integer> hidden, Activation activation, boolean bat
 
     /** Builds the model with parameters initialized from {@code seed} and workspaces for {@code maxBatch} rows. */
     public Model build(long seed, int maxBatch) {
-        Model.Builder b = Model.builder(inputSize).loss(loss).maxBatch(maxBatch);
+        ModelBuilder b = Model.builder(inputSize).loss(loss).maxBatch(maxBatch);
         for (int h : hidden) {
             b.dense(h, init);
             if (batchNorm) {

@@ -24,13 +24,14 @@ public record ParamRange(String name, int layer, Kind kind, int from, int to) {
         NORM_SHIFT
     }
 
+    /** Validates the range. */
     public ParamRange {
         if (from < 0 || to <= from) {
             throw new IllegalArgumentException("parameter range must satisfy 0 <= from < to, got [" + from + ", " + to + ")");
         }
     }
 
-    /** {@code to − from}. */
+    /** {@return {@code to − from}} */
     public int size() {
         return to - from;
     }

@@ -8,7 +8,11 @@ public final class ReLU implements Layer {
 
     private final int size;
 
-    /** @param size features, ≥ 1 */
+    /**
+     * A ReLU layer over {@code size} features.
+     *
+     * @param size features, ≥ 1
+     */
     public ReLU(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("ReLU size must be >= 1, got " + size);

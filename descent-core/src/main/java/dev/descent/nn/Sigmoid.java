@@ -8,7 +8,11 @@ public final class Sigmoid implements Layer {
 
     private final int size;
 
-    /** @param size features, ≥ 1 */
+    /**
+     * A Sigmoid layer over {@code size} features.
+     *
+     * @param size features, ≥ 1
+     */
     public Sigmoid(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("Sigmoid size must be >= 1, got " + size);

@@ -8,7 +8,11 @@ public final class Tanh implements Layer {
 
     private final int size;
 
-    /** @param size features, ≥ 1 */
+    /**
+     * A Tanh layer over {@code size} features.
+     *
+     * @param size features, ≥ 1
+     */
     public Tanh(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("Tanh size must be >= 1, got " + size);

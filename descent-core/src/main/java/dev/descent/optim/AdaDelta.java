@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * AdaDelta (Zeiler 2012, "ADADELTA: an adaptive learning rate method"), in PyTorch's form
  * ({@code torch.optim.Adadelta}, with a learning rate scaling the step):
@@ -18,6 +22,19 @@ package dev.descent.optim;
  */
 public record AdaDelta(double lr, double rho, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code adadelta}: the spec name, keys and defaults. */
+    static final Entry<AdaDelta> ENTRY = Keys.entry("adadelta", AdaDelta.class, defaults(),
+            "AdaDelta (Zeiler 2012)",
+            List.of(Keys.lr(AdaDelta::lr),
+                    Param.real("rho", AdaDelta::rho, "decay ρ of both running averages, in [0, 1)"),
+                    Keys.eps(AdaDelta::eps)),
+            (v, o) -> new AdaDelta(v.real("lr"), v.real("rho"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public AdaDelta {
         Check.nonNegative("lr", lr);
         Check.unit("rho", rho);
@@ -25,29 +42,18 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
         Check.notNull("options", options);
     }
 
-    /** AdaDelta with learning rate lr and PyTorch's other defaults. */
+    /**
+     * AdaDelta with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public AdaDelta(double lr) {
         this(lr, 0.9, 1e-6, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1.0, ρ 0.9, ε 1e-6. */
+    /** {@return PyTorch's defaults: lr 1.0, ρ 0.9, ε 1e-6} */
     public static AdaDelta defaults() {
         return new AdaDelta(1.0);
-    }
-
-    @Override
-    public String name() {
-        return "adadelta";
-    }
-
-    @Override
-    public AdaDelta withLr(double lr) {
-        return new AdaDelta(lr, rho, eps, options);
-    }
-
-    @Override
-    public AdaDelta withOptions(Options options) {
-        return new AdaDelta(lr, rho, eps, options);
     }
 
     @Override
@@ -59,18 +65,15 @@ public record AdaDelta(double lr, double rho, double eps, Options options) imple
         private final AdaDelta c;
 
         State(AdaDelta c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            Kernels.adadelta(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.rho, (float) (1 - c.rho),
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            Kernels.adadelta(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.rho,
+                    (float) (1 - c.rho),
                     (float) c.eps, (float) -lr);
         }
     }

@@ -1,6 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * AdaGrad (Duchi, Hazan and Singer 2011, "Adaptive subgradient methods for online learning and
@@ -21,6 +24,21 @@ import java.util.Arrays;
 public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue, double eps, Options options)
         implements OptimizerConfig {
 
+    /** {@code adagrad}: the spec name, keys and defaults. */
+    static final Entry<AdaGrad> ENTRY = Keys.entry("adagrad", AdaGrad.class, defaults(),
+            "AdaGrad (Duchi, Hazan and Singer 2011)",
+            List.of(Keys.lr(AdaGrad::lr),
+                    Param.real("lr_decay", AdaGrad::lrDecay, "k in lr/(1 + (t − 1)k), finite, ≥ 0"),
+                    Param.real("initial_accumulator_value", AdaGrad::initialAccumulatorValue, "s₀, finite, ≥ 0"),
+                    Keys.eps(AdaGrad::eps)),
+            (v, o) -> new AdaGrad(v.real("lr"), v.real("lr_decay"), v.real("initial_accumulator_value"),
+            v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public AdaGrad {
         Check.nonNegative("lr", lr);
         Check.nonNegative("lr_decay", lrDecay);
@@ -29,29 +47,18 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
         Check.notNull("options", options);
     }
 
-    /** AdaGrad with learning rate lr and PyTorch's other defaults. */
+    /**
+     * AdaGrad with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public AdaGrad(double lr) {
         this(lr, 0, 0, 1e-10, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 0.01, lrDecay 0, s₀ 0, ε 1e-10. */
+    /** {@return PyTorch's defaults: lr 0.01, lrDecay 0, s₀ 0, ε 1e-10} */
     public static AdaGrad defaults() {
         return new AdaGrad(0.01);
-    }
-
-    @Override
-    public String name() {
-        return "adagrad";
-    }
-
-    @Override
-    public AdaGrad withLr(double lr) {
-        return new AdaGrad(lr, lrDecay, initialAccumulatorValue, eps, options);
-    }
-
-    @Override
-    public AdaGrad withOptions(Options options) {
-        return new AdaGrad(lr, lrDecay, initialAccumulatorValue, eps, options);
     }
 
     @Override
@@ -63,20 +70,16 @@ public record AdaGrad(double lr, double lrDecay, double initialAccumulatorValue,
         private final AdaGrad c;
 
         State(AdaGrad c, ParamGroups groups) {
-            super(groups, c.options, 1);
+            super(c, groups, 1);
             this.c = c;
             Arrays.fill(arrays[0], (float) c.initialAccumulatorValue);
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double clr = lr / (1 + (t - 1) * c.lrDecay);
-            Kernels.adagrad(p, g, arrays[0], from, to, gs, gc, wd, (float) c.eps, (float) -clr);
+            Kernels.adagrad(p, g, arrays[0], from, to, scale, clipValue, lambda, (float) c.eps, (float) -clr);
         }
     }
 }

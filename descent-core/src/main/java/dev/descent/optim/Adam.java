@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * Adam (Kingma and Ba 2015, "Adam: A method for stochastic optimization"), with AMSGrad (Reddi,
  * Kale and Kumar 2018), in PyTorch's form ({@code torch.optim.Adam}, ε outside the square root):
@@ -23,6 +27,21 @@ package dev.descent.optim;
 public record Adam(double lr, double beta1, double beta2, double eps, boolean amsgrad, Options options)
         implements OptimizerConfig {
 
+    /** {@code adam}: the spec name, keys and defaults. */
+    static final Entry<Adam> ENTRY = Keys.entry("adam", Adam.class, defaults(),
+            "Adam (Kingma and Ba 2015), with AMSGrad (Reddi et al. 2018)",
+            List.of(Keys.lr(Adam::lr),
+                    Keys.beta1(Adam::beta1),
+                    Keys.beta2(Adam::beta2),
+                    Keys.eps(Adam::eps),
+                    Param.bool("amsgrad", Adam::amsgrad, "keep the maximum of v (Reddi et al. 2018)")),
+            (v, o) -> new Adam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.bool("amsgrad"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public Adam {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -31,34 +50,30 @@ public record Adam(double lr, double beta1, double beta2, double eps, boolean am
         Check.notNull("options", options);
     }
 
-    /** Adam with the given hyperparameters and no shared options. */
+    /**
+     * Adam with the given hyperparameters and no shared options.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     * @param beta1 β1 ∈ [0, 1)
+     * @param beta2 β2 ∈ [0, 1)
+     * @param eps ε, finite, > 0
+     */
     public Adam(double lr, double beta1, double beta2, double eps) {
         this(lr, beta1, beta2, eps, false, Options.NONE);
     }
 
-    /** Adam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * Adam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Adam(double lr) {
         this(lr, 0.9, 0.999, 1e-8);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8} */
     public static Adam defaults() {
         return new Adam(1e-3);
-    }
-
-    @Override
-    public String name() {
-        return "adam";
-    }
-
-    @Override
-    public Adam withLr(double lr) {
-        return new Adam(lr, beta1, beta2, eps, amsgrad, options);
-    }
-
-    @Override
-    public Adam withOptions(Options options) {
-        return new Adam(lr, beta1, beta2, eps, amsgrad, options);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.descent.optim;
 /** The state of {@link Adam} and {@link AdamW}: moments m, v (and v̂max with AMSGrad). */
 final class AdamState extends FlatOptimizer {
 
-    private final OptimizerConfig config;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -12,8 +11,7 @@ final class AdamState extends FlatOptimizer {
 
     AdamState(OptimizerConfig config, ParamGroups groups, double beta1, double beta2, double eps,
             double decoupledDecay, boolean amsgrad) {
-        super(groups, config.options(), amsgrad ? 3 : 2);
-        this.config = config;
+        super(config, groups, amsgrad ? 3 : 2);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -22,17 +20,13 @@ final class AdamState extends FlatOptimizer {
     }
 
     @Override
-    public OptimizerConfig config() {
-        return config;
-    }
-
-    @Override
-    void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+    void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+            float clipValue) {
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2 = 1 - Math.pow(beta2, t);
         double stepSize = lr / bc1;
-        float decay = (float) (1 - lr * decoupledDecay * wdScale);
-        Kernels.adam(p, g, arrays[0], arrays[1], vmax, from, to, gs, gc, wd, decay, (float) beta1,
+        float decay = (float) (1 - lr * decoupledDecay * lambdaScale);
+        Kernels.adam(p, g, arrays[0], arrays[1], vmax, from, to, scale, clipValue, lambda, decay, (float) beta1,
                 (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) Math.sqrt(bc2), (float) eps,
                 (float) -stepSize);
     }

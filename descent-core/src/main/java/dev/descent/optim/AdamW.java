@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * AdamW (Loshchilov and Hutter 2019, "Decoupled weight decay regularization"), in PyTorch's form
  * ({@code torch.optim.AdamW}: the decay is multiplied by the learning rate):
@@ -22,6 +26,23 @@ package dev.descent.optim;
 public record AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
         Options options) implements OptimizerConfig {
 
+    /** {@code adamw}: the spec name, keys and defaults. */
+    static final Entry<AdamW> ENTRY = Keys.entry("adamw", AdamW.class, defaults(),
+            "Adam with decoupled weight decay (Loshchilov and Hutter 2019)",
+            List.of(Keys.lr(AdamW::lr),
+                    Keys.beta1(AdamW::beta1),
+                    Keys.beta2(AdamW::beta2),
+                    Keys.eps(AdamW::eps),
+                    Keys.decoupledDecay(AdamW::weightDecay),
+                    Param.bool("amsgrad", AdamW::amsgrad, "keep the maximum of v (Reddi et al. 2018)")),
+            (v, o) -> new AdamW(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight_decay"),
+                    v.bool("amsgrad"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public AdamW {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -31,29 +52,19 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
         Check.notNull("options", options);
     }
 
-    /** AdamW with learning rate lr, decoupled decay λ and PyTorch's other defaults. */
+    /**
+     * AdamW with learning rate lr, decoupled decay λ and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     * @param weightDecay decoupled weight decay λ, finite, ≥ 0
+     */
     public AdamW(double lr, double weightDecay) {
         this(lr, 0.9, 0.999, 1e-8, weightDecay, false, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, λ 0.01. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8, λ 0.01} */
     public static AdamW defaults() {
         return new AdamW(1e-3, 0.01);
-    }
-
-    @Override
-    public String name() {
-        return "adamw";
-    }
-
-    @Override
-    public AdamW withLr(double lr) {
-        return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, options);
-    }
-
-    @Override
-    public AdamW withOptions(Options options) {
-        return new AdamW(lr, beta1, beta2, eps, weightDecay, amsgrad, options);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import java.util.List;
+
 /**
  * Adamax: Adam with the infinity norm (Kingma and Ba 2015, section 7.1), in PyTorch's form
  * ({@code torch.optim.Adamax}, ε inside the maximum):
@@ -18,6 +21,20 @@ package dev.descent.optim;
  */
 public record Adamax(double lr, double beta1, double beta2, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code adamax}: the spec name, keys and defaults. */
+    static final Entry<Adamax> ENTRY = Keys.entry("adamax", Adamax.class, defaults(),
+            "Adam with the infinity norm (Kingma and Ba 2015, section 7.1)",
+            List.of(Keys.lr(Adamax::lr),
+                    Keys.beta1(Adamax::beta1),
+                    Keys.beta2(Adamax::beta2),
+                    Keys.eps(Adamax::eps)),
+            (v, o) -> new Adamax(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public Adamax {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -26,29 +43,18 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
         Check.notNull("options", options);
     }
 
-    /** Adamax with learning rate lr and PyTorch's other defaults. */
+    /**
+     * Adamax with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Adamax(double lr) {
         this(lr, 0.9, 0.999, 1e-8, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8} */
     public static Adamax defaults() {
         return new Adamax(2e-3);
-    }
-
-    @Override
-    public String name() {
-        return "adamax";
-    }
-
-    @Override
-    public Adamax withLr(double lr) {
-        return new Adamax(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
-    public Adamax withOptions(Options options) {
-        return new Adamax(lr, beta1, beta2, eps, options);
     }
 
     @Override
@@ -60,19 +66,16 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
         private final Adamax c;
 
         State(Adamax c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double clr = lr / (1 - Math.pow(c.beta1, t));
-            Kernels.adamax(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.adamax(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) c.eps, (float) -clr);
         }
     }

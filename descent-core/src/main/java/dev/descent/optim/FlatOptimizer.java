@@ -17,17 +17,24 @@ abstract class FlatOptimizer implements Optimizer {
     private static final int MAGIC = 0x44534f50; // "DSOP"
     private static final int VERSION = 1;
 
+    private final OptimizerConfig config;
     final ParamGroups groups;
     final Options options;
     /** The state arrays (moments), each of the buffer's size; exported bit for bit. */
     final float[][] arrays;
     long t;
 
-    FlatOptimizer(ParamGroups groups, Options options, int stateArrays) {
+    FlatOptimizer(OptimizerConfig config, ParamGroups groups, int stateArrays) {
         Check.notNull("groups", groups);
+        this.config = config;
         this.groups = groups;
-        this.options = options;
+        this.options = config.options();
         this.arrays = new float[stateArrays][groups.size()];
+    }
+
+    @Override
+    public final OptimizerConfig config() {
+        return config;
     }
 
     @Override
@@ -53,25 +60,26 @@ abstract class FlatOptimizer implements Optimizer {
         t++;
         beginStep();
         double s = options.clipNorm() == Double.POSITIVE_INFINITY ? 1 : clipScale(grads);
-        float gs = (float) (options.maximize() ? -s : s);
-        float gc = (float) options.clipValue();
+        float scale = (float) (options.maximize() ? -s : s);
+        float clipValue = (float) options.clipValue();
         for (int k = 0; k < groups.count(); k++) {
             ParamGroup group = groups.group(k);
             if (group.length() > 0) {
                 update(params, grads, group.from(), group.to(), lr * group.lrScale(),
-                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), gs, gc);
+                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), scale,
+                        clipValue);
             }
         }
     }
 
-    /** min(1, c / (‖g‖₂ + 1e-6)) over all groups: {@code torch.nn.utils.clip_grad_norm_}. */
+    /** {@link Clip#scale} of the norm over all groups: {@code torch.nn.utils.clip_grad_norm_}. */
     private double clipScale(float[] grads) {
         double ss = 0;
         for (int k = 0; k < groups.count(); k++) {
             ParamGroup group = groups.group(k);
             ss += Kernels.sumSquares(grads, group.from(), group.to());
         }
-        return Math.min(1.0, options.clipNorm() / (Math.sqrt(ss) + 1e-6));
+        return Clip.scale(Math.sqrt(ss), options.clipNorm());
     }
 
     /** Per-step work done once before the groups (t already incremented). */
@@ -81,13 +89,13 @@ abstract class FlatOptimizer implements Optimizer {
      * The fused update of θ[from, to).
      *
      * @param lr this group's learning rate
-     * @param wd this group's coupled weight decay λ
-     * @param wdScale this group's weight-decay multiplier (for decoupled decay)
-     * @param gs the gradient multiplier: clip-norm scale, negated when maximizing
-     * @param gc the gradient clip value (+∞ for none)
+     * @param lambda this group's coupled weight decay λ
+     * @param lambdaScale this group's weight-decay multiplier (for decoupled decay)
+     * @param scale the gradient multiplier: clip-norm scale, negated when maximizing
+     * @param clipValue the gradient clip value (+∞ for none)
      */
-    abstract void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale,
-            float gs, float gc);
+    abstract void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale,
+            float scale, float clipValue);
 
     /** Extra scalar state exported with the arrays (none by default). */
     double[] scalars() {

@@ -23,96 +23,110 @@ final class Kernels {
         return SIMD ? VectorSteps.sumSquares(x, from, to) : ScalarSteps.sumSquares(x, from, to);
     }
 
-    static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {
+    static void sgd(float[] p, float[] g, int from, int to, float scale, float clipValue, float lambda, float negLr) {
         if (SIMD) {
-            VectorSteps.sgd(p, g, from, to, gs, gc, wd, negLr);
+            VectorSteps.sgd(p, g, from, to, scale, clipValue, lambda, negLr);
         } else {
-            ScalarSteps.sgd(p, g, from, to, gs, gc, wd, negLr);
+            ScalarSteps.sgd(p, g, from, to, scale, clipValue, lambda, negLr);
         }
     }
 
-    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float gs, float gc, float wd,
-            float mu, float omd, boolean first, boolean nesterov, float negLr) {
+    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float scale, float clipValue,
+            float lambda, float mu, float oneMinusDampening, boolean first, boolean nesterov, float negLr) {
         if (SIMD) {
-            VectorSteps.momentum(p, g, buf, from, to, gs, gc, wd, mu, omd, first, nesterov, negLr);
+            VectorSteps.momentum(p, g, buf, from, to, scale, clipValue, lambda, mu, oneMinusDampening, first,
+                    nesterov, negLr);
         } else {
-            ScalarSteps.momentum(p, g, buf, from, to, gs, gc, wd, mu, omd, first, nesterov, negLr);
+            ScalarSteps.momentum(p, g, buf, from, to, scale, clipValue, lambda, mu, oneMinusDampening, first,
+                    nesterov, negLr);
         }
     }
 
-    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float gs, float gc, float wd,
-            float eps, float negClr) {
+    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float scale, float clipValue,
+            float lambda, float eps, float negClr) {
         if (SIMD) {
-            VectorSteps.adagrad(p, g, sum, from, to, gs, gc, wd, eps, negClr);
+            VectorSteps.adagrad(p, g, sum, from, to, scale, clipValue, lambda, eps, negClr);
         } else {
-            ScalarSteps.adagrad(p, g, sum, from, to, gs, gc, wd, eps, negClr);
+            ScalarSteps.adagrad(p, g, sum, from, to, scale, clipValue, lambda, eps, negClr);
         }
     }
 
-    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float gs,
-            float gc, float wd, float alpha, float oma, float eps, float mu, float bc2sqrt, float negLr) {
+    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float scale,
+            float clipValue, float lambda, float alpha, float oneMinusAlpha, float eps, float mu, float sqrtBc2,
+            float negLr) {
         if (SIMD) {
-            VectorSteps.rmsprop(p, g, sq, ga, buf, from, to, gs, gc, wd, alpha, oma, eps, mu, bc2sqrt, negLr);
+            VectorSteps.rmsprop(p, g, sq, ga, buf, from, to, scale, clipValue, lambda, alpha, oneMinusAlpha, eps, mu,
+                    sqrtBc2, negLr);
         } else {
-            ScalarSteps.rmsprop(p, g, sq, ga, buf, from, to, gs, gc, wd, alpha, oma, eps, mu, bc2sqrt, negLr);
+            ScalarSteps.rmsprop(p, g, sq, ga, buf, from, to, scale, clipValue, lambda, alpha, oneMinusAlpha, eps, mu,
+                    sqrtBc2, negLr);
         }
     }
 
-    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float gs, float gc,
-            float wd, float decay, float b1, float omb1, float b2, float omb2, float bc2sqrt, float eps,
-            float negStep) {
+    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float scale,
+            float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
+            float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         if (SIMD) {
-            VectorSteps.adam(p, g, m, v, vmax, from, to, gs, gc, wd, decay, b1, omb1, b2, omb2, bc2sqrt, eps, negStep);
+            VectorSteps.adam(p, g, m, v, vmax, from, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, sqrtBc2, eps, negStep);
         } else {
-            ScalarSteps.adam(p, g, m, v, vmax, from, to, gs, gc, wd, decay, b1, omb1, b2, omb2, bc2sqrt, eps, negStep);
+            ScalarSteps.adam(p, g, m, v, vmax, from, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, sqrtBc2, eps, negStep);
         }
     }
 
-    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc2, float eps, float c1, float c2) {
+    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc2, float eps,
+            float c1, float c2) {
         if (SIMD) {
-            VectorSteps.nadam(p, g, m, v, from, to, gs, gc, wd, b1, omb1, b2, omb2, bc2, eps, c1, c2);
+            VectorSteps.nadam(p, g, m, v, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, bc2, eps, c1, c2);
         } else {
-            ScalarSteps.nadam(p, g, m, v, from, to, gs, gc, wd, b1, omb1, b2, omb2, bc2, eps, c1, c2);
+            ScalarSteps.nadam(p, g, m, v, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, bc2, eps, c1, c2);
         }
     }
 
-    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc1, float lr, boolean rectified, float sqrtBc2,
-            float eps, float rect) {
+    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc1, float lr,
+            boolean rectified, float sqrtBc2, float eps, float rect) {
         if (SIMD) {
-            VectorSteps.radam(p, g, m, v, from, to, gs, gc, wd, b1, omb1, b2, omb2, bc1, lr, rectified, sqrtBc2, eps,
-                    rect);
+            VectorSteps.radam(p, g, m, v, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, bc1, lr, rectified, sqrtBc2, eps, rect);
         } else {
-            ScalarSteps.radam(p, g, m, v, from, to, gs, gc, wd, b1, omb1, b2, omb2, bc1, lr, rectified, sqrtBc2, eps,
-                    rect);
+            ScalarSteps.radam(p, g, m, v, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, bc1, lr, rectified, sqrtBc2, eps, rect);
         }
     }
 
-    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float eps, float negClr) {
+    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float eps, float negClr) {
         if (SIMD) {
-            VectorSteps.adamax(p, g, m, u, from, to, gs, gc, wd, b1, omb1, b2, eps, negClr);
+            VectorSteps.adamax(p, g, m, u, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2, eps,
+                    negClr);
         } else {
-            ScalarSteps.adamax(p, g, m, u, from, to, gs, gc, wd, b1, omb1, b2, eps, negClr);
+            ScalarSteps.adamax(p, g, m, u, from, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2, eps,
+                    negClr);
         }
     }
 
-    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float gs, float gc,
-            float wd, float rho, float omr, float eps, float negLr) {
+    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float scale,
+            float clipValue, float lambda, float rho, float oneMinusRho, float eps, float negLr) {
         if (SIMD) {
-            VectorSteps.adadelta(p, g, sq, acc, from, to, gs, gc, wd, rho, omr, eps, negLr);
+            VectorSteps.adadelta(p, g, sq, acc, from, to, scale, clipValue, lambda, rho, oneMinusRho, eps, negLr);
         } else {
-            ScalarSteps.adadelta(p, g, sq, acc, from, to, gs, gc, wd, rho, omr, eps, negLr);
+            ScalarSteps.adadelta(p, g, sq, acc, from, to, scale, clipValue, lambda, rho, oneMinusRho, eps, negLr);
         }
     }
 
-    static void lion(float[] p, float[] g, float[] m, int from, int to, float gs, float gc, float wd, float decay,
-            float b1, float omb1, float b2, float omb2, float negLr) {
+    static void lion(float[] p, float[] g, float[] m, int from, int to, float scale, float clipValue, float lambda,
+            float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float negLr) {
         if (SIMD) {
-            VectorSteps.lion(p, g, m, from, to, gs, gc, wd, decay, b1, omb1, b2, omb2, negLr);
+            VectorSteps.lion(p, g, m, from, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, negLr);
         } else {
-            ScalarSteps.lion(p, g, m, from, to, gs, gc, wd, decay, b1, omb1, b2, omb2, negLr);
+            ScalarSteps.lion(p, g, m, from, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                    oneMinusBeta2, negLr);
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * Lion, evolved sign momentum (Chen et al. 2023, "Symbolic discovery of optimization algorithms",
  * Program 1), with decoupled weight decay multiplied by the learning rate:
@@ -22,6 +26,20 @@ package dev.descent.optim;
 public record Lion(double lr, double beta1, double beta2, double weightDecay, Options options)
         implements OptimizerConfig {
 
+    /** {@code lion}: the spec name, keys and defaults. */
+    static final Entry<Lion> ENTRY = Keys.entry("lion", Lion.class, defaults(),
+            "evolved sign momentum (Chen et al. 2023)",
+            List.of(Keys.lr(Lion::lr),
+                    Keys.beta1(Lion::beta1),
+                    Param.real("beta2", Lion::beta2, "decay of the momentum m, in [0, 1)"),
+                    Keys.decoupledDecay(Lion::weightDecay)),
+            (v, o) -> new Lion(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("weight_decay"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public Lion {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -30,29 +48,18 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
         Check.notNull("options", options);
     }
 
-    /** Lion with learning rate lr and the paper's other defaults. */
+    /**
+     * Lion with learning rate lr and the paper's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public Lion(double lr) {
         this(lr, 0.9, 0.99, 0, Options.NONE);
     }
 
-    /** The paper's defaults: lr 1e-4, β = (0.9, 0.99), λ 0. */
+    /** {@return the paper's defaults: lr 1e-4, β = (0.9, 0.99), λ 0} */
     public static Lion defaults() {
         return new Lion(1e-4);
-    }
-
-    @Override
-    public String name() {
-        return "lion";
-    }
-
-    @Override
-    public Lion withLr(double lr) {
-        return new Lion(lr, beta1, beta2, weightDecay, options);
-    }
-
-    @Override
-    public Lion withOptions(Options options) {
-        return new Lion(lr, beta1, beta2, weightDecay, options);
     }
 
     @Override
@@ -64,18 +71,15 @@ public record Lion(double lr, double beta1, double beta2, double weightDecay, Op
         private final Lion c;
 
         State(Lion c, ParamGroups groups) {
-            super(groups, c.options, 1);
+            super(c, groups, 1);
             this.c = c;
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            Kernels.lion(p, g, arrays[0], from, to, gs, gc, wd, (float) (1 - lr * c.weightDecay * wdScale),
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            Kernels.lion(p, g, arrays[0], from, to, scale, clipValue, lambda,
+                    (float) (1 - lr * c.weightDecay * lambdaScale),
                     (float) c.beta1, (float) (1 - c.beta1), (float) c.beta2, (float) (1 - c.beta2), (float) -lr);
         }
     }

@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * NAdam: Adam with Nesterov momentum (Dozat 2016, "Incorporating Nesterov momentum into Adam"),
  * in PyTorch's form ({@code torch.optim.NAdam}) with its momentum schedule:
@@ -24,6 +28,22 @@ package dev.descent.optim;
 public record NAdam(double lr, double beta1, double beta2, double eps, double momentumDecay, Options options)
         implements OptimizerConfig {
 
+    /** {@code nadam}: the spec name, keys and defaults. */
+    static final Entry<NAdam> ENTRY = Keys.entry("nadam", NAdam.class, defaults(),
+            "Adam with Nesterov momentum (Dozat 2016)",
+            List.of(Keys.lr(NAdam::lr),
+                    Keys.beta1(NAdam::beta1),
+                    Keys.beta2(NAdam::beta2),
+                    Keys.eps(NAdam::eps),
+                    Param.real("momentum_decay", NAdam::momentumDecay, "ψ of the momentum schedule, finite, ≥ 0")),
+            (v, o) -> new NAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"),
+            v.real("momentum_decay"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public NAdam {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -33,29 +53,18 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         Check.notNull("options", options);
     }
 
-    /** NAdam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * NAdam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public NAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 4e-3, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8, ψ 4e-3. */
+    /** {@return PyTorch's defaults: lr 2e-3, β = (0.9, 0.999), ε 1e-8, ψ 4e-3} */
     public static NAdam defaults() {
         return new NAdam(2e-3);
-    }
-
-    @Override
-    public String name() {
-        return "nadam";
-    }
-
-    @Override
-    public NAdam withLr(double lr) {
-        return new NAdam(lr, beta1, beta2, eps, momentumDecay, options);
-    }
-
-    @Override
-    public NAdam withOptions(Options options) {
-        return new NAdam(lr, beta1, beta2, eps, momentumDecay, options);
     }
 
     @Override
@@ -70,13 +79,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         private double muNext;
 
         State(NAdam c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
-        }
-
-        @Override
-        public OptimizerConfig config() {
-            return c;
         }
 
         @Override
@@ -87,11 +91,13 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         }
 
         @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double bc2 = 1 - Math.pow(c.beta2, t);
             double c1 = -lr * (1 - mu) / (1 - muProduct);
             double c2 = -lr * muNext / (1 - muProduct * muNext);
-            Kernels.nadam(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.nadam(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) (1 - c.beta2), (float) bc2, (float) c.eps, (float) c1, (float) c2);
         }
 

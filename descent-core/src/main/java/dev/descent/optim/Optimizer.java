@@ -11,7 +11,7 @@ package dev.descent.optim;
  */
 public interface Optimizer {
 
-    /** The configuration this state was created from. */
+    /** {@return the configuration this state was created from} */
     OptimizerConfig config();
 
     /**
@@ -23,29 +23,45 @@ public interface Optimizer {
      */
     void step(float[] params, float[] grads, double lr);
 
-    /** Applies one update at the configured learning rate. */
+    /**
+     * Applies one update at the configured learning rate.
+     *
+     * @param params the parameters θ, the optimizer's size; updated in place
+     * @param grads the gradient ∇J(θ) at θ, the optimizer's size; not modified
+     */
     default void step(float[] params, float[] grads) {
         step(params, grads, config().lr());
     }
 
-    /** The number of steps taken so far (t in the update rules). */
+    /** {@return the number of steps taken so far (t in the update rules)} */
     long steps();
 
-    /** The complete state (step count, moments, ...) as bytes; see {@link #importState}. */
+    /** {@return the complete state (step count, moments, ...) as bytes; see {@link #importState}} */
     byte[] exportState();
 
     /**
      * Restores a state written by {@link #exportState} of an optimizer with the same
      * configuration and size, so that continuing is bit-identical to never having stopped.
      *
+     * @param state bytes written by {@link #exportState}
      * @throws IllegalArgumentException when the bytes do not belong to such an optimizer
      */
     void importState(byte[] state);
 
     /**
+     * {@return a named view of the state, like torch's {@code state_dict()}: step count, scalars
+     * and per-parameter arrays by name (a copy; see {@link StateDict})}
+     */
+    default StateDict stateDict() {
+        return StateDict.of(this);
+    }
+
+    /**
      * The bytes one step reads and writes per parameter (STREAM convention, no write-allocate):
      * 4·(3 + 2k) for θ read and written, g read, and k state arrays read and written, plus 4
      * when clipping by global norm (its reduction reads g once more).
+     *
+     * @return the bytes per parameter and step
      */
     int bytesPerParam();
 }

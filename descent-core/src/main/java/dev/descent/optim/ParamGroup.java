@@ -12,6 +12,7 @@ package dev.descent.optim;
  */
 public record ParamGroup(int from, int to, double lrScale, double weightDecayScale) {
 
+    /** Validates the range and the multipliers. */
     public ParamGroup {
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("param group range [" + from + ", " + to + ") must have 0 <= from <= to");
@@ -20,12 +21,17 @@ public record ParamGroup(int from, int to, double lrScale, double weightDecaySca
         Check.nonNegative("weight_decay_scale", weightDecayScale);
     }
 
-    /** The range [from, to) with the optimizer's own lr and weight decay. */
+    /**
+     * {@return the range [from, to) with the optimizer's own lr and weight decay}
+     *
+     * @param from first index, ≥ 0
+     * @param to one past the last index, ≥ from
+     */
     public static ParamGroup range(int from, int to) {
         return new ParamGroup(from, to, 1, 1);
     }
 
-    /** The number of parameters in the group. */
+    /** {@return the number of parameters in the group} */
     public int length() {
         return to - from;
     }

@@ -1,5 +1,8 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import java.util.List;
+
 /**
  * RAdam: Adam with the variance of the adaptive learning rate rectified (Liu et al. 2020, "On the
  * variance of the adaptive learning rate and beyond"), in PyTorch's form ({@code torch.optim.RAdam}):
@@ -20,6 +23,20 @@ package dev.descent.optim;
  */
 public record RAdam(double lr, double beta1, double beta2, double eps, Options options) implements OptimizerConfig {
 
+    /** {@code radam}: the spec name, keys and defaults. */
+    static final Entry<RAdam> ENTRY = Keys.entry("radam", RAdam.class, defaults(),
+            "Adam with rectified variance (Liu et al. 2020)",
+            List.of(Keys.lr(RAdam::lr),
+                    Keys.beta1(RAdam::beta1),
+                    Keys.beta2(RAdam::beta2),
+                    Keys.eps(RAdam::eps)),
+            (v, o) -> new RAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public RAdam {
         Check.nonNegative("lr", lr);
         Check.unit("beta1", beta1);
@@ -28,29 +45,18 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
         Check.notNull("options", options);
     }
 
-    /** RAdam with learning rate lr and PyTorch's other defaults. */
+    /**
+     * RAdam with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public RAdam(double lr) {
         this(lr, 0.9, 0.999, 1e-8, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8. */
+    /** {@return PyTorch's defaults: lr 1e-3, β = (0.9, 0.999), ε 1e-8} */
     public static RAdam defaults() {
         return new RAdam(1e-3);
-    }
-
-    @Override
-    public String name() {
-        return "radam";
-    }
-
-    @Override
-    public RAdam withLr(double lr) {
-        return new RAdam(lr, beta1, beta2, eps, options);
-    }
-
-    @Override
-    public RAdam withOptions(Options options) {
-        return new RAdam(lr, beta1, beta2, eps, options);
     }
 
     @Override
@@ -62,17 +68,13 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
         private final RAdam c;
 
         State(RAdam c, ParamGroups groups) {
-            super(groups, c.options, 2);
+            super(c, groups, 2);
             this.c = c;
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
             double bc1 = 1 - Math.pow(c.beta1, t);
             double bc2 = 1 - Math.pow(c.beta2, t);
             double rhoInf = 2 / (1 - c.beta2) - 1;
@@ -81,7 +83,8 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
             double rect = rectified
                     ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
                     : 1;
-            Kernels.radam(p, g, arrays[0], arrays[1], from, to, gs, gc, wd, (float) c.beta1, (float) (1 - c.beta1),
+            Kernels.radam(p, g, arrays[0], arrays[1], from, to, scale, clipValue, lambda, (float) c.beta1,
+                    (float) (1 - c.beta1),
                     (float) c.beta2, (float) (1 - c.beta2), (float) bc1, (float) lr, rectified,
                     (float) Math.sqrt(bc2), (float) c.eps, (float) rect);
         }

@@ -1,5 +1,9 @@
 package dev.descent.optim;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * RMSProp (Tieleman and Hinton 2012, lecture 6.5; centered form from Graves 2013), in PyTorch's
  * form ({@code torch.optim.RMSprop}, ε outside the square root):
@@ -25,6 +29,23 @@ package dev.descent.optim;
 public record RmsProp(double lr, double alpha, double eps, double momentum, boolean centered, boolean biasCorrection,
         Options options) implements OptimizerConfig {
 
+    /** {@code rmsprop}: the spec name, keys and defaults. */
+    static final Entry<RmsProp> ENTRY = Keys.entry("rmsprop", RmsProp.class, defaults(),
+            "RMSProp (Tieleman and Hinton 2012), centered (Graves 2013)",
+            List.of(Keys.lr(RmsProp::lr),
+                    Param.real("alpha", RmsProp::alpha, "decay α of the mean square, in [0, 1)"),
+                    Keys.eps(RmsProp::eps),
+                    Param.real("momentum", RmsProp::momentum, "momentum μ, in [0, 1)"),
+                    Param.bool("centered", RmsProp::centered, "divide by the estimated standard deviation"),
+                    Param.bool("bias_correction", RmsProp::biasCorrection, "divide v by 1 − α^t (not with centered)")),
+            (v, o) -> new RmsProp(v.real("lr"), v.real("alpha"), v.real("eps"), v.real("momentum"), v.bool("centered"),
+                    v.bool("bias_correction"), o));
+
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming the key out of range
+     */
     public RmsProp {
         Check.nonNegative("lr", lr);
         Check.unit("alpha", alpha);
@@ -36,29 +57,22 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         }
     }
 
-    /** RMSProp with learning rate lr and PyTorch's other defaults. */
+    /**
+     * RMSProp with learning rate lr and PyTorch's other defaults.
+     *
+     * @param lr learning rate, finite, ≥ 0
+     */
     public RmsProp(double lr) {
         this(lr, 0.99, 1e-8, 0, false, false, Options.NONE);
     }
 
-    /** PyTorch's defaults: lr 0.01, α 0.99, ε 1e-8, no momentum, not centered. */
+    /**
+     * PyTorch's defaults: lr 0.01, α 0.99, ε 1e-8, no momentum, not centered.
+     *
+     * @return the configuration
+     */
     public static RmsProp defaults() {
         return new RmsProp(0.01);
-    }
-
-    @Override
-    public String name() {
-        return "rmsprop";
-    }
-
-    @Override
-    public RmsProp withLr(double lr) {
-        return new RmsProp(lr, alpha, eps, momentum, centered, biasCorrection, options);
-    }
-
-    @Override
-    public RmsProp withOptions(Options options) {
-        return new RmsProp(lr, alpha, eps, momentum, centered, biasCorrection, options);
     }
 
     @Override
@@ -72,7 +86,7 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         private final float[] buf;
 
         State(RmsProp c, ParamGroups groups) {
-            super(groups, c.options, 1 + (c.centered ? 1 : 0) + (c.momentum > 0 ? 1 : 0));
+            super(c, groups, 1 + (c.centered ? 1 : 0) + (c.momentum > 0 ? 1 : 0));
             this.c = c;
             int k = 1;
             this.ga = c.centered ? arrays[k++] : null;
@@ -80,15 +94,12 @@ public record RmsProp(double lr, double alpha, double eps, double momentum, bool
         }
 
         @Override
-        public OptimizerConfig config() {
-            return c;
-        }
-
-        @Override
-        void update(float[] p, float[] g, int from, int to, double lr, float wd, double wdScale, float gs, float gc) {
-            double bc2sqrt = c.biasCorrection ? Math.sqrt(1 - Math.pow(c.alpha, t)) : 1;
-            Kernels.rmsprop(p, g, arrays[0], ga, buf, from, to, gs, gc, wd, (float) c.alpha, (float) (1 - c.alpha),
-                    (float) c.eps, (float) c.momentum, (float) bc2sqrt, (float) -lr);
+        void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
+                float clipValue) {
+            double sqrtBc2 = c.biasCorrection ? Math.sqrt(1 - Math.pow(c.alpha, t)) : 1;
+            Kernels.rmsprop(p, g, arrays[0], ga, buf, from, to, scale, clipValue, lambda, (float) c.alpha,
+                    (float) (1 - c.alpha),
+                    (float) c.eps, (float) c.momentum, (float) sqrtBc2, (float) -lr);
         }
     }
 }

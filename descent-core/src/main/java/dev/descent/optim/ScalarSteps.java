@@ -5,16 +5,23 @@ package dev.descent.optim;
  * {@link VectorSteps} (which must give bit-identical results) and the fallback when the
  * {@code jdk.incubator.vector} module is absent.
  *
- * <p>Every kernel first prepares the gradient, g ← clamp(gs·g, −gc, gc) + wd·θ (see
+ * <p>Every kernel first prepares the gradient, g ← clamp(scale·g, −clipValue, clipValue) + lambda·θ (see
  * {@link Options}), then applies its rule in float32 with the operation order of PyTorch 1.13's
  * single-tensor implementation, so that results match PyTorch to float32 rounding.
+ *
+ * <p>Arguments are named as the equations in the records' Javadoc: the gradient preparation
+ * ({@code scale} = the clip-norm factor s of {@link Clip}, negated when maximizing;
+ * {@code clipValue}; {@code lambda} = the coupled decay λ), then the rule's constants ({@code beta1}
+ * = β1, {@code oneMinusBeta1} = 1 − β1 computed in float64 and rounded once, as PyTorch does;
+ * {@code sqrtBc2} = √(1 − β2^t); {@code negLr} = −lr; {@code decay} = 1 − lr·λ of decoupled
+ * weight decay). Arrays are named as the moments they hold (m, v, u, ...).
  */
 final class ScalarSteps {
 
     private ScalarSteps() {}
 
-    static float prep(float g, float p, float gs, float gc, float wd) {
-        return Math.min(Math.max(gs * g, -gc), gc) + wd * p;
+    static float prep(float g, float p, float scale, float clipValue, float lambda) {
+        return Math.min(Math.max(scale * g, -clipValue), clipValue) + lambda * p;
     }
 
     /** The number of float32 lanes of {@link #sumSquares}'s partial sums. */
@@ -35,7 +42,8 @@ final class ScalarSteps {
         int i = from;
         while (to - i >= SUM_LANES) {
             int end = i + Math.min(SUM_BLOCK, (to - i) / SUM_LANES * SUM_LANES);
-            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
+            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0,
+                    a12 = 0, a13 = 0, a14 = 0, a15 = 0;
             for (; i < end; i += SUM_LANES) {
                 a0 += x[i + 0] * x[i + 0];
                 a1 += x[i + 1] * x[i + 1];
@@ -86,28 +94,28 @@ final class ScalarSteps {
         return s;
     }
 
-    static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {
+    static void sgd(float[] p, float[] g, int from, int to, float scale, float clipValue, float lambda, float negLr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
             p[i] = p[i] + negLr * d;
         }
     }
 
-    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float gs, float gc, float wd,
-            float mu, float omd, boolean first, boolean nesterov, float negLr) {
+    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float scale, float clipValue,
+            float lambda, float mu, float oneMinusDampening, boolean first, boolean nesterov, float negLr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float b = first ? d : buf[i] * mu + omd * d;
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float b = first ? d : buf[i] * mu + oneMinusDampening * d;
             buf[i] = b;
             float u = nesterov ? d + mu * b : b;
             p[i] = p[i] + negLr * u;
         }
     }
 
-    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float gs, float gc, float wd,
-            float eps, float negClr) {
+    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float scale, float clipValue,
+            float lambda, float eps, float negClr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
             float s = sum[i] + d * d;
             sum[i] = s;
             float std = (float) Math.sqrt(s) + eps;
@@ -115,20 +123,21 @@ final class ScalarSteps {
         }
     }
 
-    /** ga is null unless centered, buf null unless momentum &gt; 0; bc2sqrt is 1 without bias correction. */
-    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float gs,
-            float gc, float wd, float alpha, float oma, float eps, float mu, float bc2sqrt, float negLr) {
+    /** ga is null unless centered, buf null unless momentum &gt; 0; sqrtBc2 is 1 without bias correction. */
+    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float scale,
+            float clipValue, float lambda, float alpha, float oneMinusAlpha, float eps, float mu, float sqrtBc2,
+            float negLr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float s = sq[i] * alpha + oma * (d * d);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float s = sq[i] * alpha + oneMinusAlpha * (d * d);
             sq[i] = s;
             float avg;
             if (ga != null) {
-                float a = ga[i] * alpha + oma * d;
+                float a = ga[i] * alpha + oneMinusAlpha * d;
                 ga[i] = a;
                 avg = (float) Math.sqrt(s - a * a) + eps;
             } else {
-                avg = (float) Math.sqrt(s) / bc2sqrt + eps;
+                avg = (float) Math.sqrt(s) / sqrtBc2 + eps;
             }
             if (buf != null) {
                 float b = buf[i] * mu + d / avg;
@@ -141,30 +150,31 @@ final class ScalarSteps {
     }
 
     /** vmax is null unless amsgrad; decay = 1 − lr·λ for AdamW's decoupled decay, else 1. */
-    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float gs, float gc,
-            float wd, float decay, float b1, float omb1, float b2, float omb2, float bc2sqrt, float eps,
-            float negStep) {
+    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float scale,
+            float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
+            float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float mi = m[i] * b1 + omb1 * d;
-            float vi = v[i] * b2 + omb2 * (d * d);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float mi = m[i] * beta1 + oneMinusBeta1 * d;
+            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
             m[i] = mi;
             v[i] = vi;
             if (vmax != null) {
                 vi = Math.max(vmax[i], vi);
                 vmax[i] = vi;
             }
-            float denom = (float) Math.sqrt(vi) / bc2sqrt + eps;
+            float denom = (float) Math.sqrt(vi) / sqrtBc2 + eps;
             p[i] = p[i] * decay + negStep * (mi / denom);
         }
     }
 
-    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc2, float eps, float c1, float c2) {
+    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc2, float eps,
+            float c1, float c2) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float mi = m[i] * b1 + omb1 * d;
-            float vi = v[i] * b2 + omb2 * (d * d);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float mi = m[i] * beta1 + oneMinusBeta1 * d;
+            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
             m[i] = mi;
             v[i] = vi;
             float denom = (float) Math.sqrt(vi / bc2) + eps;
@@ -173,13 +183,13 @@ final class ScalarSteps {
         }
     }
 
-    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc1, float lr, boolean rectified, float sqrtBc2,
-            float eps, float rect) {
+    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc1, float lr,
+            boolean rectified, float sqrtBc2, float eps, float rect) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float mi = m[i] * b1 + omb1 * d;
-            float vi = v[i] * b2 + omb2 * (d * d);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float mi = m[i] * beta1 + oneMinusBeta1 * d;
+            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
             m[i] = mi;
             v[i] = vi;
             float mhat = mi / bc1;
@@ -192,38 +202,38 @@ final class ScalarSteps {
         }
     }
 
-    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float eps, float negClr) {
+    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float eps, float negClr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float mi = m[i] * b1 + omb1 * d;
-            float ui = Math.max(u[i] * b2, Math.abs(d) + eps);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float mi = m[i] * beta1 + oneMinusBeta1 * d;
+            float ui = Math.max(u[i] * beta2, Math.abs(d) + eps);
             m[i] = mi;
             u[i] = ui;
             p[i] = p[i] + negClr * (mi / ui);
         }
     }
 
-    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float gs, float gc,
-            float wd, float rho, float omr, float eps, float negLr) {
+    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float scale,
+            float clipValue, float lambda, float rho, float oneMinusRho, float eps, float negLr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float s = sq[i] * rho + omr * (d * d);
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float s = sq[i] * rho + oneMinusRho * (d * d);
             sq[i] = s;
             float std = (float) Math.sqrt(s + eps);
             float delta = (float) Math.sqrt(acc[i] + eps) / std * d;
-            acc[i] = acc[i] * rho + omr * (delta * delta);
+            acc[i] = acc[i] * rho + oneMinusRho * (delta * delta);
             p[i] = p[i] + negLr * delta;
         }
     }
 
-    static void lion(float[] p, float[] g, float[] m, int from, int to, float gs, float gc, float wd, float decay,
-            float b1, float omb1, float b2, float omb2, float negLr) {
+    static void lion(float[] p, float[] g, float[] m, int from, int to, float scale, float clipValue, float lambda,
+            float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float negLr) {
         for (int i = from; i < to; i++) {
-            float d = prep(g[i], p[i], gs, gc, wd);
-            float c = m[i] * b1 + omb1 * d;
+            float d = prep(g[i], p[i], scale, clipValue, lambda);
+            float c = m[i] * beta1 + oneMinusBeta1 * d;
             p[i] = p[i] * decay + negLr * Math.signum(c);
-            m[i] = m[i] * b2 + omb2 * d;
+            m[i] = m[i] * beta2 + oneMinusBeta2 * d;
         }
     }
 }

@@ -21,8 +21,8 @@ final class VectorSteps {
         return "Vector API, " + S.length() + " float lanes (" + S.vectorBitSize() + "-bit)";
     }
 
-    private static FloatVector prep(float[] g, FloatVector p, int i, float gs, float gc, float wd) {
-        return FloatVector.fromArray(S, g, i).mul(gs).max(-gc).min(gc).add(p.mul(wd));
+    private static FloatVector prep(float[] g, FloatVector p, int i, float scale, float clipValue, float lambda) {
+        return FloatVector.fromArray(S, g, i).mul(scale).max(-clipValue).min(clipValue).add(p.mul(lambda));
     }
 
     private static FloatVector sqrt(FloatVector x) {
@@ -88,59 +88,60 @@ final class VectorSteps {
         return s;
     }
 
-    static void sgd(float[] p, float[] g, int from, int to, float gs, float gc, float wd, float negLr) {
+    static void sgd(float[] p, float[] g, int from, int to, float scale, float clipValue, float lambda, float negLr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
             pv.add(d.mul(negLr)).intoArray(p, i);
         }
-        ScalarSteps.sgd(p, g, i, to, gs, gc, wd, negLr);
+        ScalarSteps.sgd(p, g, i, to, scale, clipValue, lambda, negLr);
     }
 
-    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float gs, float gc, float wd,
-            float mu, float omd, boolean first, boolean nesterov, float negLr) {
+    static void momentum(float[] p, float[] g, float[] buf, int from, int to, float scale, float clipValue,
+            float lambda, float mu, float oneMinusDampening, boolean first, boolean nesterov, float negLr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector b = first ? d : FloatVector.fromArray(S, buf, i).mul(mu).add(d.mul(omd));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector b = first ? d : FloatVector.fromArray(S, buf, i).mul(mu).add(d.mul(oneMinusDampening));
             b.intoArray(buf, i);
             FloatVector u = nesterov ? d.add(b.mul(mu)) : b;
             pv.add(u.mul(negLr)).intoArray(p, i);
         }
-        ScalarSteps.momentum(p, g, buf, i, to, gs, gc, wd, mu, omd, first, nesterov, negLr);
+        ScalarSteps.momentum(p, g, buf, i, to, scale, clipValue, lambda, mu, oneMinusDampening, first, nesterov, negLr);
     }
 
-    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float gs, float gc, float wd,
-            float eps, float negClr) {
+    static void adagrad(float[] p, float[] g, float[] sum, int from, int to, float scale, float clipValue,
+            float lambda, float eps, float negClr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
             FloatVector s = FloatVector.fromArray(S, sum, i).add(d.mul(d));
             s.intoArray(sum, i);
             FloatVector std = sqrt(s).add(eps);
             pv.add(d.div(std).mul(negClr)).intoArray(p, i);
         }
-        ScalarSteps.adagrad(p, g, sum, i, to, gs, gc, wd, eps, negClr);
+        ScalarSteps.adagrad(p, g, sum, i, to, scale, clipValue, lambda, eps, negClr);
     }
 
-    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float gs,
-            float gc, float wd, float alpha, float oma, float eps, float mu, float bc2sqrt, float negLr) {
+    static void rmsprop(float[] p, float[] g, float[] sq, float[] ga, float[] buf, int from, int to, float scale,
+            float clipValue, float lambda, float alpha, float oneMinusAlpha, float eps, float mu, float sqrtBc2,
+            float negLr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector s = FloatVector.fromArray(S, sq, i).mul(alpha).add(d.mul(d).mul(oma));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector s = FloatVector.fromArray(S, sq, i).mul(alpha).add(d.mul(d).mul(oneMinusAlpha));
             s.intoArray(sq, i);
             FloatVector avg;
             if (ga != null) {
-                FloatVector a = FloatVector.fromArray(S, ga, i).mul(alpha).add(d.mul(oma));
+                FloatVector a = FloatVector.fromArray(S, ga, i).mul(alpha).add(d.mul(oneMinusAlpha));
                 a.intoArray(ga, i);
                 avg = sqrt(s.sub(a.mul(a))).add(eps);
             } else {
-                avg = sqrt(s).div(bc2sqrt).add(eps);
+                avg = sqrt(s).div(sqrtBc2).add(eps);
             }
             if (buf != null) {
                 FloatVector b = FloatVector.fromArray(S, buf, i).mul(mu).add(d.div(avg));
@@ -150,56 +151,60 @@ final class VectorSteps {
                 pv.add(d.div(avg).mul(negLr)).intoArray(p, i);
             }
         }
-        ScalarSteps.rmsprop(p, g, sq, ga, buf, i, to, gs, gc, wd, alpha, oma, eps, mu, bc2sqrt, negLr);
+        ScalarSteps.rmsprop(p, g, sq, ga, buf, i, to, scale, clipValue, lambda, alpha, oneMinusAlpha, eps, mu,
+                sqrtBc2, negLr);
     }
 
-    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float gs, float gc,
-            float wd, float decay, float b1, float omb1, float b2, float omb2, float bc2sqrt, float eps,
-            float negStep) {
+    static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float scale,
+            float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
+            float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(d.mul(omb1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(d.mul(d).mul(omb2));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             if (vmax != null) {
                 vi = FloatVector.fromArray(S, vmax, i).max(vi);
                 vi.intoArray(vmax, i);
             }
-            FloatVector denom = sqrt(vi).div(bc2sqrt).add(eps);
+            FloatVector denom = sqrt(vi).div(sqrtBc2).add(eps);
             pv.mul(decay).add(mi.div(denom).mul(negStep)).intoArray(p, i);
         }
-        ScalarSteps.adam(p, g, m, v, vmax, i, to, gs, gc, wd, decay, b1, omb1, b2, omb2, bc2sqrt, eps, negStep);
+        ScalarSteps.adam(p, g, m, v, vmax, i, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                oneMinusBeta2, sqrtBc2, eps, negStep);
     }
 
-    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc2, float eps, float c1, float c2) {
+    static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc2, float eps,
+            float c1, float c2) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(d.mul(omb1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(d.mul(d).mul(omb2));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector denom = sqrt(vi.div(bc2)).add(eps);
             FloatVector q = pv.add(d.div(denom).mul(c1));
             q.add(mi.div(denom).mul(c2)).intoArray(p, i);
         }
-        ScalarSteps.nadam(p, g, m, v, i, to, gs, gc, wd, b1, omb1, b2, omb2, bc2, eps, c1, c2);
+        ScalarSteps.nadam(p, g, m, v, i, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                bc2, eps, c1, c2);
     }
 
-    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float omb2, float bc1, float lr, boolean rectified, float sqrtBc2,
-            float eps, float rect) {
+    static void radam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc1, float lr,
+            boolean rectified, float sqrtBc2, float eps, float rect) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(d.mul(omb1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(d.mul(d).mul(omb2));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector step = mi.div(bc1).mul(lr);
@@ -209,56 +214,58 @@ final class VectorSteps {
             }
             pv.sub(step).intoArray(p, i);
         }
-        ScalarSteps.radam(p, g, m, v, i, to, gs, gc, wd, b1, omb1, b2, omb2, bc1, lr, rectified, sqrtBc2, eps, rect);
+        ScalarSteps.radam(p, g, m, v, i, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                bc1, lr, rectified, sqrtBc2, eps, rect);
     }
 
-    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float gs, float gc, float wd,
-            float b1, float omb1, float b2, float eps, float negClr) {
+    static void adamax(float[] p, float[] g, float[] m, float[] u, int from, int to, float scale, float clipValue,
+            float lambda, float beta1, float oneMinusBeta1, float beta2, float eps, float negClr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(d.mul(omb1));
-            FloatVector ui = FloatVector.fromArray(S, u, i).mul(b2).max(d.abs().add(eps));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
+            FloatVector ui = FloatVector.fromArray(S, u, i).mul(beta2).max(d.abs().add(eps));
             mi.intoArray(m, i);
             ui.intoArray(u, i);
             pv.add(mi.div(ui).mul(negClr)).intoArray(p, i);
         }
-        ScalarSteps.adamax(p, g, m, u, i, to, gs, gc, wd, b1, omb1, b2, eps, negClr);
+        ScalarSteps.adamax(p, g, m, u, i, to, scale, clipValue, lambda, beta1, oneMinusBeta1, beta2, eps, negClr);
     }
 
-    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float gs, float gc,
-            float wd, float rho, float omr, float eps, float negLr) {
+    static void adadelta(float[] p, float[] g, float[] sq, float[] acc, int from, int to, float scale,
+            float clipValue, float lambda, float rho, float oneMinusRho, float eps, float negLr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
-            FloatVector s = FloatVector.fromArray(S, sq, i).mul(rho).add(d.mul(d).mul(omr));
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
+            FloatVector s = FloatVector.fromArray(S, sq, i).mul(rho).add(d.mul(d).mul(oneMinusRho));
             s.intoArray(sq, i);
             FloatVector std = sqrt(s.add(eps));
             FloatVector a = FloatVector.fromArray(S, acc, i);
             FloatVector delta = sqrt(a.add(eps)).div(std).mul(d);
-            a.mul(rho).add(delta.mul(delta).mul(omr)).intoArray(acc, i);
+            a.mul(rho).add(delta.mul(delta).mul(oneMinusRho)).intoArray(acc, i);
             pv.add(delta.mul(negLr)).intoArray(p, i);
         }
-        ScalarSteps.adadelta(p, g, sq, acc, i, to, gs, gc, wd, rho, omr, eps, negLr);
+        ScalarSteps.adadelta(p, g, sq, acc, i, to, scale, clipValue, lambda, rho, oneMinusRho, eps, negLr);
     }
 
-    static void lion(float[] p, float[] g, float[] m, int from, int to, float gs, float gc, float wd, float decay,
-            float b1, float omb1, float b2, float omb2, float negLr) {
+    static void lion(float[] p, float[] g, float[] m, int from, int to, float scale, float clipValue, float lambda,
+            float decay, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float negLr) {
         int i = from;
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
-            FloatVector d = prep(g, pv, i, gs, gc, wd);
+            FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
             FloatVector mv = FloatVector.fromArray(S, m, i);
-            FloatVector c = mv.mul(b1).add(d.mul(omb1));
+            FloatVector c = mv.mul(beta1).add(d.mul(oneMinusBeta1));
             // sign(c) as Math.signum: ±1, and c itself for ±0 and NaN
             VectorMask<Float> pos = c.compare(VectorOperators.GT, 0f);
             VectorMask<Float> neg = c.compare(VectorOperators.LT, 0f);
             FloatVector sign = c.blend(1f, pos).blend(-1f, neg);
             pv.mul(decay).add(sign.mul(negLr)).intoArray(p, i);
-            mv.mul(b2).add(d.mul(omb2)).intoArray(m, i);
+            mv.mul(beta2).add(d.mul(oneMinusBeta2)).intoArray(m, i);
         }
-        ScalarSteps.lion(p, g, m, i, to, gs, gc, wd, decay, b1, omb1, b2, omb2, negLr);
+        ScalarSteps.lion(p, g, m, i, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2, oneMinusBeta2,
+                negLr);
     }
 }

@@ -51,7 +51,7 @@ final class BiggsExp6 extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -42,7 +42,7 @@ final class Box3 extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -82,7 +82,7 @@ final class BrownAlmostLinear extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -34,7 +34,7 @@ final class BrownBadlyScaled extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -61,7 +61,7 @@ final class BroydenTridiagonal extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -92,7 +92,7 @@ final class Chebyquad extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -74,7 +74,7 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -76,7 +76,7 @@ final class DiscreteIntegral extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

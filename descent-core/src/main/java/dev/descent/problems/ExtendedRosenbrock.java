@@ -2,6 +2,7 @@ package dev.descent.problems;
 
 import dev.descent.minimize.Objective;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -68,12 +69,19 @@ final class ExtendedRosenbrock implements Objective {
         return f;
     }
 
+    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public boolean hasHessian() {
-        return true;
+    public Optional<Hessian> hessian() {
+        return Optional.of(this::hessian);
     }
 
+    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
+    public Optional<HessianVector> hessianVector() {
+        return Optional.of(this::hessianVector);
+    }
+
+    /** Writes ∇²f into the n×n row-major {@code h}. */
     public void hessian(double[] x, double[] h) {
         Arrays.fill(h, 0, n * n, 0.0);
         for (int i = 0; i < n; i += 2) {
@@ -85,7 +93,7 @@ final class ExtendedRosenbrock implements Objective {
         }
     }
 
-    @Override
+    /** Writes ∇²f·v into {@code hv}. */
     public void hessianVector(double[] x, double[] v, double[] hv) {
         for (int i = 0; i < n; i += 2) {
             double a = x[i];

@@ -39,7 +39,7 @@ final class FreudensteinRoth extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -49,7 +49,7 @@ final class KowalikOsborne extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -7,12 +7,16 @@ import dev.descent.minimize.Objective;
  * their Jacobian J = ∂r/∂x.
  *
  * <p>Then ∇f = 2Jᵀr and ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ). The Gauss-Newton matrix 2JᵀJ is not the
- * Hessian: {@link #hasHessian()} is true only where the residual curvature Σᵢ rᵢ∇²rᵢ is written
+ * Hessian: {@link #hessian()} is present only where the residual curvature Σᵢ rᵢ∇²rᵢ is written
  * out by hand. Most problems of the Moré–Garbow–Hillstrom set have this form.
  */
 public interface LeastSquares extends Objective {
 
-    /** The number of residuals m, at least 1. */
+    /**
+     * The number of residuals m, at least 1.
+     *
+     * @return m ≥ 1
+     */
     int residualCount();
 
     /**

@@ -60,7 +60,7 @@ final class LinearRank1Zero extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.descent.problems;
 
 import dev.descent.minimize.Objective;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -88,6 +89,7 @@ public final class LogisticRegression implements Objective {
      * @param features d ≥ 1 (d = 1 is the intercept alone)
      * @param lambda λ ≥ 0
      * @param seed the seed of the {@link SplittableRandom} that draws everything
+     * @return the problem, its data drawn once from the seed
      */
     public static LogisticRegression synthetic(int samples, int features, double lambda,
             long seed) {
@@ -116,12 +118,20 @@ public final class LogisticRegression implements Objective {
         return new LogisticRegression(design, labels, features, lambda);
     }
 
-    /** The number of samples N. */
+    /**
+     * The number of samples N.
+     *
+     * @return N ≥ 1
+     */
     public int samples() {
         return samples;
     }
 
-    /** The L2 coefficient λ. */
+    /**
+     * The L2 coefficient λ.
+     *
+     * @return λ ≥ 0
+     */
     public double lambda() {
         return lambda;
     }
@@ -176,12 +186,24 @@ public final class LogisticRegression implements Objective {
         return evaluate(w, scratch);
     }
 
+    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public boolean hasHessian() {
-        return true;
+    public Optional<Hessian> hessian() {
+        return Optional.of(this::hessian);
     }
 
+    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
+    public Optional<HessianVector> hessianVector() {
+        return Optional.of(this::hessianVector);
+    }
+
+    /**
+     * Writes ∇²f into the d×d row-major {@code h}.
+     *
+     * @param w the weights, length d; not modified
+     * @param h the output, length d², overwritten
+     */
     public void hessian(double[] w, double[] h) {
         int d = features;
         Arrays.fill(h, 0, d * d, 0.0);
@@ -208,12 +230,13 @@ public final class LogisticRegression implements Objective {
         }
     }
 
-    @Override
-    public boolean hasHessianVector() {
-        return true;
-    }
-
-    @Override
+    /**
+     * Writes ∇²f·v into {@code hv} without forming the Hessian, O(N·d).
+     *
+     * @param w the weights, length d; not modified
+     * @param v the direction, length d; not modified
+     * @param hv the output, length d, overwritten
+     */
     public void hessianVector(double[] w, double[] v, double[] hv) {
         int d = features;
         Arrays.fill(hv, 0, d, 0.0);
@@ -242,6 +265,7 @@ public final class LogisticRegression implements Objective {
      * O(N·d² + d³) per iteration: a reference solution for the catalogue, not a minimizer to race.
      *
      * @throws IllegalStateException when λ = 0 and the Hessian is not positive definite
+     * @return a new array holding w*
      */
     public double[] minimizer() {
         int d = features;

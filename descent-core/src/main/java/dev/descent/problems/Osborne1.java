@@ -48,7 +48,7 @@ final class Osborne1 extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -1,102 +1,71 @@
 package dev.descent.problems;
 
-import java.util.LinkedHashMap;
+import dev.descent.spec.Pairs;
+import dev.descent.spec.Token;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The parameters of a problem spec such as {@code quadratic:kappa=1e4,seed=3}: comma-separated
- * {@code key=value} pairs after the first ':'. Each getter validates its value and range; keys the
- * problem does not know are rejected by {@link #requireOnly}.
+ * {@code key=value} pairs after the first ':', read with the shared spec tokenizer
+ * ({@link Pairs}), so errors quote the pair and its column. Each getter validates its value and
+ * range.
  */
 final class Params {
 
-    static final Params NONE = new Params("", Map.of());
+    static final Params NONE = new Params(null);
 
-    private final String problem;
-    private final Map<String, String> values;
+    private final Pairs pairs;
 
-    private Params(String problem, Map<String, String> values) {
-        this.problem = problem;
-        this.values = values;
+    private Params(Pairs pairs) {
+        this.pairs = pairs;
     }
 
-    /** Parses {@code key=value[,key=value...]} for the named problem. */
-    static Params parse(String problem, String text) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String part : text.split(",", -1)) {
-            int eq = part.indexOf('=');
-            if (eq <= 0 || eq == part.length() - 1) {
-                throw new IllegalArgumentException("problem '" + problem + "': parameter '" + part
-                        + "' must have the form key=value (e.g. " + problem + ":kappa=100)");
-            }
-            String key = part.substring(0, eq).trim();
-            if (values.put(key, part.substring(eq + 1).trim()) != null) {
-                throw new IllegalArgumentException(
-                        "problem '" + problem + "': parameter '" + key + "' given twice");
-            }
+    /**
+     * Parses the pairs of {@code spec} after its first ':' for a problem taking {@code known} keys.
+     *
+     * @throws dev.descent.spec.SpecException for a malformed pair or a key the problem does not take
+     */
+    static Params parse(Token spec, String problem, List<String> known) {
+        int colon = spec.indexOf(':');
+        Token list = spec.sub(colon + 1, spec.to() - spec.from()).strip();
+        if (known.isEmpty()) {
+            throw spec.error("problem '" + problem + "' takes no parameters");
         }
-        return new Params(problem, values);
-    }
-
-    /** Throws unless every given key is in {@code known}. */
-    void requireOnly(List<String> known) {
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("problem '" + problem
-                        + "' has no parameter '" + key + "'; valid parameters: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
-            }
+        if (list.isEmpty()) {
+            throw spec.error("nothing after ':'; valid parameters of " + problem + ": " + String.join(", ", known));
         }
+        return new Params(Pairs.parse(spec, list, ',', problem, known));
     }
 
     double real(String key, double fallback, double min, double max) {
-        String text = values.get(key);
-        if (text == null) {
+        if (pairs == null) {
             return fallback;
         }
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
+        double v = pairs.real(key, fallback);
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException("problem '" + problem + "': " + key + " = " + text
-                    + " is invalid; it must be a number in [" + min + ", " + max + "]");
+            throw pairs.error(key, key + " must be a number in [" + min + ", " + max + "], got " + v);
         }
         return v;
     }
 
     long integer(String key, long fallback, long min, long max) {
-        String text = values.get(key);
-        if (text == null) {
+        if (pairs == null || !pairs.has(key)) {
             return fallback;
         }
+        String text = pairs.text(key);
         long v;
         try {
             v = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("problem '" + problem + "': " + key + " = " + text
-                    + " is not an integer");
+            throw pairs.error(key, "'" + Token.quote(text, 40) + "' is not an integer");
         }
         if (v < min || v > max) {
-            throw new IllegalArgumentException("problem '" + problem + "': " + key + " = " + text
-                    + " is out of range; it must be in [" + min + ", " + max + "]");
+            throw pairs.error(key, key + " must be in [" + min + ", " + max + "], got " + v);
         }
         return v;
     }
 
     boolean bool(String key, boolean fallback) {
-        String text = values.get(key);
-        if (text == null) {
-            return fallback;
-        }
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("problem '" + problem + "': " + key
-                    + " = " + text + " is invalid; it must be true or false");
-        };
+        return pairs == null ? fallback : pairs.bool(key, fallback);
     }
 }

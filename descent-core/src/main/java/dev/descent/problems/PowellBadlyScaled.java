@@ -35,7 +35,7 @@ final class PowellBadlyScaled extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param dimension the number of variables n, equal to {@code objective.dimension()} and
  *     {@code x0.length}
  * @param x0 the standard starting point
- * @param objective f with its analytic gradient (and Hessian where {@code hasHessian()})
+ * @param objective f with its analytic gradient (and the exact Hessian where {@code objective.hessian()} is present)
  * @param fStar the known minimum value f*, or {@code NaN} when none is known for this dimension;
  *     where the reference reports several minima this is the smallest one
  * @param xStar a minimizer x* with f(x*) = f*, or {@code null} when the minimizer is not unique
@@ -62,30 +62,50 @@ public record Problem(
         localMinima = localMinima == null ? new double[0] : localMinima.clone();
     }
 
-    /** A copy of the standard starting point. */
+    /**
+     * A copy of the standard starting point.
+     *
+     * @return a new array, the dimension's standard x₀
+     */
     @Override
     public double[] x0() {
         return x0.clone();
     }
 
-    /** A copy of the known minimizer, or {@code null} when it is not unique or not known. */
+    /**
+     * A copy of the known minimizer, or {@code null} when it is not unique or not known.
+     *
+     * @return a new array, or null
+     */
     @Override
     public double[] xStar() {
         return xStar == null ? null : xStar.clone();
     }
 
-    /** A copy of the f values of reported non-global local minima (possibly empty). */
+    /**
+     * A copy of the f values of reported non-global local minima (possibly empty).
+     *
+     * @return a new array of f values, empty when none are reported
+     */
     @Override
     public double[] localMinima() {
         return localMinima.clone();
     }
 
-    /** Whether f* is known for this dimension. */
+    /**
+     * Whether f* is known for this dimension.
+     *
+     * @return true when {@link #fStar()} is a known value, not NaN
+     */
     public boolean hasFStar() {
         return !Double.isNaN(fStar);
     }
 
-    /** Whether a unique minimizer x* is known. */
+    /**
+     * Whether a unique minimizer x* is known.
+     *
+     * @return true when {@link #xStar()} is not null
+     */
     public boolean hasXStar() {
         return xStar != null;
     }

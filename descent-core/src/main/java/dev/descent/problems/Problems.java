@@ -1,15 +1,17 @@
 package dev.descent.problems;
 
+import dev.descent.spec.SpecException;
+import dev.descent.spec.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The catalogue of test problems, looked up by name.
  *
- * <p>Names (case-insensitive):
+ * <p>Names, keys and words are case-insensitive (the rule of every spec), and errors quote the
+ * wrong fragment and its column ({@link dev.descent.spec.Token#error}). Names:
  * <ul>
  *   <li>the 35 problems of Moré, Garbow and Hillstrom, <i>Testing unconstrained optimization
  *       software</i>, ACM TOMS 7(1) 17–41 (1981), as {@code mgh:1} … {@code mgh:35} or by their
@@ -159,7 +161,11 @@ public final class Problems {
                         + lambda + ", seed " + seed + "; f* and x* by Newton's method");
     }
 
-    /** The canonical names of all problems, in catalogue order (one name per problem). */
+    /**
+     * The canonical names of all problems, in catalogue order (one name per problem).
+     *
+     * @return an unmodifiable list
+     */
     public static List<String> names() {
         List<String> out = new ArrayList<>(ENTRIES.size());
         for (Entry e : ENTRIES) {
@@ -168,7 +174,11 @@ public final class Problems {
         return List.copyOf(out);
     }
 
-    /** Every accepted name: the canonical names followed by their aliases, e.g. "mgh:14". */
+    /**
+     * Every accepted name: the canonical names followed by their aliases, e.g. "mgh:14".
+     *
+     * @return an unmodifiable list
+     */
     public static List<String> allNames() {
         return List.copyOf(BY_NAME.keySet());
     }
@@ -178,6 +188,8 @@ public final class Problems {
      * dimension.
      *
      * @throws IllegalArgumentException for an unknown name or a bad parameter
+     * @param name a catalogue name, alias or spec
+     * @return the problem, with its standard x₀
      */
     public static Problem named(String name) {
         Lookup l = lookup(name);
@@ -189,6 +201,9 @@ public final class Problems {
      *
      * @throws IllegalArgumentException for an unknown name, a bad parameter, or a dimension the
      *     problem does not accept (the message states which it does)
+     * @param name a catalogue name, alias or spec
+     * @param dim the dimension, one the problem accepts
+     * @return the problem, with its standard x₀ for that dimension
      */
     public static Problem named(String name, int dim) {
         Lookup l = lookup(name);
@@ -200,7 +215,13 @@ public final class Problems {
         return l.entry.factory().make(dim, l.params);
     }
 
-    /** The default dimension of the named problem. */
+    /**
+     * The default dimension of the named problem.
+     *
+     * @param name a catalogue name, alias or spec
+     * @return its default dimension
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static int defaultDimension(String name) {
         return lookup(name).entry.dims().standard();
     }
@@ -208,27 +229,23 @@ public final class Problems {
     private record Lookup(Entry entry, Params params) {}
 
     private static Lookup lookup(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("problem name is missing; valid names: "
-                    + String.join(", ", names()));
+        if (name == null || name.isBlank()) {
+            throw new SpecException("problem name is missing; valid names: " + String.join(", ", names()));
         }
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        Entry e = BY_NAME.get(key);
-        Params params = Params.NONE;
-        if (e == null) {
-            int colon = key.indexOf(':');
-            if (colon > 0) {
-                e = BY_NAME.get(key.substring(0, colon));
-                if (e != null) {
-                    params = Params.parse(e.name(), key.substring(colon + 1));
-                }
-            }
+        Token spec = Token.of("problem", name);
+        Entry e = BY_NAME.get(spec.lower());
+        if (e != null) {
+            return new Lookup(e, Params.NONE);
         }
+        int colon = spec.indexOf(':');
+        Token head = (colon < 0 ? spec : spec.sub(0, colon)).strip();
+        e = BY_NAME.get(head.lower());
         if (e == null) {
-            throw new IllegalArgumentException("unknown problem '" + name + "'; valid names: "
+            Token what = head.lower().equals("mgh") ? spec : head;
+            throw what.error("unknown problem '" + Token.quote(what.text(), 40) + "'; valid names: "
                     + String.join(", ", names()) + " (or mgh:1 ... mgh:35)");
         }
-        params.requireOnly(e.params());
-        return new Lookup(e, params);
+        return new Lookup(e, colon < 0 ? Params.NONE : Params.parse(spec, e.name(), e.params()));
     }
+
 }

@@ -2,6 +2,7 @@ package dev.descent.problems;
 
 import dev.descent.minimize.Objective;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -147,12 +148,19 @@ final class Quadratic implements Objective {
         return evaluate(x, scratch);
     }
 
+    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public boolean hasHessian() {
-        return true;
+    public Optional<Hessian> hessian() {
+        return Optional.of(this::hessian);
     }
 
+    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
+    public Optional<HessianVector> hessianVector() {
+        return Optional.of(this::hessianVector);
+    }
+
+    /** Writes ∇²f into the n×n row-major {@code h}. */
     public void hessian(double[] x, double[] h) {
         if (a != null) {
             System.arraycopy(a, 0, h, 0, n * n);
@@ -164,7 +172,7 @@ final class Quadratic implements Objective {
         }
     }
 
-    @Override
+    /** Writes ∇²f·v into {@code hv}. */
     public void hessianVector(double[] x, double[] v, double[] hv) {
         multiply(v, hv);
     }

@@ -1,11 +1,13 @@
 package dev.descent.problems;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The shared base of the least-squares problems: subclasses give the residuals, the nonzero
  * entries of the Jacobian and, where known, the residual curvature Σᵢ rᵢ∇²rᵢ; this class forms
- * f = Σ rᵢ², ∇f = 2Jᵀr, ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ) and the Hessian-vector product.
+ * f = Σ rᵢ², ∇f = 2Jᵀr and ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ), whose Hessian-vector product is the
+ * {@link dev.descent.minimize.Objective} default (the dense product with the Hessian).
  *
  * <p>The default gradient forms J (m·n doubles, allocated on first use); the variable-dimension
  * problems override {@link #gradient} with a direct O(m + n) (or O(mn) without storage) formula,
@@ -18,7 +20,6 @@ abstract class SumOfSquares implements LeastSquares {
     final int m;
     private final double[] r;
     private double[] jac;
-    private double[] h;
 
     SumOfSquares(int n, int m) {
         this.n = n;
@@ -45,9 +46,14 @@ abstract class SumOfSquares implements LeastSquares {
     /** Writes the nonzero Jacobian entries into {@code jac}, which arrives filled with zeros. */
     abstract void computeJacobian(double[] x, double[] jac);
 
+    /** Whether {@link #addResidualCurvature} is written out, so that ∇²f is known exactly. */
+    boolean hasResidualCurvature() {
+        return false;
+    }
+
     /**
      * Adds Σᵢ rᵢ∇²rᵢ(x) to the n×n row-major {@code h}, given r = r(x). Called only when a
-     * subclass overrides {@link #hasHessian()} to return true.
+     * subclass overrides {@link #hasResidualCurvature()} to return true.
      */
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         throw new UnsupportedOperationException("this objective has no analytic Hessian");
@@ -112,11 +118,14 @@ abstract class SumOfSquares implements LeastSquares {
         }
     }
 
+    /** ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ), when {@link #hasResidualCurvature()}. */
     @Override
-    public void hessian(double[] x, double[] out) {
-        if (!hasHessian()) {
-            throw new UnsupportedOperationException("this objective has no analytic Hessian");
-        }
+    public Optional<Hessian> hessian() {
+        return hasResidualCurvature() ? Optional.of(this::hessian) : Optional.empty();
+    }
+
+    /** Writes ∇²f(x) into the n×n row-major {@code out}. */
+    void hessian(double[] x, double[] out) {
         computeResiduals(x, r);
         double[] jac = jacobianScratch();
         jacobian(x, jac);
@@ -136,25 +145,6 @@ abstract class SumOfSquares implements LeastSquares {
         }
         for (int k = 0; k < n * n; k++) {
             out[k] *= 2;
-        }
-    }
-
-    @Override
-    public void hessianVector(double[] x, double[] v, double[] hv) {
-        if (h == null) {
-            if ((long) n * n > Integer.MAX_VALUE - 8) {
-                throw new UnsupportedOperationException("a dense " + n + "x" + n
-                        + " Hessian does not fit in an array; use a smaller dimension");
-            }
-            h = new double[n * n];
-        }
-        hessian(x, h);
-        for (int a = 0; a < n; a++) {
-            double s = 0;
-            for (int b = 0; b < n; b++) {
-                s += h[a * n + b] * v[b];
-            }
-            hv[a] = s;
         }
     }
 

@@ -62,7 +62,7 @@ final class VariablyDimensioned extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -47,7 +47,7 @@ final class Wood extends SumOfSquares {
     }
 
     @Override
-    public boolean hasHessian() {
+    boolean hasResidualCurvature() {
         return true;
     }
 

@@ -26,6 +26,27 @@ final class Check {
         return v;
     }
 
+    /**
+     * A decay factor γ ∈ (0, 1]: schedules decay, and a factor above 1 would make the rate grow
+     * without bound (to +∞).
+     */
+    static double factor(String name, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + " must be a finite number > 0 and ≤ 1 (a factor > 1 makes the rate"
+                    + " grow without bound), got " + v);
+        }
+        return v;
+    }
+
+    /** A decay constant k: finite and ≥ 0 (k &lt; 0 would make the rate grow without bound). */
+    static double decay(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number ≥ 0 (k < 0 makes the rate grow without"
+                    + " bound), got " + v);
+        }
+        return v;
+    }
+
     /** A finite number (any sign). */
     static double finite(String name, double v) {
         if (!Double.isFinite(v)) {

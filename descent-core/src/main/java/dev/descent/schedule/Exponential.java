@@ -5,7 +5,7 @@ record Exponential(double lr0, double k) implements Schedule {
 
     Exponential {
         Check.lr("lr0", lr0);
-        Check.finite("k", k);
+        Check.decay("k", k);
     }
 
     @Override

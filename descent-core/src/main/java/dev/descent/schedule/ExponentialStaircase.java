@@ -8,7 +8,7 @@ record ExponentialStaircase(double lr0, double rate, long every) implements Sche
 
     ExponentialStaircase {
         Check.lr("lr0", lr0);
-        Check.positive("rate", rate);
+        Check.factor("rate", rate);
         Check.steps("every", every);
     }
 

@@ -5,7 +5,7 @@ record InverseTime(double lr0, double k) implements Schedule {
 
     InverseTime {
         Check.lr("lr0", lr0);
-        Check.nonNegative("k", k);
+        Check.decay("k", k);
     }
 
     @Override

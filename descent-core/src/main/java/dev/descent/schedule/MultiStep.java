@@ -21,7 +21,7 @@ record MultiStep(double lr0, long[] milestones, double gamma) implements Schedul
                         "milestones must be strictly increasing steps ≥ 1, got " + Arrays.toString(milestones));
             }
         }
-        Check.positive("gamma", gamma);
+        Check.factor("gamma", gamma);
     }
 
     @Override

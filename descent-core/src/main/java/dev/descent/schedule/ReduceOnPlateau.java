@@ -35,37 +35,37 @@ public final class ReduceOnPlateau {
         this.best = config.mode() == PlateauConfig.Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
-    /** The settings this state was created from. */
+    /** {@return the settings this state was created from} */
     public PlateauConfig config() {
         return config;
     }
 
-    /** The learning rate at creation. */
+    /** {@return the learning rate at creation} */
     public double lr0() {
         return lr0;
     }
 
-    /** The current learning rate. */
+    /** {@return the current learning rate} */
     public double lr() {
         return lr;
     }
 
-    /** The best metric so far (+∞ in MIN mode, −∞ in MAX mode before the first). */
+    /** {@return the best metric so far (+∞ in MIN mode, −∞ in MAX mode before the first)} */
     public double best() {
         return best;
     }
 
-    /** The number of bad steps since the last improvement, reduction or cooldown step. */
+    /** {@return the number of bad steps since the last improvement, reduction or cooldown step} */
     public int badSteps() {
         return badSteps;
     }
 
-    /** The remaining cooldown steps. */
+    /** {@return the remaining cooldown steps} */
     public int cooldownCounter() {
         return cooldownCounter;
     }
 
-    /** The number of metrics read (PyTorch's last_epoch). */
+    /** {@return the number of metrics read (PyTorch's last_epoch)} */
     public long steps() {
         return steps;
     }
@@ -73,6 +73,9 @@ public final class ReduceOnPlateau {
     /**
      * Reads one metric (PyTorch {@code scheduler.step(metric)}) and returns the learning rate to
      * use from now on.
+     *
+     * @param metric the metric of this evaluation (NaN is never better)
+     * @return the learning rate from now on
      */
     public double step(double metric) {
         steps++;
@@ -97,7 +100,7 @@ public final class ReduceOnPlateau {
         return lr;
     }
 
-    /** The complete state, with the settings and lr0 it belongs to, as bytes. */
+    /** {@return the complete state, with the settings and lr0 it belongs to, as bytes} */
     public byte[] exportState() {
         ByteBuffer b = ByteBuffer.allocate(BYTES);
         b.putInt(MAGIC).putInt(VERSION);
@@ -110,6 +113,7 @@ public final class ReduceOnPlateau {
      * Restores a state written by {@link #exportState()} of a reduce-on-plateau with the same
      * settings and lr0, so that continuing is identical to never having stopped.
      *
+     * @param state bytes written by {@link #exportState()}
      * @throws IllegalArgumentException when the bytes are not such a state
      */
     public void importState(byte[] state) {

@@ -9,7 +9,11 @@ import java.util.List;
  * and is {@link ReduceOnPlateau}.)
  *
  * <p>The static factories below check their arguments immediately and throw
- * {@link IllegalArgumentException} naming the parameter and its valid range. Their results are
+ * {@link IllegalArgumentException} naming the parameter and its valid range. One rule holds for
+ * all of them: every rate is finite, and no schedule grows without bound, so decay factors are in
+ * (0, 1] and decay constants ≥ 0 ({@code exp:k<0}, {@code exp:rate>1}, {@code step:gamma>1} and
+ * {@code inv:k<0} are refused alike; a learning-rate range test grows the rate with
+ * {@code train.LrFinder}, not with a schedule). Their results are
  * immutable values with {@code equals}. Each formula names its reference; where PyTorch defines
  * the schedule recursively ({@code lr *= γ} per epoch) descent uses the closed form, which the
  * tests match against torch 1.13's recursive values (see {@code tools/schedule_torch_goldens.py}).
@@ -28,6 +32,8 @@ public interface Schedule {
     /**
      * The learning rate at step {@code t ≥ 0}.
      *
+     * @param t the step, ≥ 0
+     * @return the learning rate, finite and ≥ 0 for the factories' schedules
      * @throws IllegalArgumentException for t &lt; 0 (the factories' schedules)
      */
     double at(long t);
@@ -38,6 +44,7 @@ public interface Schedule {
      * η_t = lr0.
      *
      * @param lr0 the rate, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule constant(double lr0) {
         return new Constant(lr0);
@@ -48,7 +55,8 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param every the steps between decays, ≥ 1
-     * @param gamma the factor per decay, finite, &gt; 0 (PyTorch's default 0.1; &gt; 1 grows)
+     * @param gamma the factor per decay, in (0, 1] (PyTorch's default 0.1)
+     * @return the schedule
      */
     static Schedule step(double lr0, long every, double gamma) {
         return new StepDecay(lr0, every, gamma);
@@ -59,7 +67,8 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param milestones strictly increasing steps ≥ 1 at which the rate is multiplied by γ
-     * @param gamma the factor per milestone, finite, &gt; 0 (PyTorch's default 0.1)
+     * @param gamma the factor per milestone, in (0, 1] (PyTorch's default 0.1)
+     * @return the schedule
      */
     static Schedule multiStep(double lr0, long[] milestones, double gamma) {
         return new MultiStep(lr0, milestones, gamma);
@@ -70,7 +79,8 @@ public interface Schedule {
      * decay_rate = e^(−k), decay_steps = 1; cs231n lecture 7).
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
-     * @param k the decay constant, finite (k &lt; 0 grows)
+     * @param k the decay constant, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule exponential(double lr0, double k) {
         return new Exponential(lr0, k);
@@ -81,8 +91,9 @@ public interface Schedule {
      * T = 1 is PyTorch {@code ExponentialLR(gamma=r)}).
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
-     * @param rate the factor r per T steps, finite, &gt; 0 (&gt; 1 grows, as in a learning-rate range test)
+     * @param rate the factor r per T steps, in (0, 1]
      * @param every the steps T between decays, ≥ 1
+     * @return the schedule
      */
     static Schedule exponentialStaircase(double lr0, double rate, long every) {
         return new ExponentialStaircase(lr0, rate, every);
@@ -94,6 +105,7 @@ public interface Schedule {
      *
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param k the decay constant, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule inverseTime(double lr0, double k) {
         return new InverseTime(lr0, k);
@@ -108,6 +120,7 @@ public interface Schedule {
      * @param end the rate from step T on, in [0, lr0]
      * @param power the exponent p, finite, &gt; 0 (1 = linear)
      * @param steps the decay length T, ≥ 1
+     * @return the schedule
      */
     static Schedule polynomial(double lr0, double end, double power, long steps) {
         return new Polynomial(lr0, end, power, steps);
@@ -122,6 +135,7 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param steps the annealing length T, ≥ 1
      * @param min the final rate, in [0, lr0]
+     * @return the schedule
      */
     static Schedule cosine(double lr0, long steps, double min) {
         return new Cosine(lr0, steps, min);
@@ -136,6 +150,7 @@ public interface Schedule {
      * @param t0 the length of the first cycle, ≥ 1
      * @param tMult the growth factor of the cycle length, an integer ≥ 1 (PyTorch's default 1)
      * @param min the lowest rate, in [0, lr0]
+     * @return the schedule
      */
     static Schedule cosineWarmRestarts(double lr0, long t0, long tMult, double min) {
         return new CosineRestarts(lr0, t0, tMult, min);
@@ -150,6 +165,7 @@ public interface Schedule {
      * @param startFactor s, in [0, 1]
      * @param endFactor e, in [0, 1]
      * @param steps T, ≥ 1
+     * @return the schedule
      */
     static Schedule linear(double lr0, double startFactor, double endFactor, long steps) {
         return new Linear(lr0, startFactor, endFactor, steps);
@@ -163,6 +179,7 @@ public interface Schedule {
      * @param lr0 the rate reached at step T, finite, ≥ 0
      * @param steps T, ≥ 1
      * @param startFactor s, in [0, 1] (the spec's default is 0, as optax's init_value = 0)
+     * @return the schedule
      */
     static Schedule linearWarmup(double lr0, long steps, double startFactor) {
         return new Linear(lr0, startFactor, 1, steps);
@@ -182,12 +199,19 @@ public interface Schedule {
      *     (PyTorch's default 0.3)
      * @param divFactor η_start = maxLr/divFactor, finite, &gt; 0 (PyTorch's default 25)
      * @param finalDivFactor η_end = η_start/finalDivFactor, finite, &gt; 0 (PyTorch's default 1e4)
+     * @return the schedule
      */
     static Schedule oneCycle(double maxLr, long steps, double pctStart, double divFactor, double finalDivFactor) {
         return new OneCycle(maxLr, steps, pctStart, divFactor, finalDivFactor);
     }
 
-    /** One-cycle with PyTorch's defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4. */
+    /**
+     * One-cycle with PyTorch's defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4.
+     *
+     * @param maxLr the peak rate, finite, ≥ 0
+     * @param steps the cycle length, ≥ 1
+     * @return the schedule
+     */
     static Schedule oneCycle(double maxLr, long steps) {
         return new OneCycle(maxLr, steps, 0.3, 25, 1e4);
     }
@@ -201,6 +225,7 @@ public interface Schedule {
      *
      * @param schedules the schedules, at least one
      * @param boundaries strictly increasing absolute steps ≥ 1, one fewer than schedules
+     * @return the schedule
      */
     static Schedule sequence(List<Schedule> schedules, long... boundaries) {
         return new Sequence(schedules, boundaries);
@@ -214,6 +239,7 @@ public interface Schedule {
      * @param steps the warm-up length T, ≥ 1
      * @param startFactor s, in [0, 1]: the warm-up starts at s·L
      * @param then the schedule after the warm-up, seeing steps counted from T
+     * @return the schedule
      */
     static Schedule warmup(long steps, double startFactor, Schedule then) {
         return new Warmup(steps, startFactor, then);
@@ -224,17 +250,29 @@ public interface Schedule {
      *
      * @param inner the scaled schedule
      * @param factor the multiplier, finite, ≥ 0
+     * @return the schedule
      */
     static Schedule scale(Schedule inner, double factor) {
         return new Scaled(inner, factor);
     }
 
-    /** This schedule until step {@code boundary}, then {@code next} counted from it: {@link #sequence}. */
+    /**
+     * This schedule until step {@code boundary}, then {@code next} counted from it: {@link #sequence}.
+     *
+     * @param boundary the step at which {@code next} takes over, ≥ 1
+     * @param next the schedule from then on, seeing steps counted from the boundary
+     * @return the schedule
+     */
     default Schedule then(long boundary, Schedule next) {
         return new Sequence(List.of(this, Check.notNull("next", next)), new long[] {boundary});
     }
 
-    /** This schedule multiplied by {@code factor}: {@link #scale}. */
+    /**
+     * This schedule multiplied by {@code factor}: {@link #scale}.
+     *
+     * @param factor the multiplier, finite, ≥ 0
+     * @return the schedule
+     */
     default Schedule scaled(double factor) {
         return new Scaled(this, factor);
     }

@@ -1,11 +1,12 @@
 package dev.descent.schedule;
 
+import dev.descent.spec.Pairs;
+import dev.descent.spec.SpecException;
+import dev.descent.spec.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The text form of schedules, as typed on the command line and written in files:
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
  * {@code warmup:steps=100+cosine:steps=1000} rises to lr0 in 100 steps and then anneals over 1000.
  * Part of a chain without a length is an error naming it.
  *
- * <p><b>Errors.</b> A malformed spec throws {@link IllegalArgumentException} with a one-line
- * message that quotes the wrong fragment, gives its column (1 = the first character) and lists
- * the valid names or keys.
+ * <p><b>Errors and case.</b> A malformed spec throws a {@link SpecException} (an
+ * {@link IllegalArgumentException}) with a one-line message in the format shared by every spec
+ * ({@link Token#error}): it quotes the wrong fragment, gives its column (1 = the first character)
+ * and lists the valid names or keys. Names, keys and words ignore case. Values must be finite, and
+ * a schedule never grows without bound ({@link Schedule}).
  */
 public final class ScheduleSpec {
 
@@ -93,15 +96,15 @@ public final class ScheduleSpec {
     private static final List<String> PLATEAU_KEYS =
             List.of("mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min", "eps");
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern WHOLE = Pattern.compile("\\d+");
 
     private ScheduleSpec() {}
 
     /**
      * Parses a spec whose parts give their own rate with {@code lr=}.
      *
-     * @throws IllegalArgumentException when the spec is malformed, or a part needs a rate and has no
+     * @param spec the spec
+     * @return the schedule
+     * @throws SpecException when the spec is malformed, or a part needs a rate and has no
      *     {@code lr=}
      */
     public static Schedule parse(String spec) {
@@ -111,8 +114,10 @@ public final class ScheduleSpec {
     /**
      * Parses a spec; parts without {@code lr=} start from {@code lr0} (normally the optimizer's lr).
      *
+     * @param spec the spec
      * @param lr0 the base learning rate, finite, ≥ 0 (NaN: none, as {@link #parse(String)})
-     * @throws IllegalArgumentException when the spec is malformed
+     * @return the schedule
+     * @throws SpecException when the spec is malformed
      */
     public static Schedule parse(String spec, double lr0) {
         if (!Double.isNaN(lr0)) {
@@ -121,22 +126,21 @@ public final class ScheduleSpec {
         List<Part> parts = split(spec);
         for (Part p : parts) {
             if (p.name.equals("plateau")) {
-                throw p.error("reduce-on-plateau reads a metric, so it is not a function of the step; "
-                        + "it has its own option (ScheduleSpec.parsePlateau)");
+                throw p.token.error("reduce-on-plateau reads a metric, so it is not a function of the step; "
+                        + "give it on its own (plateau[:KEY=VALUE,...]) instead of in a chain or a step schedule");
             }
         }
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
             if (!hasLength(p.name)) {
-                throw p.error("'" + p.name + "' has no length, so nothing can follow it with '+'; only "
+                throw p.token.error("'" + p.name + "' has no length, so nothing can follow it with '+'; only "
                         + "warmup, linear, poly, cosine and onecycle (which take steps=) can be followed");
             }
         }
         // build from the last part back: each earlier part hands over to the chain after it
         Schedule tail = null;
         for (int i = parts.size() - 1; i >= 0; i--) {
-            Part p = parts.get(i);
-            tail = build(p, lr0, tail);
+            tail = build(parts.get(i), lr0, tail);
         }
         return tail;
     }
@@ -144,32 +148,33 @@ public final class ScheduleSpec {
     /**
      * Parses a reduce-on-plateau spec, {@code plateau[:key=value,...]} ({@link #PLATEAU_GRAMMAR}).
      *
-     * @throws IllegalArgumentException when the spec is malformed
+     * @param spec the spec
+     * @return the settings
+     * @throws SpecException when the spec is malformed
      */
     public static PlateauConfig parsePlateau(String spec) {
         List<Part> parts = split(spec);
         Part p = parts.get(0);
         if (parts.size() > 1) {
-            throw parts.get(1).error("reduce-on-plateau cannot be chained with '+'");
+            throw parts.get(1).token.error("reduce-on-plateau cannot be chained with '+'");
         }
         if (!p.name.equals("plateau")) {
-            throw p.error("expected 'plateau'");
+            throw p.token.error("expected 'plateau'");
         }
         PlateauConfig d = PlateauConfig.defaults();
+        Pairs v = p.pairs;
         try {
             return new PlateauConfig(
-                    p.word("mode", d.mode(), PlateauConfig.Mode.class),
-                    p.num("factor", d.factor()),
-                    (int) p.count("patience", d.patience(), Integer.MAX_VALUE),
-                    p.num("threshold", d.threshold()),
-                    p.word("threshold_mode", d.thresholdMode(), PlateauConfig.ThresholdMode.class),
-                    (int) p.count("cooldown", d.cooldown(), Integer.MAX_VALUE),
-                    p.num("min", d.minLr()),
-                    p.num("eps", d.eps()));
-        } catch (SpecException e) {
-            throw e;
+                    v.word("mode", d.mode(), PlateauConfig.Mode.class),
+                    v.real("factor", d.factor()),
+                    (int) v.whole("patience", d.patience(), 0, Integer.MAX_VALUE),
+                    v.real("threshold", d.threshold()),
+                    v.word("threshold_mode", d.thresholdMode(), PlateauConfig.ThresholdMode.class),
+                    (int) v.whole("cooldown", d.cooldown(), 0, Integer.MAX_VALUE),
+                    v.real("min", d.minLr()),
+                    v.real("eps", d.eps()));
         } catch (IllegalArgumentException e) {
-            throw p.translate(e.getMessage());
+            throw v.translate(e, KEY_OF);
         }
     }
 
@@ -183,65 +188,62 @@ public final class ScheduleSpec {
     }
 
     private static Schedule build(Part p, double lr0, Schedule next) {
+        Pairs v = p.pairs;
         try {
             if (p.name.equals("warmup")) {
-                long steps = p.count("steps", -1, Long.MAX_VALUE);
-                double start = p.num("start", 0);
+                long steps = p.steps("steps");
+                double start = v.real("start", 0);
                 if (next == null) {
                     return Schedule.linearWarmup(p.lr(lr0), steps, start);
                 }
-                if (p.has("lr")) {
-                    throw p.keyError("lr", "a warmup followed by '+' ramps to the first rate of the next part; "
+                if (v.has("lr")) {
+                    throw v.error("lr", "a warmup followed by '+' ramps to the first rate of the next part; "
                             + "give lr= to that part instead");
                 }
                 return Schedule.warmup(steps, start, next);
             }
             Schedule s = switch (p.name) {
                 case "const" -> Schedule.constant(p.lr(lr0));
-                case "step" -> Schedule.step(p.lr(lr0), p.count("every", -1, Long.MAX_VALUE), p.num("gamma", 0.1));
-                case "multistep" -> Schedule.multiStep(p.lr(lr0), p.list("milestones"), p.num("gamma", 0.1));
+                case "step" -> Schedule.step(p.lr(lr0), p.steps("every"), v.real("gamma", 0.1));
+                case "multistep" -> Schedule.multiStep(p.lr(lr0), v.wholeList("milestones", ';', 0, Long.MAX_VALUE),
+                        v.real("gamma", 0.1));
                 case "exp" -> exp(p, lr0);
-                case "inv" -> Schedule.inverseTime(p.lr(lr0), p.num("k", Double.NaN));
-                case "poly" -> Schedule.polynomial(p.lr(lr0), p.num("end", 0), p.num("power", 1),
-                        p.count("steps", -1, Long.MAX_VALUE));
-                case "cosine" -> Schedule.cosine(p.lr(lr0), p.count("steps", -1, Long.MAX_VALUE), p.num("min", 0));
-                case "restarts" -> Schedule.cosineWarmRestarts(p.lr(lr0), p.count("t0", -1, Long.MAX_VALUE),
-                        p.count("mult", 1, Long.MAX_VALUE), p.num("min", 0));
-                case "linear" -> Schedule.linear(p.lr(lr0), p.num("start", 1.0 / 3), p.num("end", 1),
-                        p.count("steps", -1, Long.MAX_VALUE));
-                case "onecycle" -> Schedule.oneCycle(p.lr(lr0), p.count("steps", -1, Long.MAX_VALUE),
-                        p.num("pct", 0.3), p.num("div", 25), p.num("final_div", 1e4));
+                case "inv" -> Schedule.inverseTime(p.lr(lr0), p.required("k"));
+                case "poly" -> Schedule.polynomial(p.lr(lr0), v.real("end", 0), v.real("power", 1), p.steps("steps"));
+                case "cosine" -> Schedule.cosine(p.lr(lr0), p.steps("steps"), v.real("min", 0));
+                case "restarts" -> Schedule.cosineWarmRestarts(p.lr(lr0), p.steps("t0"),
+                        v.whole("mult", 1, 0, Long.MAX_VALUE), v.real("min", 0));
+                case "linear" -> Schedule.linear(p.lr(lr0), v.real("start", 1.0 / 3), v.real("end", 1),
+                        p.steps("steps"));
+                case "onecycle" -> Schedule.oneCycle(p.lr(lr0), p.steps("steps"), v.real("pct", 0.3),
+                        v.real("div", 25), v.real("final_div", 1e4));
                 default -> throw new IllegalStateException("unhandled schedule name " + p.name);
             };
-            return next == null ? s : s.then(length(p), next);
-        } catch (SpecException e) {
-            throw e;
+            return next == null ? s : s.then(p.steps("steps"), next);
         } catch (IllegalArgumentException e) {
-            throw p.translate(e.getMessage());
+            throw v.translate(e, KEY_OF);
         }
     }
 
     /** The spec key for each factory parameter that has another name there. */
     private static final Map<String, String> KEY_OF = Map.of(
             "lr0", "lr", "maxLr", "lr", "tMult", "mult", "startFactor", "start", "endFactor", "end",
-            "pctStart", "pct", "divFactor", "div", "finalDivFactor", "final_div", "minLr", "min");
+            "pctStart", "pct", "divFactor", "div", "finalDivFactor", "final_div", "minLr", "min",
+            "pctStart·steps", "pct·steps");
 
     private static Schedule exp(Part p, double lr0) {
-        if (p.has("k") == p.has("rate")) {
-            throw p.error("exp takes either k= (continuous, lr0*exp(-k*t)) or rate= (staircase, "
-                    + "lr0*rate^floor(t/every)), not " + (p.has("k") ? "both" : "neither"));
+        Pairs v = p.pairs;
+        if (v.has("k") == v.has("rate")) {
+            throw p.token.error("exp takes either k= (continuous, lr0*exp(-k*t)) or rate= (staircase, "
+                    + "lr0*rate^floor(t/every)), not " + (v.has("k") ? "both" : "neither"));
         }
-        if (p.has("k")) {
-            if (p.has("every")) {
-                throw p.keyError("every", "every= belongs to the staircase form exp:rate=R,every=T");
+        if (v.has("k")) {
+            if (v.has("every")) {
+                throw v.error("every", "every= belongs to the staircase form exp:rate=R,every=T");
             }
-            return Schedule.exponential(p.lr(lr0), p.num("k", Double.NaN));
+            return Schedule.exponential(p.lr(lr0), p.required("k"));
         }
-        return Schedule.exponentialStaircase(p.lr(lr0), p.num("rate", Double.NaN), p.count("every", 1, Long.MAX_VALUE));
-    }
-
-    private static long length(Part p) {
-        return p.count("steps", -1, Long.MAX_VALUE);
+        return Schedule.exponentialStaircase(p.lr(lr0), p.required("rate"), v.whole("every", 1, 0, Long.MAX_VALUE));
     }
 
     // ---------------------------------------------------------------- lexing
@@ -252,240 +254,79 @@ public final class ScheduleSpec {
             throw new SpecException("empty schedule spec; expected NAME[:KEY=VALUE,...], one of "
                     + String.join(", ", KEYS.keySet()));
         }
+        List<Token> tokens = new Token("schedule", spec, 0, spec.length()).split('+');
         List<Part> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= spec.length(); i++) {
-            boolean end = i == spec.length();
-            if (end || (spec.charAt(i) == '+' && !isExponentSign(spec, i))) {
-                parts.add(Part.of(spec, start, i));
-                start = i + 1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isEmpty()) {
+                String where = i == 0 ? "before the first '+'" : i == tokens.size() - 1 ? "after the last '+'"
+                        : "between two '+'";
+                throw t.error("empty part " + where + "; expected NAME[:KEY=VALUE,...]");
             }
+            parts.add(Part.of(t));
         }
         return parts;
     }
 
-    private static boolean isExponentSign(String s, int i) {
-        return i >= 2 && (s.charAt(i - 1) == 'e' || s.charAt(i - 1) == 'E')
-                && (Character.isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.');
-    }
-
-    /** A malformed spec. */
-    private static final class SpecException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        SpecException(String message) {
-            super(message);
-        }
-    }
-
-    /** One part of a chain: a name and its key=value parameters, with their columns in the spec. */
+    /** One part of a chain: its name and its key=value pairs. */
     private static final class Part {
-        final String spec;
-        final String text;
-        final int column; // 1-based column of the part's first character
+        final Token token;
         final String name;
-        final Map<String, String> values = new LinkedHashMap<>();
-        final Map<String, Integer> columns = new LinkedHashMap<>();
+        final Pairs pairs;
 
-        private Part(String spec, String text, int column, String name) {
-            this.spec = spec;
-            this.text = text;
-            this.column = column;
+        private Part(Token token, String name, Pairs pairs) {
+            this.token = token;
             this.name = name;
+            this.pairs = pairs;
         }
 
-        static Part of(String spec, int from, int to) {
-            int a = from;
-            int b = to;
-            while (a < b && Character.isWhitespace(spec.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(spec.charAt(b - 1))) {
-                b--;
-            }
-            if (a == b) {
-                String where = from == 0 ? "before the first '+'" : to == spec.length() ? "after the last '+'"
-                        : "between two '+'";
-                throw new SpecException("empty part " + where + " at column " + (from + 1) + " of schedule spec '"
-                        + spec + "'; expected NAME[:KEY=VALUE,...]");
-            }
-            String text = spec.substring(a, b);
-            int colon = text.indexOf(':');
-            String name = (colon < 0 ? text : text.substring(0, colon)).strip();
+        static Part of(Token t) {
+            int colon = t.indexOf(':');
+            Token nameToken = (colon < 0 ? t : t.sub(0, colon)).strip();
+            String name = nameToken.lower();
             if (name.equals("constant")) {
                 name = "const";
             }
             List<String> valid = name.equals("plateau") ? PLATEAU_KEYS : KEYS.get(name);
             if (valid == null) {
-                throw new SpecException("unknown schedule '" + name + "' at column " + (a + 1) + " of '" + spec
-                        + "'; valid names: " + String.join(", ", KEYS.keySet()));
+                throw nameToken.error("unknown schedule '" + Token.quote(nameToken.text(), 40) + "'; valid names: "
+                        + String.join(", ", KEYS.keySet()) + " (and plateau on its own)");
             }
-            Part p = new Part(spec, text, a + 1, name);
             if (colon < 0) {
-                return p;
+                return new Part(t, name, Pairs.none(t, name));
             }
-            int i = colon + 1;
-            while (true) {
-                int comma = text.indexOf(',', i);
-                int stop = comma < 0 ? text.length() : comma;
-                p.param(text, i, stop, valid);
-                if (comma < 0) {
-                    break;
-                }
-                i = comma + 1;
+            Token list = t.sub(colon + 1, t.to() - t.from()).strip();
+            if (list.isEmpty()) {
+                throw t.error("nothing after ':'; valid keys for " + name + ": " + String.join(", ", valid));
             }
-            return p;
-        }
-
-        private void param(String t, int from, int to, List<String> valid) {
-            String raw = t.substring(from, to);
-            String kv = raw.strip();
-            int col = column + from + (raw.length() - raw.stripLeading().length());
-            if (kv.isEmpty()) {
-                throw new SpecException("empty KEY=VALUE at column " + col + " in '" + text + "'; valid keys for "
-                        + name + ": " + String.join(", ", valid));
-            }
-            int eq = kv.indexOf('=');
-            String key = (eq < 0 ? kv : kv.substring(0, eq)).strip();
-            if (!valid.contains(key)) {
-                throw new SpecException("unknown key '" + key + "' at column " + col + " in '" + text + "'; valid keys for "
-                        + name + ": " + String.join(", ", valid));
-            }
-            if (eq < 0) {
-                throw new SpecException("'" + kv + "' at column " + col + " in '" + text + "' needs a value: " + key
-                        + "=VALUE");
-            }
-            String value = kv.substring(eq + 1).strip();
-            if (value.isEmpty()) {
-                throw new SpecException("'" + kv + "' at column " + col + " in '" + text + "' has an empty value");
-            }
-            if (values.containsKey(key)) {
-                throw new SpecException("key '" + key + "' given twice in '" + text + "' (again at column " + col + ")");
-            }
-            values.put(key, value);
-            columns.put(key, col);
-        }
-
-        boolean has(String key) {
-            return values.containsKey(key);
+            return new Part(t, name, Pairs.parse(t, list, ',', name, valid));
         }
 
         /** The part's rate: its lr= if given, else lr0; an error when neither exists. */
         double lr(double lr0) {
-            if (has("lr")) {
-                return num("lr", Double.NaN);
+            if (pairs.has("lr")) {
+                return pairs.real("lr", Double.NaN);
             }
             if (Double.isNaN(lr0)) {
-                throw error("no learning rate: add lr=RATE to it, or give a base rate (--lr, the optimizer's lr)");
+                throw token.error("no learning rate: add lr=RATE to it, or give a base rate (--lr, the optimizer's lr)");
             }
             return lr0;
         }
 
-        /** A number, or {@code dflt} when absent (NaN: required). */
-        double num(String key, double dflt) {
-            String v = values.get(key);
-            if (v == null) {
-                if (Double.isNaN(dflt)) {
-                    throw error("missing " + key + "=NUMBER");
-                }
-                return dflt;
+        /** A number that must be given. */
+        double required(String key) {
+            if (!pairs.has(key)) {
+                throw token.error("missing " + key + "=NUMBER");
             }
-            if (!NUMBER.matcher(v).matches()) {
-                throw keyError(key, "'" + v + "' is not a number");
-            }
-            double d = Double.parseDouble(v);
-            if (!Double.isFinite(d)) {
-                throw keyError(key, "'" + v + "' is out of range");
-            }
-            return d;
+            return pairs.real(key, Double.NaN);
         }
 
-        /** A whole number in [0, max], or {@code dflt} when absent (negative: required). */
-        long count(String key, long dflt, long max) {
-            String v = values.get(key);
-            if (v == null) {
-                if (dflt < 0) {
-                    throw error("missing " + key + "=STEPS");
-                }
-                return dflt;
+        /** A step count that must be given. */
+        long steps(String key) {
+            if (!pairs.has(key)) {
+                throw token.error("missing " + key + "=STEPS");
             }
-            return whole(key, v, max);
-        }
-
-        private long whole(String key, String v, long max) {
-            if (WHOLE.matcher(v).matches()) {
-                try {
-                    long n = Long.parseLong(v);
-                    if (n <= max) {
-                        return n;
-                    }
-                } catch (NumberFormatException tooLarge) {
-                    // more digits than a long holds: reported below
-                }
-                throw keyError(key, "'" + v + "' is too large (at most " + max + ")");
-            }
-            if (NUMBER.matcher(v).matches()) {
-                double d = Double.parseDouble(v);
-                if (d == Math.rint(d) && d >= 0 && d <= Math.min(max, 1L << 53)) {
-                    return (long) d;
-                }
-                throw keyError(key, "'" + v + "' is not a whole number of steps in [0, " + max + "]");
-            }
-            throw keyError(key, "'" + v + "' is not a whole number");
-        }
-
-        /** A ';'-separated list of whole numbers (required). */
-        long[] list(String key) {
-            String v = values.get(key);
-            if (v == null) {
-                throw error("missing " + key + "=S1;S2;...");
-            }
-            String[] items = v.split(";", -1);
-            long[] out = new long[items.length];
-            for (int i = 0; i < items.length; i++) {
-                out[i] = whole(key, items[i].strip(), Long.MAX_VALUE);
-            }
-            return out;
-        }
-
-        /** One of an enum's constants, written in lower case. */
-        <E extends Enum<E>> E word(String key, E dflt, Class<E> type) {
-            String v = values.get(key);
-            if (v == null) {
-                return dflt;
-            }
-            List<String> names = new ArrayList<>();
-            for (E e : type.getEnumConstants()) {
-                String n = e.name().toLowerCase(Locale.ROOT);
-                if (n.equals(v)) {
-                    return e;
-                }
-                names.add(n);
-            }
-            throw keyError(key, "'" + v + "' is not one of " + String.join(", ", names));
-        }
-
-        SpecException error(String message) {
-            return new SpecException("'" + text + "' at column " + column + " of schedule spec '" + spec + "': "
-                    + message);
-        }
-
-        /**
-         * A factory's message ("gamma must be ...") pointed at the key it names, or at the part
-         * when the key was not written (a default, or the base rate).
-         */
-        SpecException translate(String message) {
-            int sp = message.indexOf(' ');
-            String param = sp < 0 ? message : message.substring(0, sp);
-            String key = KEY_OF.getOrDefault(param, param);
-            if (has(key)) {
-                return keyError(key, key + message.substring(param.length()));
-            }
-            return error(message);
-        }
-
-        SpecException keyError(String key, String message) {
-            return new SpecException(key + "= at column " + columns.get(key) + " in '" + text + "': " + message);
+            return pairs.whole(key, 0, 0, Long.MAX_VALUE);
         }
     }
 }

@@ -6,7 +6,7 @@ record StepDecay(double lr0, long every, double gamma) implements Schedule {
     StepDecay {
         Check.lr("lr0", lr0);
         Check.steps("every", every);
-        Check.positive("gamma", gamma);
+        Check.factor("gamma", gamma);
     }
 
     @Override

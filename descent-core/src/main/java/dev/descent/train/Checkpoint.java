@@ -6,14 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import dev.descent.io.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -27,11 +26,12 @@ import java.util.zip.CRC32;
  * bookkeeping, the history, and the caller's {@code meta} strings (the CLI keeps its arguments
  * there, so that {@code --resume DIR} needs nothing else).
  *
- * <p>File format ({@value #FILE} in a directory): the magic {@code DESCKPT1}, a format version,
+ * <p>File format ({@value #FILE} in a directory): the magic {@code DESCKPT1}, a format version
+ * (2; version 1, without the records' objective, passes, batch and training time, is still read),
  * the body length, the body (big-endian, doubles as raw IEEE bits, so values round-trip exactly)
  * and the CRC32 of everything before it. {@link #write} is atomic: a temporary file, fsync, the
- * previous checkpoint kept as {@value #PREVIOUS}, then a rename; a process killed at any moment
- * leaves a complete checkpoint behind. {@link #read} refuses a file whose magic, length or
+ * previous checkpoint kept as {@value #PREVIOUS}, then a rename ({@link OutputFile}); a process
+ * killed at any moment leaves a complete checkpoint behind. {@link #read} refuses a file whose magic, length or
  * checksum is wrong with an {@link IllegalArgumentException} that names the file.
  *
  * @param meta caller strings (sorted), for example the command-line arguments of the run
@@ -51,9 +51,11 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
     public static final String FILE = "checkpoint.bin";
     /** The previous good checkpoint's name, kept when a new one is written. */
     public static final String PREVIOUS = "checkpoint.prev.bin";
+    /** Where a corrupt {@value #FILE} is set aside when a new checkpoint is written. */
+    public static final String CORRUPT = "checkpoint.corrupt.bin";
 
     private static final byte[] MAGIC = "DESCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * The trainer's counters.
@@ -84,29 +86,128 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
         history = h;
     }
 
-    /** Writes this checkpoint as {@code dir/}{@value #FILE} atomically, keeping the previous one. */
+    /**
+     * Writes this checkpoint as {@code dir/}{@value #FILE} atomically ({@link OutputFile}),
+     * keeping the previous one as {@value #PREVIOUS}. A {@value #FILE} that is corrupt (a disk
+     * error, a hand edit) never becomes the backup: it is set aside as {@value #CORRUPT}, so that
+     * the last good copy is never replaced by a bad one.
+     *
+     * @param dir the checkpoint directory (created when missing)
+     * @throws IOException when the file cannot be written
+     */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         byte[] bytes = toBytes();
-        Path tmp = dir.resolve(FILE + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
         Path current = dir.resolve(FILE);
-        if (Files.exists(current)) {
-            Files.move(current, dir.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.isRegularFile(current) && !intact(current)) {
+            Files.move(current, dir.resolve(CORRUPT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // some file systems cannot sync a directory; the rename is still atomic
+        OutputFile.write(current, out -> out.write(bytes), dir.resolve(PREVIOUS));
+    }
+
+    /**
+     * Whether {@code dir} holds a checkpoint ({@value #FILE} or {@value #PREVIOUS}), intact or not.
+     *
+     * @param dir a directory
+     * @return true when a new run there would replace another run's checkpoint
+     */
+    public static boolean existsIn(Path dir) {
+        return Files.exists(dir.resolve(FILE)) || Files.exists(dir.resolve(PREVIOUS));
+    }
+
+    /**
+     * Deletes the checkpoint files in {@code dir} ({@value #FILE}, {@value #PREVIOUS},
+     * {@value #CORRUPT}) and temporary files left by a killed writer; other files stay.
+     *
+     * @param dir a checkpoint directory
+     * @throws IOException when a file cannot be deleted
+     */
+    public static void deleteIn(Path dir) throws IOException {
+        for (String name : new String[] {FILE, PREVIOUS, CORRUPT}) {
+            Files.deleteIfExists(dir.resolve(name));
         }
+        deleteTemporaries(dir);
+    }
+
+    /**
+     * Deletes the temporary files a killed writer left in {@code dir} (call it while holding the
+     * directory's lock, so that no writer is running).
+     *
+     * @param dir a checkpoint directory
+     * @throws IOException when a file cannot be deleted
+     */
+    public static void deleteTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = OutputFile.tempPrefix(dir.resolve(FILE));
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if ((n.startsWith(prefix) && n.endsWith(OutputFile.TEMP_SUFFIX)) || n.equals(FILE + ".tmp")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses to continue this checkpoint with different settings: each key of {@code meta} that
+     * the checkpoint also holds (the CLI keeps {@code model} and {@code optimizer}, as
+     * {@code ModelSpec} and {@code Optimizers.spec} write them) must have the same value.
+     *
+     * @param meta the settings of the run that continues
+     * @throws IllegalArgumentException naming each setting that differs, with both values
+     */
+    public void requireSameSettings(Map<String, String> meta) {
+        StringBuilder diff = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
+            String was = this.meta.get(e.getKey());
+            if (was != null && !was.equals(e.getValue()) && !e.getKey().equals("args")) {
+                diff.append(diff.isEmpty() ? "" : "; ").append(e.getKey()).append(' ').append(differences(was, e.getValue()));
+            }
+        }
+        if (!diff.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint was written with other settings: " + diff
+                    + "; continue with the checkpoint's settings, or start a new run");
+        }
+    }
+
+    /** "a → b", or for name:key=value specs only the keys that differ. */
+    private static String differences(String was, String now) {
+        int a = was.indexOf(':');
+        int b = now.indexOf(':');
+        String nameWas = a < 0 ? was : was.substring(0, a);
+        String nameNow = b < 0 ? now : now.substring(0, b);
+        if (!nameWas.equals(nameNow) || was.contains("(") || now.contains("(")) {
+            return was + " in the checkpoint, " + now + " now";
+        }
+        Map<String, String> kw = keys(a < 0 ? "" : was.substring(a + 1));
+        Map<String, String> kn = keys(b < 0 ? "" : now.substring(b + 1));
+        StringBuilder d = new StringBuilder(nameWas).append(':');
+        java.util.Set<String> all = new java.util.TreeSet<>(kw.keySet());
+        all.addAll(kn.keySet());
+        String sep = "";
+        for (String k : all) {
+            String x = kw.getOrDefault(k, "(default)");
+            String y = kn.getOrDefault(k, "(default)");
+            if (!x.equals(y)) {
+                d.append(sep).append(k).append(' ').append(x).append(" in the checkpoint, ").append(y).append(" now");
+                sep = ", ";
+            }
+        }
+        return sep.isEmpty() ? was + " in the checkpoint, " + now + " now" : d.toString();
+    }
+
+    private static Map<String, String> keys(String list) {
+        Map<String, String> m = new TreeMap<>();
+        for (String kv : list.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                m.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+        }
+        return m;
     }
 
     /**
@@ -114,7 +215,11 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
      * {@value #FILE} (or only {@value #PREVIOUS}, when a writer was killed between its two
      * renames).
      *
-     * @throws IllegalArgumentException when there is no checkpoint or it is corrupt
+     * @param path a checkpoint file or directory
+     * @return the checkpoint
+     * @throws IllegalArgumentException when there is no checkpoint; a {@link CorruptException}
+     *     (naming the intact backup, when there is one) when it is corrupt
+     * @throws IOException when the file cannot be read
      */
     public static Checkpoint read(Path path) throws IOException {
         Path file = path;
@@ -134,14 +239,40 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             return fromBytes(all, file.toString());
         } catch (IllegalArgumentException e) {
             Path prev = file.resolveSibling(PREVIOUS);
-            if (!file.equals(prev) && intact(prev)) {
-                throw new IllegalArgumentException(e.getMessage() + "; the previous checkpoint " + prev + " is intact");
+            if (!file.getFileName().toString().equals(PREVIOUS) && intact(prev)) {
+                throw new CorruptException(e.getMessage() + "; the previous checkpoint " + prev + " is intact", prev);
             }
-            throw e;
+            throw new CorruptException(e.getMessage(), null);
         }
     }
 
-    private static boolean intact(Path file) {
+    /** A checkpoint that cannot be read (wrong magic, length or checksum, or a body that does not parse). */
+    public static final class CorruptException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path backup;
+
+        CorruptException(String message, Path backup) {
+            super(message);
+            this.backup = backup;
+        }
+
+        /**
+         * The intact previous checkpoint next to the corrupt one, to resume from instead.
+         *
+         * @return its path, or empty when there is none or it is corrupt too
+         */
+        public java.util.Optional<Path> backup() {
+            return java.util.Optional.ofNullable(backup);
+        }
+    }
+
+    /**
+     * Whether {@code file} is a complete checkpoint (magic, length, checksum and body).
+     *
+     * @param file a checkpoint file
+     * @return false when it is missing, unreadable or corrupt
+     */
+    public static boolean intact(Path file) {
         try {
             fromBytes(Files.readAllBytes(file), file.toString());
             return true;
@@ -189,6 +320,10 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             o.writeDouble(r.valAccuracy());
             o.writeDouble(r.lr());
             o.writeDouble(r.elapsedSeconds());
+            o.writeDouble(r.objective());
+            o.writeDouble(r.passes());
+            o.writeInt(r.batch());
+            o.writeDouble(r.trainSeconds());
         }
         o.writeInt(history.events.size());
         for (History.Event ev : history.events) {
@@ -225,7 +360,7 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
         ByteBuffer h = ByteBuffer.wrap(all);
         int version = h.getInt(MAGIC.length);
         long len = h.getLong(MAGIC.length + 4);
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IllegalArgumentException(name + " has checkpoint format version " + version + ", this descent reads " + VERSION);
         }
         if (len != all.length - header - 8) {
@@ -259,8 +394,13 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             History hist = new History();
             int nr = in.readInt();
             for (int i = 0; i < nr; i++) {
-                hist.records.add(new History.Record(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble()));
+                History.Record r = new History.Record(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble());
+                if (version >= 2) {
+                    r = new History.Record(r.step(), r.epoch(), r.trainLoss(), r.valLoss(), r.valAccuracy(), r.lr(),
+                            r.elapsedSeconds(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble());
+                }
+                hist.records.add(r);
             }
             int ne = in.readInt();
             for (int i = 0; i < ne; i++) {
@@ -273,7 +413,8 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
             }
             return new Checkpoint(meta, step, cursor, params, opt, net, sched, p, hist);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(name + " is corrupt: its body does not parse (" + e + "); refusing to resume from it");
+            String why = e instanceof EOFException ? "it ends early" : "a value is out of range";
+            throw new IllegalArgumentException(name + " is corrupt: its body does not parse (" + why + "); refusing to resume from it");
         }
     }
 

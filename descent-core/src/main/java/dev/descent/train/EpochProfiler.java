@@ -1,6 +1,7 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 import dev.descent.linalg.Gemm;
 import dev.descent.linalg.GemmRecorder;
 import dev.descent.optim.Optimizer;
@@ -47,7 +48,7 @@ public final class EpochProfiler {
         }
         Optimizer opt = optimizer.create(net.params().length);
         if (warmupEpochs > 0) {
-            new Trainer(TrainConfig.epochs(warmupEpochs, batch, seed), net, opt, t -> optimizer.lr())
+            new Trainer(TrainConfig.forEpochs(warmupEpochs, batch, seed), net, opt, t -> optimizer.lr())
                     .fit(train, null, TrainListener.none());
         }
         TimedNetwork tn = new TimedNetwork(net);
@@ -56,7 +57,7 @@ public final class EpochProfiler {
         TrainResult r;
         GemmRecorder rec = GemmRecorder.start();
         try {
-            r = new Trainer(TrainConfig.epochs(epochs, batch, seed + 1), tn, to, t -> optimizer.lr())
+            r = new Trainer(TrainConfig.forEpochs(epochs, batch, seed + 1), tn, to, t -> optimizer.lr())
                     .fit(train, null, TrainListener.none());
         } finally {
             rec.close();
@@ -111,6 +112,14 @@ public final class EpochProfiler {
         public double lossAndGradient(float[] x, int[] y, int rows) {
             long t0 = System.nanoTime();
             double l = net.lossAndGradient(x, y, rows);
+            nanos += System.nanoTime() - t0;
+            return l;
+        }
+
+        @Override
+        public double lossAndGradient(float[] x, float[] targets, int rows) {
+            long t0 = System.nanoTime();
+            double l = net.lossAndGradient(x, targets, rows);
             nanos += System.nanoTime() - t0;
             return l;
         }

@@ -24,9 +24,32 @@ public final class History {
      * @param valAccuracy the accuracy on the validation set (NaN without one)
      * @param lr the learning rate of the last step (of the next one at step 0)
      * @param elapsedSeconds wall-clock seconds since the run started, across resumes
+     * @param objective the full training objective (mean loss over the whole training set plus
+     *     the L2 term), computed outside the timed region; NaN when the trainer does not track it
+     *     ({@link Trainer#trackObjective})
+     * @param passes gradient-equivalent passes over the training set so far (a forward-only
+     *     evaluation counts 1/3; for first-order optimizers, rows trained on / N)
+     * @param batch the rows of the last step's sample (of the next one at step 0)
+     * @param trainSeconds seconds in the training loop so far, never evaluation or checkpoints
      */
     public record Record(long step, double epoch, double trainLoss, double valLoss, double valAccuracy,
-            double lr, double elapsedSeconds) {}
+            double lr, double elapsedSeconds, double objective, double passes, int batch, double trainSeconds) {
+
+        /**
+         * A record without the objective, passes, batch and training time (NaN, NaN, 0, NaN).
+         *
+         * @param step optimizer steps taken so far
+         * @param epoch fractional epochs so far
+         * @param trainLoss the mean mini-batch loss since the previous record
+         * @param valLoss the mean validation loss
+         * @param valAccuracy the validation accuracy
+         * @param lr the learning rate
+         * @param elapsedSeconds wall-clock seconds since the run started
+         */
+        public Record(long step, double epoch, double trainLoss, double valLoss, double valAccuracy, double lr, double elapsedSeconds) {
+            this(step, epoch, trainLoss, valLoss, valAccuracy, lr, elapsedSeconds, Double.NaN, Double.NaN, 0, Double.NaN);
+        }
+    }
 
     /** Why a rollback happened. */
     public enum Cause {

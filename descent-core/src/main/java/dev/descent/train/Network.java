@@ -1,12 +1,18 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 
 /**
- * What the {@link Trainer} needs from a classifier: one flat float32 parameter buffer θ with a
+ * What the {@link Trainer} needs from a network: one flat float32 parameter buffer θ with a
  * gradient twin (the llm.c layout), a fused forward/backward pass on a mini-batch, and an
  * evaluation pass. {@link ModelNetwork} adapts an {@code nn.Model}; tests use small
  * hand-written ones.
+ *
+ * <p>Classification trains on class labels ({@link #lossAndGradient(float[], int[], int)});
+ * regression on float targets ({@link #lossAndGradient(float[], float[], int)}), which a network
+ * supports by overriding it. This mini-batch pass is not the full-batch objective of the
+ * minimizers: that is {@link ModelObjective#evaluate}.
  *
  * <p>State that is not a parameter but changes during training (a dropout generator, batch-norm
  * running statistics) goes through {@link #exportState()}/{@link #importState(byte[])}, so that
@@ -14,10 +20,10 @@ import dev.descent.data.Dataset;
  */
 public interface Network {
 
-    /** The parameters θ, updated in place by the optimizer. */
+    /** {@return the parameters θ, updated in place by the optimizer} */
     float[] params();
 
-    /** The gradient buffer, same length as {@link #params()}. */
+    /** {@return the gradient buffer, same length as {@link #params()}} */
     float[] grads();
 
     /**
@@ -25,18 +31,49 @@ public interface Network {
      * {@code x} (row-major, rows·d values) with labels {@code y}, overwrites {@link #grads()}
      * with ∇θ of the mean loss, and returns that mean loss (may be non-finite; never throws
      * for it).
+     *
+     * @param x the batch's features
+     * @param y the batch's labels
+     * @param rows rows in the batch, ≥ 1
+     * @return the mean loss
      */
     double lossAndGradient(float[] x, int[] y, int rows);
 
-    /** The mean loss and accuracy over all of {@code data}, in evaluation mode; θ unchanged. */
+    /**
+     * As {@link #lossAndGradient(float[], int[], int)} against float targets (rows·k values,
+     * row-major): the regression pass. By default a network trains on labels only.
+     *
+     * @param x the batch's features
+     * @param targets the batch's targets
+     * @param rows rows in the batch, ≥ 1
+     * @return the mean loss
+     * @throws UnsupportedOperationException when this network does not do regression
+     */
+    default double lossAndGradient(float[] x, float[] targets, int rows) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " trains on class labels only; train a regression set with a ModelNetwork");
+    }
+
+    /**
+     * The mean loss and accuracy over all of {@code data} in evaluation mode, θ unchanged; for a
+     * regression set the accuracy is NaN ({@link Evaluation#hasAccuracy()}).
+     *
+     * @param data the rows to evaluate
+     * @return the evaluation
+     */
     Evaluation evaluate(Dataset data);
 
-    /** Non-parameter training state (generator state, running statistics); empty by default. */
+    /** {@return non-parameter training state (generator state, running statistics); empty by default} */
     default byte[] exportState() {
         return new byte[0];
     }
 
-    /** Restores {@link #exportState()}'s bytes. */
+    /**
+     * Restores {@link #exportState()}'s bytes.
+     *
+     * @param state the bytes
+     * @throws IllegalArgumentException when the bytes do not belong to this network
+     */
     default void importState(byte[] state) {
         if (state.length != 0) {
             throw new IllegalArgumentException("this network has no state, got " + state.length + " bytes");

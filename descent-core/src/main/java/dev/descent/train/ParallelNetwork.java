@@ -1,7 +1,9 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 import dev.descent.nn.Model;
+import dev.descent.nn.ModelState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -53,7 +55,7 @@ public final class ParallelNetwork implements Network, AutoCloseable {
             if (m.paramCount() != m0.paramCount() || m.inputSize() != m0.inputSize() || m.outputSize() != m0.outputSize()) {
                 throw new IllegalArgumentException("replicas differ: " + m + " vs " + m0);
             }
-            Model.State s = m.exportState();
+            ModelState s = m.exportState();
             if (s.buffers().length != 0 || s.rng().length != 0) {
                 throw new IllegalArgumentException("data-parallel training does not support batch norm or dropout (" + m
                         + "); use one thread");

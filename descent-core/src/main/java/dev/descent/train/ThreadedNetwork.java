@@ -39,7 +39,7 @@ public record ThreadedNetwork(Model model, Network network, int threads) impleme
             throw new IllegalArgumentException("maxBatch must be ≥ 1, got " + maxBatch);
         }
         Model m = spec.build(seed, maxBatch);
-        Model.State st = m.exportState();
+        var st = m.exportState();
         if (threads > 1 && st.buffers().length == 0 && st.rng().length == 0) {
             List<Model> replicas = new ArrayList<>(List.of(m));
             for (int i = 1; i < threads; i++) {

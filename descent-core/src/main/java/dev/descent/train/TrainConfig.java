@@ -1,7 +1,14 @@
 package dev.descent.train;
 
 /**
- * The settings of a {@link Trainer} run, validated on construction.
+ * The settings of a {@link Trainer} run, validated on construction. Start from
+ * {@link #forEpochs} or {@link #forSteps} and change fields with the {@code with*} copies; ask
+ * {@link #totalSteps(int)} for the length of the run, for example to size a schedule:
+ *
+ * <pre>{@code
+ * TrainConfig cfg = TrainConfig.forEpochs(10, 128, seed);
+ * Schedule lr = Schedule.oneCycle(0.01, cfg.totalSteps(train.n()));
+ * }</pre>
  *
  * @param epochs the number of passes over the training set, ≥ 0 (0: only the step budget counts)
  * @param maxSteps the step budget, ≥ 0 (0: only the epochs count); when both are set, the run
@@ -29,6 +36,13 @@ package dev.descent.train;
 public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, double clipNorm,
         long evalEvery, long checkpointEvery, boolean schedulePerEpoch,
         double spikeFactor, double lrCut, int maxFailures) {
+
+    /** The default {@link #spikeFactor()}: a loss above 10× max(running average, first loss) is a divergence. */
+    public static final double DEFAULT_SPIKE_FACTOR = 10;
+    /** The default {@link #lrCut()}: each rollback halves the learning rate. */
+    public static final double DEFAULT_LR_CUT = 0.5;
+    /** The default {@link #maxFailures()}: five rollbacks in a row stop the run as diverged. */
+    public static final int DEFAULT_MAX_FAILURES = 5;
 
     /** Validates every field. */
     public TrainConfig {
@@ -65,45 +79,128 @@ public record TrainConfig(long epochs, long maxSteps, int batchSize, long seed, 
     }
 
     /**
-     * {@code epochs} epochs of batch {@code batchSize} with the defaults: no step budget, no
+     * {@code epochs} ≥ 1 epochs of batch {@code batchSize} with the defaults: no step budget, no
      * clipping, evaluation and checkpoint at each epoch end, per-step schedule, spike factor 10,
      * lr cut 0.5, 5 failures.
+     *
+     * @param epochs passes over the training set, ≥ 1
+     * @param batchSize rows per mini-batch, ≥ 1
+     * @param seed the batch-order seed
+     * @return the configuration
      */
-    public static TrainConfig epochs(long epochs, int batchSize, long seed) {
-        return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+    public static TrainConfig forEpochs(long epochs, int batchSize, long seed) {
+        return new TrainConfig(epochs, 0, batchSize, seed, 0, 0, 0, false, DEFAULT_SPIKE_FACTOR, DEFAULT_LR_CUT, DEFAULT_MAX_FAILURES);
     }
 
-    /** A budget of {@code steps} steps (any number of epochs) with the defaults of {@link #epochs}. */
-    public static TrainConfig steps(long steps, int batchSize, long seed) {
-        return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, 10, 0.5, 5);
+    /**
+     * {@return a budget of {@code steps} steps (any number of epochs) with the defaults of {@link #forEpochs}}
+     *
+     * @param steps the step budget, ≥ 1
+     * @param batchSize rows per mini-batch, ≥ 1
+     * @param seed the batch-order seed
+     */
+    public static TrainConfig forSteps(long steps, int batchSize, long seed) {
+        return new TrainConfig(0, steps, batchSize, seed, 0, 0, 0, false, DEFAULT_SPIKE_FACTOR, DEFAULT_LR_CUT, DEFAULT_MAX_FAILURES);
     }
 
-    /** A copy with a step budget. */
+    /**
+     * The optimizer steps in one epoch over {@code rows} ≥ 1 training rows: ⌈rows / batchSize⌉
+     * (the last batch of an epoch keeps the remainder).
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the steps per epoch
+     */
+    public long stepsPerEpoch(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("the training set must have at least 1 row, got " + rows);
+        }
+        return ((long) rows + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * The steps a run over {@code rows} ≥ 1 training rows takes when nothing goes wrong:
+     * epochs · {@link #stepsPerEpoch}, capped by {@code maxSteps} when that is set (a 0 field
+     * does not limit). This is where the {@link Trainer} stops, and the horizon to give a
+     * schedule that is read per step.
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the number of steps
+     */
+    public long totalSteps(int rows) {
+        long perEpoch = stepsPerEpoch(rows);
+        long byEpochs = epochs > 0 ? (epochs > Long.MAX_VALUE / perEpoch ? Long.MAX_VALUE : epochs * perEpoch) : Long.MAX_VALUE;
+        long bySteps = maxSteps > 0 ? maxSteps : Long.MAX_VALUE;
+        return Math.min(byEpochs, bySteps);
+    }
+
+    /**
+     * The horizon in the schedule's own unit: {@link #totalSteps} for a per-step schedule, the
+     * number of epochs begun, ⌈totalSteps / stepsPerEpoch⌉, when {@link #schedulePerEpoch()}.
+     *
+     * @param rows the training rows, ≥ 1
+     * @return the schedule's horizon
+     */
+    public long scheduleLength(int rows) {
+        long total = totalSteps(rows);
+        if (!schedulePerEpoch) {
+            return total;
+        }
+        long perEpoch = stepsPerEpoch(rows);
+        return total / perEpoch + (total % perEpoch == 0 ? 0 : 1);
+    }
+
+    /**
+     * {@return a copy with a step budget}
+     *
+     * @param steps the budget, ≥ 0 (0: none)
+     */
     public TrainConfig withMaxSteps(long steps) {
         return new TrainConfig(epochs, steps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy with gradient clipping at global norm {@code c} (0 = off). */
+    /**
+     * {@return a copy with gradient clipping at global norm {@code c}}
+     *
+     * @param c the largest gradient norm, ≥ 0 (0: off)
+     */
     public TrainConfig withClipNorm(double c) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, c, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy that evaluates every {@code steps} steps. */
+    /**
+     * {@return a copy that evaluates every {@code steps} steps}
+     *
+     * @param steps the interval, ≥ 0 (0: at epoch ends only)
+     */
     public TrainConfig withEvalEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, steps, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy that checkpoints every {@code steps} steps. */
+    /**
+     * {@return a copy that checkpoints every {@code steps} steps}
+     *
+     * @param steps the interval, ≥ 0 (0: at epoch ends)
+     */
     public TrainConfig withCheckpointEvery(long steps) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, steps, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy whose schedule is read per epoch ({@code true}) or per step. */
+    /**
+     * {@return a copy whose schedule is read per epoch or per step}
+     *
+     * @param perEpoch true: t = epoch; false: t = step
+     */
     public TrainConfig withSchedulePerEpoch(boolean perEpoch) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, perEpoch, spikeFactor, lrCut, maxFailures);
     }
 
-    /** A copy with other divergence settings. */
+    /**
+     * {@return a copy with other divergence settings}
+     *
+     * @param spikeFactor the spike threshold as a multiple of the running loss, &gt; 1
+     * @param lrCut the lr factor after a rollback, in (0, 1)
+     * @param maxFailures rollbacks in a row before giving up, ≥ 1
+     */
     public TrainConfig withDivergence(double spikeFactor, double lrCut, int maxFailures) {
         return new TrainConfig(epochs, maxSteps, batchSize, seed, clipNorm, evalEvery, checkpointEvery, schedulePerEpoch, spikeFactor, lrCut, maxFailures);
     }

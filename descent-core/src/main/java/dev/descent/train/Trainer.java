@@ -2,20 +2,28 @@ package dev.descent.train;
 
 import dev.descent.data.Batches;
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
 import dev.descent.optim.Optimizer;
 import dev.descent.schedule.ReduceOnPlateau;
 import dev.descent.schedule.Schedule;
+import dev.descent.stochastic.SampledMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
- * Mini-batch training of a {@link Network} with a first-order {@link Optimizer}: one run. The
- * loop ({@link #run}) reads top to bottom: lr from the schedule → batch → forward/backward →
- * clip → step → metrics → periodic evaluation and checkpoint.
+ * Mini-batch training of a {@link Network} with a first-order {@link Optimizer}, or with a
+ * stochastic quasi-Newton {@link SampledMethod}: one run. The loop ({@link #run}) reads top to
+ * bottom: lr from the schedule → batch → forward/backward → clip → step → metrics → periodic
+ * evaluation and checkpoint. A sampled method does steps 2–5 itself (it picks its rows,
+ * evaluates them where it needs, and updates θ); the rollback, checkpoints and metrics are the
+ * same, its whole state ({@link SampledMethod#exportState()}) taking the optimizer's place, and
+ * an epoch is one pass of its row stream (fresh rows; overlap rows and line-search trials are
+ * counted in {@link History.Record#passes()} instead).
  *
  * <p><b>Learning rate.</b> η_t = s · schedule(t), with t the step (or the epoch, see
  * {@link TrainConfig#schedulePerEpoch()}); with a {@link ReduceOnPlateau} instead, η = s ·
@@ -55,6 +63,8 @@ public final class Trainer {
     private final TrainConfig config;
     private final Network net;
     private final Optimizer optimizer;
+    private final SampledMethod method;
+    private DoubleSupplier objective;
     private final Schedule schedule;
     private final ReduceOnPlateau plateau;
     private Path dir;
@@ -97,15 +107,49 @@ public final class Trainer {
         this(config, net, optimizer, null, plateau);
     }
 
+    /**
+     * A run of a stochastic quasi-Newton method on {@code net}'s parameters: {@code method} must
+     * have been created over an objective whose θ is {@code net.params()} (a
+     * {@link dev.descent.stochastic.ModelSample} of the same model); it is given the learning
+     * rate s·schedule(t) at each step. The {@link TrainConfig#batchSize()} is not used (the
+     * method was created with its batch), nor is clipping.
+     *
+     * @param config the run's settings (epochs count passes of the method's row stream)
+     * @param net the network whose parameters the method updates
+     * @param method fresh state of the method
+     * @param schedule the learning rate at step (or epoch) t
+     */
+    public Trainer(TrainConfig config, Network net, SampledMethod method, Schedule schedule) {
+        this(config, net, null, method, schedule, null);
+    }
+
     private Trainer(TrainConfig config, Network net, Optimizer optimizer, Schedule schedule, ReduceOnPlateau plateau) {
+        this(config, net, optimizer, null, schedule, plateau);
+    }
+
+    private Trainer(TrainConfig config, Network net, Optimizer optimizer, SampledMethod method, Schedule schedule, ReduceOnPlateau plateau) {
         if (net.params().length != net.grads().length) {
             throw new IllegalArgumentException("params and grads lengths differ: " + net.params().length + " vs " + net.grads().length);
         }
         this.config = config;
         this.net = net;
         this.optimizer = optimizer;
+        this.method = method;
         this.schedule = schedule;
         this.plateau = plateau;
+    }
+
+    /**
+     * Computes {@code objective} (for example the full training objective with its L2 term) at
+     * each evaluation, outside the timed region, into {@link History.Record#objective()};
+     * returns this.
+     *
+     * @param objective computes the objective at the network's current parameters
+     * @return this trainer
+     */
+    public Trainer trackObjective(DoubleSupplier objective) {
+        this.objective = objective;
+        return this;
     }
 
     /** Writes each checkpoint to {@code dir}, with {@code meta} strings in it; returns this. */
@@ -125,8 +169,13 @@ public final class Trainer {
         return run(train, validation, listener);
     }
 
-    /** Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. */
+    /**
+     * Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. The
+     * {@code meta} given to {@link #checkpointTo} must agree with the checkpoint's on every key
+     * both hold ({@link Checkpoint#requireSameSettings}): a changed optimizer spec is refused.
+     */
     public TrainResult resume(Checkpoint c, Dataset train, Dataset validation, TrainListener listener) {
+        c.requireSameSettings(meta); // a checkpoint continues only with the settings it was written with
         batches = new Batches(train, Math.min(config.batchSize(), train.n()), config.seed());
         rows = train.n();
         restore(c);
@@ -140,14 +189,22 @@ public final class Trainer {
 
     private TrainResult run(Dataset train, Dataset val, TrainListener listener) {
         float[] xb = new float[batches.batchSize() * train.d()];
-        int[] yb = new int[batches.batchSize()];
+        int[] yb = train.isRegression() ? null : new int[batches.batchSize()];
+        float[] tb = train.isRegression() ? new float[batches.batchSize() * train.targetWidth()] : null;
         long end = endStep();
-        while (step < end) {
+        while (step < end && !epochsDone()) {
             double lr = lrScale * baseLr();                                // 1. lr from the schedule
             long t0 = System.nanoTime();
-            long epoch = batches.epoch();
-            int rows = batches.next(xb, yb);                               // 2. batch
-            double loss = net.lossAndGradient(xb, yb, rows);              // 3. forward/backward
+            long epoch = cursor().epoch();
+            int rows;
+            double loss;
+            if (method != null) {                                          // 2–5. a sampled method's whole step
+                loss = method.step(net.params(), lr);
+                rows = method.lastBatch();
+            } else {
+                rows = tb == null ? batches.next(xb, yb) : batches.next(xb, tb);                    // 2. batch
+                loss = tb == null ? net.lossAndGradient(xb, yb, rows) : net.lossAndGradient(xb, tb, rows); // 3. forward/backward
+            }
             if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * Math.max(ema, firstLoss))) {
                 if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
                     return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
@@ -155,8 +212,10 @@ public final class Trainer {
                 }
                 continue;
             }
-            clip(net.grads(), config.clipNorm());                          // 4. clip
-            optimizer.step(net.params(), net.grads(), lr);                 // 5. step
+            if (method == null) {
+                clip(net.grads(), config.clipNorm());                      // 4. clip
+                optimizer.step(net.params(), net.grads(), lr);             // 5. step
+            }
             step++;                                                        // 6. metrics
             samples += rows;
             lossSum += loss;
@@ -171,12 +230,12 @@ public final class Trainer {
             trainNanos += dt;
             epochNanos += dt;
             listener.onStep(step, epochs(), loss, lr);
-            boolean epochEnd = batches.epoch() != epoch;
+            boolean epochEnd = cursor().epoch() != epoch;
             if (epochEnd) {
                 history.epochSeconds.add(epochNanos * 1e-9);
                 epochNanos = 0;
             }
-            boolean last = step == end;                                    // 7. evaluation, checkpoint
+            boolean last = step == end || epochsDone();                    // 7. evaluation, checkpoint
             if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
                 record(val, lr, listener);
             }
@@ -189,36 +248,35 @@ public final class Trainer {
     }
 
     private double baseLr() {
-        return plateau != null ? plateau.lr() : schedule.at(config.schedulePerEpoch() ? batches.epoch() : step);
+        return plateau != null ? plateau.lr() : schedule.at(config.schedulePerEpoch() ? cursor().epoch() : step);
     }
 
     private long endStep() {
-        long perEpoch = batches.batchesPerEpoch();
-        long byEpochs = config.epochs() > 0 ? config.epochs() * perEpoch : Long.MAX_VALUE;
-        long bySteps = config.maxSteps() > 0 ? config.maxSteps() : Long.MAX_VALUE;
-        return Math.min(byEpochs, bySteps);
+        if (method != null) {
+            return config.maxSteps() > 0 ? config.maxSteps() : Long.MAX_VALUE; // and the epochs, checked in the loop
+        }
+        return config.totalSteps(rows);
+    }
+
+    /** A sampled method's run ends when its row stream has covered the epochs (a first-order run by {@link #endStep()}). */
+    private boolean epochsDone() {
+        return method != null && config.epochs() > 0 && cursor().epoch() >= config.epochs();
+    }
+
+    /** The data position: the batches', or the sampled method's row stream. */
+    private Batches.Cursor cursor() {
+        return method != null ? method.cursor() : batches.cursor();
     }
 
     private double epochs() {
-        Batches.Cursor c = batches.cursor();
+        Batches.Cursor c = cursor();
         return c.epoch() + (double) c.offset() / rows;
     }
 
-    /** g ← g·c/‖g‖₂ when ‖g‖₂ > c (c = 0: off). */
+    /** Clipping by global norm c ({@link dev.descent.optim.Clip#byNorm}, c = 0: off). */
     static void clip(float[] g, double c) {
-        if (c == 0) {
-            return;
-        }
-        double s = 0;
-        for (float v : g) {
-            s += (double) v * v;
-        }
-        double norm = Math.sqrt(s);
-        if (norm > c) {
-            float f = (float) (c / norm);
-            for (int i = 0; i < g.length; i++) {
-                g[i] *= f;
-            }
+        if (c != 0) {
+            dev.descent.optim.Clip.byNorm(g, c);
         }
     }
 
@@ -228,12 +286,19 @@ public final class Trainer {
         if (plateau != null && step > 0) {
             plateau.step(val == null ? trainLoss : e.loss());
         }
+        double f = objective == null ? Double.NaN : objective.getAsDouble();
         History.Record r = new History.Record(step, epochs(), trainLoss, e.loss(), e.accuracy(),
-                step == 0 ? lrScale * baseLr() : lr, elapsedNanos() * 1e-9);
+                step == 0 ? lrScale * baseLr() : lr, elapsedNanos() * 1e-9, f, passes(),
+                method == null ? batches.batchSize() : (step == 0 ? method.batch() : method.lastBatch()), trainNanos * 1e-9);
         lossSum = 0;
         lossCount = 0;
         history.records.add(r);
         listener.onRecord(r);
+    }
+
+    /** Gradient-equivalent passes so far: the method's count, or rows trained on / N. */
+    private double passes() {
+        return method != null ? method.passes() : (double) samples / rows;
     }
 
     private long elapsedNanos() {
@@ -242,7 +307,8 @@ public final class Trainer {
 
     private void checkpoint(TrainListener listener) {
         failures = 0;
-        good = new Checkpoint(meta, step, batches.cursor(), net.params(), optimizer.exportState(), net.exportState(),
+        good = new Checkpoint(meta, step, batches.cursor(), net.params(), method != null ? method.exportState() : optimizer.exportState(),
+                net.exportState(),
                 plateau == null ? new byte[0] : plateau.exportState(),
                 new Checkpoint.Progress(lrScale, failures, ema, firstLoss, emaCount, lossSum, lossCount, samples, trainNanos, epochNanos,
                         elapsedNanos()),
@@ -286,7 +352,11 @@ public final class Trainer {
             throw new IllegalArgumentException("the checkpoint holds " + c.params().length + " parameters, this network has " + p.length);
         }
         System.arraycopy(c.params(), 0, p, 0, p.length);
-        optimizer.importState(c.optimizerState());
+        if (method != null) {
+            method.importState(c.optimizerState());
+        } else {
+            optimizer.importState(c.optimizerState());
+        }
         net.importState(c.networkState());
         if (plateau != null) {
             if (c.scheduleState().length == 0) {
@@ -310,6 +380,7 @@ public final class Trainer {
     }
 
     private TrainResult result(TrainStatus status, String message) {
-        return new TrainResult(status, message, step, epochs(), samples, trainNanos * 1e-9, history);
+        return new TrainResult(status, message, step, epochs(), samples, trainNanos * 1e-9, history, passes(),
+                method == null ? null : method.stats());
     }
 }

@@ -25,7 +25,7 @@ class MinimizeTest {
         assertThat(r.trace()).hasSize(r.iterations() + 1);
         assertThat(r.trace().getLast().x()).containsExactly(r.x());
         assertThat(r.trace().getFirst().f()).isEqualTo(24.2, within(1e-12));
-        assertThat(r.fEvals()).isEqualTo(r.gEvals());
+        assertThat(r.stats().fEvals()).isEqualTo(r.stats().gEvals());
     }
 
     @Test
@@ -40,8 +40,8 @@ class MinimizeTest {
                 Settings.DEFAULTS.withGradTol(1e-10));
         assertThat(r.status()).isEqualTo(Status.CONVERGED_GRADIENT);
         assertThat(r.iterations()).isEqualTo(1);
-        assertThat(r.hEvals()).isEqualTo(1);
-        assertThat(r.fEvals()).isEqualTo(2); // x0 and the unit step
+        assertThat(r.stats().hEvals()).isEqualTo(1);
+        assertThat(r.stats().fEvals()).isEqualTo(2); // x0 and the unit step
     }
 
     @Test
@@ -69,8 +69,8 @@ class MinimizeTest {
         Result r = Minimize.run(TestFunctions.rosenbrock(4, false), TestFunctions.rosenbrockStart(4),
                 Method.named("newton-cg"), Settings.DEFAULTS.withGradTol(1e-6));
         assertThat(r.status()).isEqualTo(Status.CONVERGED_GRADIENT);
-        assertThat(r.hvEvals()).isZero();
-        assertThat(r.gEvals()).isGreaterThan(r.iterations() * 2L);
+        assertThat(r.stats().hvEvals()).isZero();
+        assertThat(r.stats().gEvals()).isGreaterThan(r.iterations() * 2L);
     }
 
     @Test
@@ -98,29 +98,11 @@ class MinimizeTest {
     void lineSearchStepsBackOutOfANonFiniteRegion() {
         // f(x) = x⁴/4 − x, minimum at x = 1, undefined (NaN) for x > 1.2; Newton's first step from
         // x = 0.1 lands near x = 33, deep in the NaN region
-        Objective f = new Objective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double v = x[0];
-                g[0] = v > 1.2 ? Double.NaN : v * v * v - 1;
-                return v > 1.2 ? Double.NaN : v * v * v * v / 4 - v;
-            }
-
-            @Override
-            public boolean hasHessian() {
-                return true;
-            }
-
-            @Override
-            public void hessian(double[] x, double[] h) {
-                h[0] = 3 * x[0] * x[0];
-            }
-        };
+        Objective f = Objective.of(1, (x, g) -> {
+            double v = x[0];
+            g[0] = v > 1.2 ? Double.NaN : v * v * v - 1;
+            return v > 1.2 ? Double.NaN : v * v * v * v / 4 - v;
+        }).withHessian((x, h) -> h[0] = 3 * x[0] * x[0]);
         for (String m : new String[] {"newton", "lbfgs", "bfgs"}) {
             Result r = Minimize.run(f, new double[] {0.1}, Method.named(m), Settings.DEFAULTS.withGradTol(1e-9));
             assertThat(r.status()).as(m + "\n" + r).isEqualTo(Status.CONVERGED_GRADIENT);
@@ -211,10 +193,33 @@ class MinimizeTest {
                 " * Convergence measures", "|g(x)|", "≤ 1.0e-08", " * Work counters", "Iterations:");
     }
 
+    /** Each convergence measure is printed beside its own tolerance, in the same form. */
+    @Test
+    void summaryPrintsEachMeasureInTheFormOfItsTolerance() {
+        Objective f = TestFunctions.rosenbrock(2, true);
+        Result r = Minimize.run(f, new double[] {-1.2, 1}, Method.named("lbfgs"),
+                Settings.DEFAULTS.withGradTol(0).withFTol(1e-10).withRelGradTol(1e-300));
+        assertThat(r.status()).isEqualTo(Status.CONVERGED_F);
+        Result.Measures m = r.measures();
+        assertThat(m.relativeFChange()).isEqualTo(m.fChange() / Math.max(Math.max(Math.abs(r.f()), Math.abs(r.f() + m.fChange())), 1),
+                within(1e-30));
+        assertThat(m.relativeFChange()).isLessThanOrEqualTo(1e-10);
+        String s = r.toString();
+        assertThat(s).contains(String.format(java.util.Locale.ROOT, "%-32s= %.1e ≤ 1.0e-10", "|f(x) - f(x')|/max(|f|,1)", m.relativeFChange()));
+        assertThat(s).contains("|g(x)|₂/max(|x|₂,1)");
+        // the location is gonum's: x, f and the gradient at x
+        double[] g = new double[2];
+        assertThat(f.evaluate(r.x(), g)).isEqualTo(r.f());
+        assertThat(r.location().gradient()).containsExactly(g);
+        assertThat(r.gradNorm()).isEqualTo(Math.max(Math.abs(g[0]), Math.abs(g[1])));
+        assertThat(r.stats().gEvals()).isEqualTo(r.stats().fEvals());
+    }
+
     @Test
     void settingsRejectBadValuesNamingTheParameter() {
         assertThatThrownBy(() -> Settings.DEFAULTS.withGradTol(-1)).hasMessageContaining("gradTol");
         assertThatThrownBy(() -> Settings.DEFAULTS.withMaxIterations(-1)).hasMessageContaining("maxIterations");
+        assertThatThrownBy(() -> Settings.DEFAULTS.withPrecisionTol(Double.NaN)).hasMessageContaining("precisionTol");
         assertThatThrownBy(() -> new Method.Lbfgs(0, MoreThuente.DEFAULT)).hasMessageContaining("memory");
         assertThatThrownBy(() -> new MoreThuente(1e-4, 1e-5, 0, 10)).hasMessageContaining("c2");
         assertThatThrownBy(() -> Method.named("adamx")).hasMessageContaining("lbfgs");
@@ -252,6 +257,6 @@ class MinimizeTest {
         Result r = Minimize.run(counting, p.x0(), new Method.Lbfgs(10, new MoreThuente(1e-3, 0.9, 0.1, 20)), s);
         assertThat(r.f()).isCloseTo(p.fStar(), within(1e-5 * p.fStar()));
         assertThat(counts[1]).as("evaluations at the x evaluated just before").isZero();
-        assertThat(r.fEvals()).isEqualTo(counts[0]);
+        assertThat(r.stats().fEvals()).isEqualTo(counts[0]);
     }
 }

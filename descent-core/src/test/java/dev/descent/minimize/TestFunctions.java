@@ -7,44 +7,26 @@ final class TestFunctions {
 
     /** Extended Rosenbrock (pairs form, as liblbfgs' sample), with Hessian; n even. */
     static Objective rosenbrock(int n, boolean withHessian) {
-        return new Objective() {
-            @Override
-            public int dimension() {
-                return n;
+        Objective f = Objective.of(n, (x, g) -> {
+            double fx = 0;
+            for (int i = 0; i < n; i += 2) {
+                double t1 = 1 - x[i];
+                double t2 = 10 * (x[i + 1] - x[i] * x[i]);
+                g[i + 1] = 20 * t2;
+                g[i] = -2 * (x[i] * g[i + 1] + t1);
+                fx += t1 * t1 + t2 * t2;
             }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double fx = 0;
-                for (int i = 0; i < n; i += 2) {
-                    double t1 = 1 - x[i];
-                    double t2 = 10 * (x[i + 1] - x[i] * x[i]);
-                    g[i + 1] = 20 * t2;
-                    g[i] = -2 * (x[i] * g[i + 1] + t1);
-                    fx += t1 * t1 + t2 * t2;
-                }
-                return fx;
+            return fx;
+        });
+        return !withHessian ? f : f.withHessian((x, h) -> {
+            java.util.Arrays.fill(h, 0);
+            for (int i = 0; i < n; i += 2) {
+                h[i * n + i] = 2 - 400 * x[i + 1] + 1200 * x[i] * x[i];
+                h[i * n + i + 1] = -400 * x[i];
+                h[(i + 1) * n + i] = -400 * x[i];
+                h[(i + 1) * n + i + 1] = 200;
             }
-
-            @Override
-            public boolean hasHessian() {
-                return withHessian;
-            }
-
-            @Override
-            public void hessian(double[] x, double[] h) {
-                if (!withHessian) {
-                    Objective.super.hessian(x, h);
-                }
-                java.util.Arrays.fill(h, 0);
-                for (int i = 0; i < n; i += 2) {
-                    h[i * n + i] = 2 - 400 * x[i + 1] + 1200 * x[i] * x[i];
-                    h[i * n + i + 1] = -400 * x[i];
-                    h[(i + 1) * n + i] = -400 * x[i];
-                    h[(i + 1) * n + i + 1] = 200;
-                }
-            }
-        };
+        });
     }
 
     static double[] rosenbrockStart(int n) {
@@ -59,36 +41,18 @@ final class TestFunctions {
     /** f(x) = ½xᵀAx − bᵀx with A = QDQᵀ symmetric positive definite (seeded), with Hessian. */
     static Objective quadratic(double[] A, double[] b) {
         int n = b.length;
-        return new Objective() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] g) {
-                double f = 0;
-                for (int i = 0; i < n; i++) {
-                    double ax = 0;
-                    for (int j = 0; j < n; j++) {
-                        ax += A[i * n + j] * x[j];
-                    }
-                    g[i] = ax - b[i];
-                    f += 0.5 * x[i] * ax - b[i] * x[i];
+        return Objective.of(n, (x, g) -> {
+            double f = 0;
+            for (int i = 0; i < n; i++) {
+                double ax = 0;
+                for (int j = 0; j < n; j++) {
+                    ax += A[i * n + j] * x[j];
                 }
-                return f;
+                g[i] = ax - b[i];
+                f += 0.5 * x[i] * ax - b[i] * x[i];
             }
-
-            @Override
-            public boolean hasHessian() {
-                return true;
-            }
-
-            @Override
-            public void hessian(double[] x, double[] h) {
-                System.arraycopy(A, 0, h, 0, n * n);
-            }
-        };
+            return f;
+        }).withHessian((x, h) -> System.arraycopy(A, 0, h, 0, n * n));
     }
 
     /** A random SPD matrix BᵀB + n·I, seeded. */

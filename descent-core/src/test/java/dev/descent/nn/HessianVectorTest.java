@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import dev.descent.data.Dataset;
+import dev.descent.train.ModelObjective;
 import org.junit.jupiter.api.Test;
 
 /** Hessian-vector products: exact softmax regression against an explicit Hessian, and finite differences. */
@@ -93,13 +95,14 @@ class HessianVectorTest {
         }
         double[] v = randomVector(m.paramCount(), 5);
         double[] hv = new double[m.paramCount()];
-        assertThat(m.hasExactHessianVector()).isTrue();
-        m.hessianVector(x, labels, n, v, hv);
+        ModelObjective f = new ModelObjective(m, new Dataset(x, labels, n, d, k));
+        assertThat(f.hessianVector()).isPresent();
+        f.hessianVector(f.initialPoint(), v, hv);
         double[] expected = explicitHessianTimes(m.params(), x, n, d, k, v);
         assertThat(relErr(hv, expected)).isLessThan(1e-5);
         // the finite-difference product agrees with the exact one
         double[] fd = new double[m.paramCount()];
-        m.finiteDifferenceHessianVector(x, labels, n, v, fd);
+        f.finiteDifferenceHessianVector(f.initialPoint(), v, fd);
         assertThat(relErr(fd, expected)).isLessThan(2e-3);
     }
 
@@ -113,14 +116,15 @@ class HessianVectorTest {
         for (int i = 0; i < n; i++) {
             labels[i] = (i * 7) % 3;
         }
-        assertThat(m.hasExactHessianVector()).isFalse();
+        ModelObjective f = new ModelObjective(m, new Dataset(x, labels, n, 3, 3));
+        assertThat(f.hessianVector()).isEmpty();
         float[] before = m.params().clone();
         double[] u = randomVector(m.paramCount(), 10);
         double[] v = randomVector(m.paramCount(), 11);
         double[] hu = new double[m.paramCount()];
         double[] hv = new double[m.paramCount()];
-        m.hessianVector(x, labels, n, u, hu);
-        m.hessianVector(x, labels, n, v, hv);
+        f.hessianVector(f.initialPoint(), u, hu);
+        f.hessianVector(f.initialPoint(), v, hv);
         assertThat(m.params()).containsExactly(before);
         // symmetry: vᵀHu = uᵀHv
         double vhu = 0;

@@ -9,7 +9,7 @@ class ModelGradientTest {
 
     private static void checkModel(Model m, float[] x, int[] labels, int batch) {
         float[] w = m.params();
-        Model.State state = m.exportState();
+        ModelState state = m.exportState();
         double l0 = m.forwardBackward(x, labels, batch);
         float[] analytic = m.grads().clone();
         assertThat(l0).isFinite();

@@ -33,7 +33,7 @@ class ModelSpecTest {
         Model m = ModelSpec.parse("softmax", 5, 3).build(1);
         assertThat(layerNames(m)).containsExactly("Dense");
         assertThat(m.params()).containsOnly(0f);
-        assertThat(m.hasExactHessianVector()).isTrue();
+        assertThat(SoftmaxHessian.appliesTo(m)).isTrue();
     }
 
     @Test
@@ -73,6 +73,22 @@ class ModelSpecTest {
         assertThatThrownBy(() -> ModelSpec.parse("mlp:8:init=lecun", 4, 2)).hasMessageContaining("lecun");
         assertThatThrownBy(() -> ModelSpec.parse("", 4, 2)).hasMessageContaining("empty");
         assertThatThrownBy(() -> ModelSpec.parse("softmax", 0, 2)).hasMessageContaining("inputSize");
+        // the format every spec shares: the fragment, its column, the spec
+        assertThatThrownBy(() -> ModelSpec.parse("mlp:64,32:tanh:swish", 4, 2))
+                .hasMessageStartingWith("'swish' at column 16 of model spec 'mlp:64,32:tanh:swish': unknown option 'swish'");
+        assertThatThrownBy(() -> ModelSpec.parse("mlp:64,x2", 4, 2))
+                .hasMessageStartingWith("'x2' at column 8 of model spec 'mlp:64,x2': hidden size 'x2' is not a positive integer");
+        String huge = "mlp:" + "8,".repeat(5000) + "y";
+        assertThatThrownBy(() -> ModelSpec.parse(huge, 4, 2))
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300))
+                .hasMessageContaining("(10005 characters)");
+    }
+
+    @Test
+    void namesOptionsAndWordsIgnoreCase() {
+        assertThat(ModelSpec.parse("MLP:16:TANH:BN:Dropout=0.5:Init=HE:Loss=MSE", 4, 2))
+                .isEqualTo(ModelSpec.parse("mlp:16:tanh:bn:dropout=0.5:init=he:loss=mse", 4, 2));
+        assertThat(ModelSpec.parse("Softmax", 4, 2)).isEqualTo(ModelSpec.parse("softmax", 4, 2));
     }
 
     @Test

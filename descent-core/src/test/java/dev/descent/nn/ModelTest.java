@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.descent.data.Dataset;
+import dev.descent.train.ModelObjective;
 import org.junit.jupiter.api.Test;
 
 /** The Model API: chunked evaluation, the full-batch bridge, modes, determinism, training progress. */
@@ -25,17 +27,20 @@ class ModelTest {
         Model small = ModelSpec.parse("mlp:6:bn", 4, 3).build(2, 8);
         Model big = ModelSpec.parse("mlp:6:bn", 4, 3).build(2, 64);
         assertThat(small.loss(x, y, n)).isCloseTo(big.loss(x, y, n), within(1e-6));
-        assertThat(small.correct(x, y, n)).isEqualTo(big.correct(x, y, n));
+        assertThat(small.evaluate(x, y, n).accuracy()).isEqualTo(big.evaluate(x, y, n).accuracy());
         double[] g1 = new double[small.paramCount()];
         double[] g2 = new double[big.paramCount()];
-        double l1 = small.lossAndGradient(x, y, n, g1);
-        double l2 = big.lossAndGradient(x, y, n, g2);
+        Dataset data = new Dataset(x, y, n, 4, 3);
+        ModelObjective f1 = new ModelObjective(small, data);
+        ModelObjective f2 = new ModelObjective(big, data);
+        double l1 = f1.evaluate(f1.initialPoint(), g1);
+        double l2 = f2.evaluate(f2.initialPoint(), g2);
         assertThat(l1).isCloseTo(l2, within(1e-6));
         for (int i = 0; i < g1.length; i++) {
             assertThat(g1[i]).isCloseTo(g2[i], within(1e-5));
         }
         assertThat(l1).isCloseTo(small.loss(x, y, n), within(1e-9));
-        assertThat(small.score(x, y, n)).isEqualTo(new Model.Score(small.loss(x, y, n), small.correct(x, y, n)));
+        assertThat(small.evaluate(x, y, n).loss()).isEqualTo(small.loss(x, y, n));
     }
 
     @Test
@@ -45,11 +50,11 @@ class ModelTest {
         int[] y = labels(n, 3);
         Model m = ModelSpec.parse("mlp:6:bn", 4, 3).build(2, 8);
         m.loss(x, y, n);
-        m.correct(x, y, n);
-        m.score(x, y, n);
+        m.evaluate(x, y, n);
         m.predict(x, n, new float[n * 3]);
-        m.lossAndGradient(x, y, n, new double[m.paramCount()]);
-        m.hessianVector(x, y, n, new double[m.paramCount()], new double[m.paramCount()]);
+        ModelObjective f = new ModelObjective(m, new Dataset(x, y, n, 4, 3));
+        f.evaluate(f.initialPoint(), new double[m.paramCount()]);
+        f.hessianVector(f.initialPoint(), new double[m.paramCount()], new double[m.paramCount()]);
         assertThat(m.maxBatch()).isEqualTo(8);
         m.forwardBackward(x, y, n);
         assertThat(m.maxBatch()).as("a training batch is one pass").isEqualTo(n);
@@ -60,10 +65,11 @@ class ModelTest {
         Model m = ModelSpec.parse("mlp:6:bn:dropout=0.5", 4, 3).build(2);
         float[] x = GradCheck.random(10 * 4, 1, 1);
         int[] y = labels(10, 3);
-        Model.State s = m.exportState();
+        ModelState s = m.exportState();
         m.loss(x, y, 10);
-        m.correct(x, y, 10);
-        m.lossAndGradient(x, y, 10, new double[m.paramCount()]);
+        m.evaluate(x, y, 10);
+        ModelObjective f = new ModelObjective(m, new Dataset(x, y, 10, 4, 3));
+        f.evaluate(f.initialPoint(), new double[m.paramCount()]);
         assertThat(m.isTraining()).isTrue();
         assertThat(m.exportState()).isEqualTo(s);
     }
@@ -83,8 +89,7 @@ class ModelTest {
                 }
             }
         }
-        assertThat(m.correct(x, argmax, n)).isEqualTo(n);
-        assertThat(m.accuracy(x, argmax, n)).isEqualTo(1.0);
+        assertThat(m.evaluate(x, argmax, n).accuracy()).isEqualTo(1.0);
     }
 
     @Test
@@ -117,7 +122,7 @@ class ModelTest {
             }
         }
         assertThat(m.loss(x, y, n)).isLessThan(first / 4);
-        assertThat(m.accuracy(x, y, n)).isGreaterThan(0.97);
+        assertThat(m.evaluate(x, y, n).accuracy()).isGreaterThan(0.97);
     }
 
     @Test
@@ -145,7 +150,7 @@ class ModelTest {
         assertThatThrownBy(() -> m.forwardBackward(new float[6], new int[] {0}, 2))
                 .hasMessageContaining("targets cover 1 rows");
         assertThatThrownBy(() -> m.loss(new float[6], new int[] {0, 1}, 0)).hasMessageContaining("batch size");
-        assertThatThrownBy(() -> m.importState(new Model.State(new float[3], new long[0])))
+        assertThatThrownBy(() -> m.importState(new ModelState(new float[3], new long[0])))
                 .hasMessageContaining("needs 0");
         assertThatThrownBy(() -> Model.builder(3).build(1)).hasMessageContaining("at least one layer");
     }

@@ -21,7 +21,7 @@ class ReadmeExampleTest {
         double loss = model.forwardBackward(x, labels, batch);   // zeroes, then fills model.grads()
         float[] w = model.params(), g = model.grads();            // one step of plain SGD:
         for (int i = 0; i < w.length; i++) w[i] -= 0.1f * g[i];
-        double acc = model.accuracy(x, labels, batch);            // evaluation mode, in chunks
+        double acc = model.evaluate(x, labels, batch).accuracy(); // evaluation mode, in chunks
         // ---
         assertThat(model.loss(x, labels, batch)).isLessThan(loss);
         assertThat(acc).isBetween(0.0, 1.0);

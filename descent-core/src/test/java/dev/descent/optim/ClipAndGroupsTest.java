@@ -62,7 +62,7 @@ class ClipAndGroupsTest {
 
     @Test
     void groupsAreIndependentOptimizersWithScaledLrAndDecay() {
-        Adam config = new Adam(0.05).withOptions(Options.NONE.withWeightDecay(0.1));
+        OptimizerConfig config = new Adam(0.05).withOptions(Options.NONE.withWeightDecay(0.1));
         ParamGroups groups = ParamGroups.of(30, new ParamGroup(0, 10, 1, 1), new ParamGroup(10, 24, 0.1, 0),
                 new ParamGroup(27, 30, 0, 1));
         Optimizer grouped = config.create(groups);

@@ -138,8 +138,8 @@ class LogisticRegressionTest {
         assertThatThrownBy(() -> new LogisticRegression(new double[] {0, Double.NaN},
                 new double[2], 1, 0.1)).hasMessageContaining("non-finite");
         assertThatThrownBy(() -> Problems.named("logreg:lambda=0"))
-                .hasMessageContaining("lambda = 0 is invalid");
+                .hasMessageContaining("'lambda=0' at column 8 of problem spec 'logreg:lambda=0': lambda must be a number in [1.0E-12, 1000000.0], got 0.0");
         assertThatThrownBy(() -> Problems.named("logreg:samples=x"))
-                .hasMessageContaining("samples = x is not an integer");
+                .hasMessageContaining("'samples=x' at column 8 of problem spec 'logreg:samples=x': 'x' is not an integer");
     }
 }

@@ -89,7 +89,7 @@ class ProblemsTest {
     void parametersOnAProblemWithoutThemAreRejected() {
         assertThatThrownBy(() -> Problems.named("beale:kappa=3"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("problem 'beale' has no parameter 'kappa'");
+                .hasMessageContaining("problem spec 'beale:kappa=3': problem 'beale' takes no parameters");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ProblemsTest {
         assertThat(((LeastSquares) Problems.named("mgh:33", 6).objective()).residualCount())
                 .isEqualTo(12);
         assertThatThrownBy(() -> Problems.named("linear-rank1:m=3", 5))
-                .hasMessageContaining("m = 3 is out of range; it must be in [5, 1000000]");
+                .hasMessageContaining("'m=3' at column 14 of problem spec 'linear-rank1:m=3': m must be in [5, 1000000], got 3");
     }
 
     @Test

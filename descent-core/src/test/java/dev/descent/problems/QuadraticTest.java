@@ -15,7 +15,7 @@ class QuadraticTest {
     private static double[] eigenvalues(Problem p) {
         int n = p.dimension();
         double[] h = new double[n * n];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
         assertThat(eig.decompose(DMatrixRMaj.wrap(n, n, h))).isTrue();
         double[] out = new double[n];
@@ -34,7 +34,7 @@ class QuadraticTest {
             assertThat(lambda[i]).isCloseTo(Math.pow(1e4, i / 5.0), within(1e-9 * 1e4));
         }
         double[] h = new double[36];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         assertThat(h[1]).as("rotated: off-diagonal entries").isNotZero();
     }
 
@@ -42,7 +42,7 @@ class QuadraticTest {
     void diagonalFormHasTheSameSpectrumAndNoRotation() {
         Problem p = Problems.named("quadratic:kappa=100,rotate=false", 3);
         double[] h = new double[9];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         assertThat(h).containsExactly(1, 0, 0, 0, 10, 0, 0, 0, 100);
     }
 
@@ -51,7 +51,7 @@ class QuadraticTest {
         Problem p = Problems.named("quadratic", 8);
         int n = p.dimension();
         double[] h = new double[n * n];
-        p.objective().hessian(p.x0(), h);
+        p.objective().hessian().orElseThrow().evaluate(p.x0(), h);
         double s = 0;
         for (double v : h) {
             s += v;
@@ -75,14 +75,16 @@ class QuadraticTest {
     void badParametersNameTheRange() {
         assertThatThrownBy(() -> Problems.named("quadratic:kappa=0.5"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kappa = 0.5 is invalid; it must be a number in [1.0, 1.0E16]");
+                .hasMessageContaining("'kappa=0.5' at column 11 of problem spec 'quadratic:kappa=0.5': kappa must be a number in [1.0, 1.0E16], got 0.5");
         assertThatThrownBy(() -> Problems.named("quadratic:rotate=maybe"))
-                .hasMessageContaining("rotate = maybe is invalid; it must be true or false");
+                .hasMessageContaining("'rotate=maybe' at column 11 of problem spec 'quadratic:rotate=maybe': 'maybe' is not true or false");
         assertThatThrownBy(() -> Problems.named("quadratic:kappa"))
-                .hasMessageContaining("must have the form key=value");
+                .hasMessageContaining("'kappa' at column 11 of problem spec 'quadratic:kappa': a key needs a value: kappa=VALUE");
         assertThatThrownBy(() -> Problems.named("quadratic:kappa=2,kappa=3"))
                 .hasMessageContaining("given twice");
         assertThatThrownBy(() -> Problems.named("quadratic:size=3"))
-                .hasMessageContaining("has no parameter 'size'; valid parameters: kappa, seed, rotate");
+                .hasMessageContaining("unknown key 'size'; valid keys for quadratic: kappa, seed, rotate");
+        // the one case rule: names, keys and words in any case
+        assertThat(Problems.named("Quadratic:KAPPA=10,Rotate=FALSE").dimension()).isEqualTo(Problems.named("quadratic").dimension());
     }
 }

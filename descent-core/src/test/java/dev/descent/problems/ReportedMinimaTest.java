@@ -85,7 +85,7 @@ class ReportedMinimaTest {
         assertThat(Math.abs(f - 2.79506e-5)).isLessThan(1e-5 * 2.79506e-5);
         assertThat(Differences.maxAbs(g)).isLessThan(1e-9);
         double[] h = new double[100];
-        ls.hessian(x, h);
+        ls.hessian().orElseThrow().evaluate(x, h);
         var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(10, true);
         assertThat(chol.decompose(org.ejml.data.DMatrixRMaj.wrap(10, 10, h)))
                 .as("Hessian positive definite").isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.descent.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +81,7 @@ class ScheduleSpecTest {
         assertThat(ScheduleSpec.parse("exp:k=0.1,lr=2").at(0)).isEqualTo(2.0);
         assertThatThrownBy(() -> ScheduleSpec.parse("exp:k=0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'exp:k=0.1' at column 1")
+                .hasMessageContaining("schedule spec 'exp:k=0.1': no learning rate")
                 .hasMessageContaining("add lr=");
     }
 
@@ -93,36 +94,62 @@ class ScheduleSpecTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''                            | empty schedule spec",
-        "cosin:steps=10                | unknown schedule 'cosin' at column 1 of 'cosin:steps=10'; valid names: const, step, multistep, exp, inv, poly, cosine, restarts, linear, warmup, onecycle",
-        "step:every=30,gama=0.1        | unknown key 'gama' at column 15 in 'step:every=30,gama=0.1'; valid keys for step: lr, every, gamma",
-        "step:every=30,gamma=-1        | gamma= at column 15 in 'step:every=30,gamma=-1': gamma must be a finite number > 0, got -1.0",
-        "step:every=thirty             | every= at column 6 in 'step:every=thirty': 'thirty' is not a whole number",
-        "step:every=2.5                | every= at column 6 in 'step:every=2.5': '2.5' is not a whole number of steps",
-        "step:every=30,gamma           | 'gamma' at column 15 in 'step:every=30,gamma' needs a value: gamma=VALUE",
-        "step:every=30,                | empty KEY=VALUE at column 15",
-        "step:every=30,every=40        | key 'every' given twice in 'step:every=30,every=40' (again at column 15)",
-        "step:gamma=0.5                | 'step:gamma=0.5' at column 1 of schedule spec 'step:gamma=0.5': missing every=STEPS",
+        "cosin:steps=10                | 'cosin' at column 1 of schedule spec 'cosin:steps=10': unknown schedule 'cosin'; valid names: const, step, multistep, exp, inv, poly, cosine, restarts, linear, warmup, onecycle",
+        "step:every=30,gama=0.1        | 'gama=0.1' at column 15 of schedule spec 'step:every=30,gama=0.1': unknown key 'gama'; valid keys for step: lr, every, gamma",
+        "step:every=30,gamma=-1        | 'gamma=-1' at column 15 of schedule spec 'step:every=30,gamma=-1': gamma must be a finite number > 0 and ≤ 1",
+        "step:every=thirty             | 'every=thirty' at column 6 of schedule spec 'step:every=thirty': 'thirty' is not a whole number",
+        "step:every=2.5                | 'every=2.5' at column 6 of schedule spec 'step:every=2.5': '2.5' is not a whole number ≥ 0",
+        "step:every=30,gamma           | 'gamma' at column 15 of schedule spec 'step:every=30,gamma': a key needs a value: gamma=VALUE",
+        "step:every=30,                | '' at column 15 of schedule spec 'step:every=30,': empty KEY=VALUE",
+        "step:every=30,every=40        | 'every=40' at column 15 of schedule spec 'step:every=30,every=40': key 'every' given twice",
+        "step:gamma=0.5                | schedule spec 'step:gamma=0.5': missing every=STEPS",
         "exp:k=0.1,rate=0.5            | exp takes either k= (continuous",
-        "exp:k=0.1,every=3             | every= at column 11 in 'exp:k=0.1,every=3': every= belongs to the staircase form",
+        "exp:k=0.1,every=3             | 'every=3' at column 11 of schedule spec 'exp:k=0.1,every=3': every= belongs to the staircase form",
         "step:every=30+cosine:steps=10 | 'step:every=30' at column 1 of schedule spec 'step:every=30+cosine:steps=10': 'step' has no length",
-        "warmup:steps=10+              | empty part after the last '+' at column 17",
-        "warmup:steps=10++cosine:steps=5 | empty part between two '+' at column 17",
-        "cosine:steps=10,min=1         | min= at column 17 in 'cosine:steps=10,min=1': min must be in [0.0, 0.1], got 1.0",
-        "restarts:t0=10,mult=0         | mult= at column 16 in 'restarts:t0=10,mult=0': mult must be a step count ≥ 1, got 0",
-        "multistep:milestones=30;x     | milestones= at column 11",
+        "warmup:steps=10+              | '' at column 17 of schedule spec 'warmup:steps=10+': empty part after the last '+'",
+        "warmup:steps=10++cosine:steps=5 | '' at column 17 of schedule spec 'warmup:steps=10++cosine:steps=5': empty part between two '+'",
+        "cosine:steps=10,min=1         | 'min=1' at column 17 of schedule spec 'cosine:steps=10,min=1': min must be in [0.0, 0.1], got 1.0",
+        "restarts:t0=10,mult=0         | 'mult=0' at column 16 of schedule spec 'restarts:t0=10,mult=0': mult must be a step count ≥ 1, got 0",
+        "multistep:milestones=30;x     | 'milestones=30;x' at column 11 of schedule spec 'multistep:milestones=30;x': 'x' is not a whole number",
         "multistep:milestones=60;30    | milestones must be strictly increasing steps ≥ 1, got [60, 30]",
-        "onecycle:steps=2              | pctStart·steps must be in (1, steps)",
-        "inv:k=NaN                     | k= at column 5 in 'inv:k=NaN': 'NaN' is not a number",
-        "exp:k=1e999                   | k= at column 5 in 'exp:k=1e999': '1e999' is out of range",
-        "cosine:steps=99999999999999999999 | steps= at column 8 in 'cosine:steps=99999999999999999999': '99999999999999999999' is too large",
-        "warmup:steps=5,lr=1+const     | lr= at column 16 in 'warmup:steps=5,lr=1': a warmup followed by '+' ramps to the first rate of the next part",
+        "onecycle:steps=2              | schedule spec 'onecycle:steps=2': pct·steps must be in (1, steps)",
+        "inv:k=NaN                     | 'k=NaN' at column 5 of schedule spec 'inv:k=NaN': 'NaN' is not a number",
+        "exp:k=1e999                   | 'k=1e999' at column 5 of schedule spec 'exp:k=1e999': '1e999' is out of range",
+        "cosine:steps=99999999999999999999 | 'steps=99999999999999999999' at column 8 of schedule spec 'cosine:steps=99999999999999999999': '99999999999999999999' is too large",
+        "warmup:steps=5,lr=1+const     | 'lr=1' at column 16 of schedule spec 'warmup:steps=5,lr=1+const': a warmup followed by '+' ramps to the first rate of the next part",
         "plateau:patience=3            | reduce-on-plateau reads a metric",
+        "exp:k=-0.01                   | 'k=-0.01' at column 5 of schedule spec 'exp:k=-0.01': k must be a finite number ≥ 0 (k < 0 makes the rate grow without bound)",
+        "inv:k=-0.01                   | 'k=-0.01' at column 5 of schedule spec 'inv:k=-0.01': k must be a finite number ≥ 0 (k < 0 makes the rate grow without bound)",
+        "exp:rate=1.5                  | 'rate=1.5' at column 5 of schedule spec 'exp:rate=1.5': rate must be a finite number > 0 and ≤ 1 (a factor > 1 makes the rate grow without bound)",
+        "step:every=3,gamma=2          | 'gamma=2' at column 14 of schedule spec 'step:every=3,gamma=2': gamma must be a finite number > 0 and ≤ 1",
+        "multistep:milestones=3,gamma=10 | gamma must be a finite number > 0 and ≤ 1",
+        "cosine:steps=10,lr=Infinity   | 'lr=Infinity' at column 17 of schedule spec 'cosine:steps=10,lr=Infinity': 'Infinity' is not a number",
     })
     void malformedSpecsPointAtTheWrongPart(String spec, String message) {
         assertThatThrownBy(() -> ScheduleSpec.parse(spec, 0.1))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(SpecException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("ScheduleSpec"));
+    }
+
+    @Test
+    void namesKeysAndWordsIgnoreCase() {
+        same(ScheduleSpec.parse("Warmup:Steps=10+COSINE:STEPS=100,MIN=1E-5", 0.1),
+                Schedule.warmup(10, 0, Schedule.cosine(0.1, 100, 1e-5)), 150);
+        assertThat(ScheduleSpec.parsePlateau("PLATEAU:Mode=MAX,Threshold_Mode=Abs"))
+                .isEqualTo(PlateauConfig.defaults().withMode(PlateauConfig.Mode.MAX)
+                        .withThreshold(1e-4, PlateauConfig.ThresholdMode.ABS));
+    }
+
+    @Test
+    void veryLongSpecsAreQuotedShortened() {
+        String spec = "cosine:steps=10," + "min=0,".repeat(2000);
+        assertThatThrownBy(() -> ScheduleSpec.parse(spec, 0.1)).isInstanceOf(SpecException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage().length()).isLessThan(300);
+                    assertThat(e.getMessage()).contains("'min=0' at column 23").contains("given twice")
+                            .contains("(12016 characters)");
+                });
     }
 
     @Test
@@ -140,9 +167,11 @@ class ScheduleSpecTest {
                 .isEqualTo(new PlateauConfig(PlateauConfig.Mode.MAX, 0.5, 3, 0.01, PlateauConfig.ThresholdMode.ABS,
                         2, 1e-4, 0));
         assertThatThrownBy(() -> ScheduleSpec.parsePlateau("plateau:mode=up"))
-                .hasMessageContaining("mode= at column 9 in 'plateau:mode=up': 'up' is not one of min, max");
+                .hasMessageContaining("'mode=up' at column 9 of schedule spec 'plateau:mode=up': 'up' is not one of min, max");
         assertThatThrownBy(() -> ScheduleSpec.parsePlateau("plateau:factor=1"))
-                .hasMessageContaining("factor= at column 9 in 'plateau:factor=1': factor must be in [0, 1), got 1.0");
+                .hasMessageContaining("'factor=1' at column 9 of schedule spec 'plateau:factor=1': factor must be in [0, 1), got 1.0");
+        assertThatThrownBy(() -> ScheduleSpec.parsePlateau("plateau:min=-1"))
+                .hasMessageContaining("'min=-1' at column 9 of schedule spec 'plateau:min=-1': min must be a finite number ≥ 0");
         assertThatThrownBy(() -> ScheduleSpec.parsePlateau("cosine:steps=3"))
                 .hasMessageContaining("expected 'plateau'");
     }

@@ -1,5 +1,6 @@
 package dev.descent.train;
 
+import dev.descent.nn.Evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,13 +30,13 @@ class KnownOutcomesTest {
         Model m = ModelSpec.parse("mlp:100", 2, 3).build(0, 32);
         ModelNetwork net = new ModelNetwork(m);
         // a linear classifier gets about 50% here (cs231n); the hidden layer makes it separable
-        TrainResult r = new Trainer(TrainConfig.epochs(50, 32, 0), net, new Adam(0.01).create(m.paramCount()), t -> 0.01)
+        TrainResult r = new Trainer(TrainConfig.forEpochs(50, 32, 0), net, new Adam(0.01).create(m.paramCount()), t -> 0.01)
                 .fit(spiral, null, TrainListener.none());
         assertThat(r.status()).isEqualTo(TrainStatus.COMPLETED);
         assertThat(net.evaluate(spiral).accuracy()).isGreaterThan(0.95);
         Model linear = ModelSpec.parse("softmax", 2, 3).build(0, 32);
         ModelNetwork lin = new ModelNetwork(linear);
-        new Trainer(TrainConfig.epochs(50, 32, 0), lin, new Adam(0.01).create(linear.paramCount()), t -> 0.01)
+        new Trainer(TrainConfig.forEpochs(50, 32, 0), lin, new Adam(0.01).create(linear.paramCount()), t -> 0.01)
                 .fit(spiral, null, TrainListener.none());
         assertThat(lin.evaluate(spiral).accuracy()).isLessThan(0.65);
     }
@@ -63,7 +64,7 @@ class KnownOutcomesTest {
         Model m = ModelSpec.parse("softmax", 784, 10).build(0, 6000);
         ModelNetwork net = new ModelNetwork(m);
         List<Double> losses = new ArrayList<>();
-        TrainResult r = new Trainer(TrainConfig.epochs(30, 6000, 0), net, new Sgd(0.05).create(m.paramCount()), t -> 0.05)
+        TrainResult r = new Trainer(TrainConfig.forEpochs(30, 6000, 0), net, new Sgd(0.05).create(m.paramCount()), t -> 0.05)
                 .fit(data.train(), data.heldOut(), new TrainListener() {
                     @Override
                     public void onStep(long step, double epoch, double loss, double lr) {

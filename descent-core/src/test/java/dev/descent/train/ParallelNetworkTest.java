@@ -43,7 +43,7 @@ class ParallelNetworkTest {
         float[][] finals = new float[2][];
         for (int r = 0; r < 2; r++) {
             try (ParallelNetwork p = parallel("mlp:8", 2)) {
-                new Trainer(TrainConfig.epochs(10, 16, 5), p, new Adam(0.01).create(p.params().length), t -> 0.01)
+                new Trainer(TrainConfig.forEpochs(10, 16, 5), p, new Adam(0.01).create(p.params().length), t -> 0.01)
                         .fit(DATA, DATA, TrainListener.none());
                 finals[r] = p.params().clone();
                 assertThat(p.evaluate(DATA).accuracy()).isGreaterThan(0.8);

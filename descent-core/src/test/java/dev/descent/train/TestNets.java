@@ -1,5 +1,6 @@
 package dev.descent.train;
 
+import dev.descent.nn.Evaluation;
 import dev.descent.data.Dataset;
 
 /** A small hand-written network for the trainer's tests, independent of nn. */

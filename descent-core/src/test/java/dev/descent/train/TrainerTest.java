@@ -1,5 +1,6 @@
 package dev.descent.train;
 
+import dev.descent.nn.Evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.descent.data.Dataset;
@@ -25,7 +26,7 @@ class TrainerTest {
     @Test
     void separatesBlobsAndRecordsEachEpoch() {
         TestNets.Softmax net = new TestNets.Softmax(2, 3, 0);
-        TrainConfig cfg = TrainConfig.epochs(5, 16, 7);
+        TrainConfig cfg = TrainConfig.forEpochs(5, 16, 7);
         TrainResult r = trainer(cfg, net, 0.1).fit(DATA.train(), DATA.heldOut(), TrainListener.none());
         assertThat(r.status()).isEqualTo(TrainStatus.COMPLETED);
         assertThat(r.steps()).isEqualTo(5 * 15); // 240 rows / 16
@@ -44,7 +45,7 @@ class TrainerTest {
     @Test
     void stepBudgetAndEvalEvery() {
         TestNets.Softmax net = new TestNets.Softmax(2, 3, 0);
-        TrainConfig cfg = TrainConfig.steps(20, 16, 7).withEvalEvery(4);
+        TrainConfig cfg = TrainConfig.forSteps(20, 16, 7).withEvalEvery(4);
         TrainResult r = trainer(cfg, net, 0.1).fit(DATA.train(), null, TrainListener.none());
         assertThat(r.steps()).isEqualTo(20);
         // records at 0, 4, 8, 12, 15 (epoch end), 16, 20
@@ -53,7 +54,7 @@ class TrainerTest {
 
     @Test
     void resumingFromAnyCheckpointIsBitIdentical(@TempDir Path dir) throws Exception {
-        TrainConfig cfg = TrainConfig.epochs(3, 16, 9).withCheckpointEvery(7).withEvalEvery(5);
+        TrainConfig cfg = TrainConfig.forEpochs(3, 16, 9).withCheckpointEvery(7).withEvalEvery(5);
         TestNets.Softmax full = new TestNets.Softmax(2, 3, 0);
         TrainResult a = trainer(cfg, full, 0.2).fit(DATA.train(), DATA.heldOut(), TrainListener.none());
 
@@ -115,7 +116,7 @@ class TrainerTest {
     @Test
     void aNaNRollsBackCutsTheLrAndContinues() {
         Faulty net = new Faulty(c -> c == 20);
-        TrainConfig cfg = TrainConfig.epochs(3, 16, 7);
+        TrainConfig cfg = TrainConfig.forEpochs(3, 16, 7);
         Optimizer opt = new dev.descent.optim.Sgd(0.1).create(net.params().length);
         List<Double> lrs = new ArrayList<>();
         TrainResult r = new Trainer(cfg, net, opt, t -> 0.1).fit(DATA.train(), DATA.heldOut(), new TrainListener() {
@@ -159,7 +160,7 @@ class TrainerTest {
                 return inner.evaluate(data);
             }
         };
-        TrainResult r = new Trainer(TrainConfig.epochs(2, 16, 7), spiky, new dev.descent.optim.Sgd(0.1).create(inner.params().length), t -> 0.1)
+        TrainResult r = new Trainer(TrainConfig.forEpochs(2, 16, 7), spiky, new dev.descent.optim.Sgd(0.1).create(inner.params().length), t -> 0.1)
                 .fit(DATA.train(), null, TrainListener.none());
         assertThat(r.history().events()).extracting(History.Event::cause).containsExactly(History.Cause.SPIKE);
         assertThat(r.status()).isEqualTo(TrainStatus.COMPLETED);
@@ -170,7 +171,7 @@ class TrainerTest {
         Faulty net = new Faulty(c -> c >= 3);
         Optimizer opt = new dev.descent.optim.Sgd(0.1).create(net.params().length);
         float[] start = net.params().clone();
-        TrainResult r = new Trainer(TrainConfig.epochs(3, 16, 7), net, opt, t -> 0.1).fit(DATA.train(), DATA.heldOut(), TrainListener.none());
+        TrainResult r = new Trainer(TrainConfig.forEpochs(3, 16, 7), net, opt, t -> 0.1).fit(DATA.train(), DATA.heldOut(), TrainListener.none());
         assertThat(r.status()).isEqualTo(TrainStatus.DIVERGED);
         assertThat(r.history().events()).hasSize(5);
         assertThat(r.history().events().getLast().lrScale()).isEqualTo(1.0 / 32);
@@ -183,8 +184,10 @@ class TrainerTest {
     void clippingBoundsTheGlobalNorm() {
         float[] g = {3, 4};
         Trainer.clip(g, 1);
-        assertThat(g[0]).isEqualTo(0.6f);
-        assertThat(g[1]).isEqualTo(0.8f);
+        // PyTorch's clip_grad_norm_, defined once in optim.Clip: s = 1/(5 + 1e-6)
+        float s = (float) (1 / (5 + 1e-6));
+        assertThat(g).containsExactly(3 * s, 4 * s);
+        assertThat(g[0]).isCloseTo(0.6f, org.assertj.core.api.Assertions.within(1e-6f));
         float[] h = {0.3f, 0.4f};
         Trainer.clip(h, 1);
         assertThat(h).containsExactly(0.3f, 0.4f);

@@ -9,15 +9,31 @@ import java.util.Map;
  */
 public sealed interface Chart permits XYChart, BarChart {
 
-    /** An identifier unique within the report (used for SVG element ids). */
+    /**
+     * An identifier unique within the report (used for SVG element ids).
+     *
+     * @return letters, digits and '-', starting with a letter
+     */
     String id();
 
-    /** The chart's title, drawn above it. */
+    /**
+     * The chart's title, drawn above it.
+     *
+     * @return the title
+     */
     String title();
 
-    /** Whether this is a small second panel (drawn narrower). */
+    /**
+     * Whether this is a small second panel (drawn narrower).
+     *
+     * @return true for a small panel
+     */
     boolean small();
 
-    /** The chart's data as written to {@code results.json}. */
+    /**
+     * The chart's data as written to {@code results.json}.
+     *
+     * @return an ordered map of plain values for {@link Json#write}
+     */
     Map<String, Object> toJson();
 }

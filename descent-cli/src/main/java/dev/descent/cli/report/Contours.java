@@ -88,6 +88,10 @@ public final class Contours {
     /**
      * Levels for a function that spans decades (Rosenbrock, Beale): {@code count} levels spaced
      * geometrically above the grid's minimum, from {@code fMin + span·1e-3} to the grid's median.
+     *
+     * @param f the function's values on the grid, f[row][column]
+     * @param count the number of levels, ≥ 1
+     * @return the levels, ascending
      */
     public static double[] geometricLevels(double[][] f, int count) {
         double lo = Double.POSITIVE_INFINITY;

@@ -7,7 +7,13 @@ public final class Fmt {
 
     private Fmt() {}
 
-    /** {@code v} with {@code digits} significant digits, in plain or scientific notation as fits. */
+    /**
+     * A number for people, in plain or scientific notation as fits.
+     *
+     * @param v the number; NaN and ±∞ print as NaN and ±∞
+     * @param digits significant digits, ≥ 1
+     * @return for example {@code 0.0123} or {@code 4.56e-7}
+     */
     public static String sig(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -31,12 +37,22 @@ public final class Fmt {
         return mantissa + "e" + exponent;
     }
 
-    /** Three significant digits. */
+    /**
+     * A number with three significant digits.
+     *
+     * @param v the number
+     * @return {@link #sig sig(v, 3)}
+     */
     public static String num(double v) {
         return sig(v, 3);
     }
 
-    /** Seconds, with a unit that keeps them readable (µs, ms or s). */
+    /**
+     * Seconds, with a unit that keeps them readable.
+     *
+     * @param s the time in seconds
+     * @return three significant digits in µs, ms or s
+     */
     public static String seconds(double s) {
         if (s < 1e-3) {
             return sig(s * 1e6, 3) + " µs";

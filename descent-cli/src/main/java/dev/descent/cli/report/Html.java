@@ -5,7 +5,12 @@ public final class Html {
 
     private Html() {}
 
-    /** {@code s} with &amp;, &lt;, &gt; and &quot; escaped (valid in text and in attributes). */
+    /**
+     * Escapes text for HTML.
+     *
+     * @param s the text
+     * @return {@code s} with &amp;, &lt;, &gt; and &quot; escaped (valid in text and in attributes)
+     */
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -1,124 +1,104 @@
 package dev.descent.cli.report;
 
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 
 /**
- * A small JSON writer (no JSON library is in the build). Values are written from plain Java
- * objects: {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@code double[]},
- * {@code float[]}, {@code int[]}, {@link List} and {@link Map} with string keys (insertion order
- * kept). Non-finite numbers, which JSON cannot hold, are written as {@code null}.
+ * The one JSON writer of the command line (Jackson): every {@code --json} object, the train
+ * command's metrics lines and the tour's {@code results.json} go through {@link #write}.
+ *
+ * <p>Values are plain Java objects: {@code null}, {@link String}, {@link Boolean}, {@link Number},
+ * arrays ({@code double[]}, {@code float[]}, {@code int[]}, {@code long[]}), {@link java.util.List}
+ * and {@link java.util.Map} with string keys (insertion order kept). The output is compact (no
+ * spaces, one line). Numbers: integers as integers, {@code double}/{@code float} in Java's
+ * shortest round-trip form ({@code 0.25}, {@code 40.0}, {@code 1.0E300}), and non-finite values,
+ * which JSON cannot hold, as {@code null}, in fields and in arrays alike.
  */
 public final class Json {
 
+    /** The configured mapper (non-finite doubles and floats as {@code null}); not exposed, so nobody reconfigures it. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(nonFiniteAsNull()).build();
+
     private Json() {}
 
-    /** The JSON text of {@code value}. */
+    /**
+     * The JSON text of {@code value}, on one line.
+     *
+     * @param value a value of the kinds listed above, nested as deep as needed
+     * @return the JSON text, without a line break
+     * @throws IllegalArgumentException when {@code value} holds something Jackson cannot write
+     */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(256);
-        append(out, value);
-        return out.toString();
-    }
-
-    /** Appends the JSON text of {@code value} to {@code out}. */
-    public static void append(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> string(out, s);
-            case Boolean b -> out.append(b);
-            case Double d -> number(out, d);
-            case Float f -> number(out, f);
-            case Number n -> out.append(n.longValue());
-            case double[] a -> {
-                out.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    number(out, a[i]);
-                }
-                out.append(']');
-            }
-            case float[] a -> {
-                out.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    number(out, a[i]);
-                }
-                out.append(']');
-            }
-            case int[] a -> {
-                out.append('[');
-                for (int i = 0; i < a.length; i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    out.append(a[i]);
-                }
-                out.append(']');
-            }
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    append(out, list.get(i));
-                }
-                out.append(']');
-            }
-            case Map<?, ?> map -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    string(out, String.valueOf(e.getKey()));
-                    out.append(':');
-                    append(out, e.getValue());
-                }
-                out.append('}');
-            }
-            default -> throw new IllegalArgumentException(
-                    "Json: cannot write a " + value.getClass().getName() + "; use String, Number, Boolean, arrays, List or Map");
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** Appends a number; non-finite values become {@code null}, integers print without ".0". */
-    public static void number(StringBuilder out, double v) {
-        if (!Double.isFinite(v)) {
-            out.append("null");
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            out.append((long) v);
-        } else {
-            out.append(v);
-        }
-    }
-
-    /** Appends a quoted, escaped string. */
-    public static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+    private static SimpleModule nonFiniteAsNull() {
+        JsonSerializer<Double> doubles = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+                number(g, v);
+            }
+        };
+        JsonSerializer<Float> floats = new JsonSerializer<>() {
+            @Override
+            public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
+                if (Float.isFinite(v)) {
+                    g.writeNumber(v);
+                } else {
+                    g.writeNull();
+                }
+            }
+        };
+        JsonSerializer<double[]> doubleArrays = new JsonSerializer<>() {
+            @Override
+            public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeStartArray(a, a.length);
+                for (double v : a) {
+                    number(g, v);
+                }
+                g.writeEndArray();
+            }
+        };
+        JsonSerializer<float[]> floatArrays = new JsonSerializer<>() {
+            @Override
+            public void serialize(float[] a, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeStartArray(a, a.length);
+                for (float v : a) {
+                    if (Float.isFinite(v)) {
+                        g.writeNumber(v);
                     } else {
-                        out.append(c);
+                        g.writeNull();
                     }
                 }
+                g.writeEndArray();
             }
-        }
-        out.append('"');
+        };
+        SimpleModule m = new SimpleModule("descent-non-finite-as-null");
+        m.addSerializer(Double.class, doubles);
+        m.addSerializer(Double.TYPE, doubles);
+        m.addSerializer(Float.class, floats);
+        m.addSerializer(Float.TYPE, floats);
+        m.addSerializer(double[].class, doubleArrays);
+        m.addSerializer(float[].class, floatArrays);
+        return m;
     }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+
 }

@@ -19,25 +19,37 @@ import java.util.Objects;
  */
 public record Report(String title, Map<String, Object> meta, List<Section> sections) {
 
-    /** The file names written by {@link #write}. */
+    /** The name of the page written by {@link #write}. */
     public static final String HTML = "index.html";
+    /** The name of the numbers file written by {@link #write}. */
     public static final String JSON = "results.json";
 
+    /** Copies meta and sections. */
     public Report {
         Objects.requireNonNull(title, "title");
         meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         sections = List.copyOf(sections);
     }
 
-    /** Writes {@code dir/index.html} and {@code dir/results.json} atomically; returns the HTML path. */
+    /**
+     * Writes {@code dir/index.html} and {@code dir/results.json} atomically.
+     *
+     * @param dir the output directory
+     * @return the path of index.html
+     * @throws IOException when a file cannot be written
+     */
     public Path write(Path dir) throws IOException {
-        AtomicFiles.write(dir.resolve(JSON), json());
+        dev.descent.io.OutputFile.writeString(dir.resolve(JSON), json());
         Path html = dir.resolve(HTML);
-        AtomicFiles.write(html, html());
+        dev.descent.io.OutputFile.writeString(html, html());
         return html;
     }
 
-    /** The contents of {@code results.json}. */
+    /**
+     * The contents of {@code results.json}.
+     *
+     * @return one JSON object (title, meta, sections) and a newline
+     */
     public String json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", title);
@@ -46,7 +58,11 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
         return Json.write(m) + "\n";
     }
 
-    /** The contents of {@code index.html}. */
+    /**
+     * The contents of {@code index.html}.
+     *
+     * @return the page: inline CSS and SVG, no scripts, well-formed XML
+     */
     public String html() {
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
@@ -70,8 +86,10 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
                     .append(s.ran() ? "" : " (not run)").append("</li>\n");
         }
         h.append("</ol></nav>\n</header>\n<main>\n");
+        boolean glossed = false;
         for (Section s : sections) {
-            section(h, s);
+            section(h, s, !glossed && s.ran());
+            glossed |= s.ran();
         }
         h.append("</main>\n<footer><p>Every chart above comes from the run that wrote this page; ")
                 .append("the numbers are in <a href=\"").append(JSON).append("\">").append(JSON).append("</a>.</p></footer>\n")
@@ -79,7 +97,7 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
         return h.toString();
     }
 
-    private static void section(StringBuilder h, Section s) {
+    private static void section(StringBuilder h, Section s, boolean glossSeed) {
         h.append("<section class=\"experiment\" id=\"").append(s.id()).append("\">\n")
                 .append("<h2>").append(s.number()).append(". ").append(Html.escape(s.title())).append("</h2>\n")
                 .append("<p class=\"teaches\"><strong>Background</strong> (the lecture's claim; this run's own result is the takeaway below): ")
@@ -96,14 +114,38 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
             if (s.table() != null) {
                 table(h, s.table());
             }
+            if (!s.reading().isEmpty()) {
+                h.append("<p class=\"reading\"><strong>Reading the charts.</strong> ").append(Html.escape(s.reading())).append("</p>\n");
+            }
             h.append("<p class=\"takeaway\"><strong>Takeaway.</strong> ").append(Html.escape(s.takeaway())).append("</p>\n");
         }
-        h.append("<p class=\"repro\">Reproduce: <code>").append(Html.escape(s.command())).append("</code> (seed ")
+        h.append("<p class=\"repro\">Reproduce: <code>").append(command(s.command())).append("</code> (section seed ")
                 .append(s.seed());
+        if (glossSeed) {
+            h.append(", derived from the command's --seed and the section number, so that each section has its own random stream");
+        }
         if (s.ran()) {
-            h.append(", ").append(Html.escape(Fmt.seconds(s.seconds())));
+            h.append("; ").append(Html.escape(Fmt.seconds(s.seconds())));
         }
         h.append(")</p>\n</section>\n");
+    }
+
+    /**
+     * A command line as HTML in which a line may break only between arguments: each argument, and
+     * each flag with the value that follows it, is a span that never wraps, so a copied command
+     * never holds a break inside a flag.
+     */
+    static String command(String command) {
+        String[] words = command.trim().split(" +");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.startsWith("-") && i + 1 < words.length && !words[i + 1].startsWith("-") && !words[i + 1].equals("#")) {
+                w = w + " " + words[++i];
+            }
+            b.append(b.isEmpty() ? "" : " ").append("<span class=\"arg\">").append(Html.escape(w)).append("</span>");
+        }
+        return b.toString();
     }
 
     private static void table(StringBuilder h, Table t) {
@@ -145,7 +187,9 @@ public record Report(String title, Map<String, Object> meta, List<Section> secti
             figure.chart svg{display:block;width:100%;height:auto}
             .takeaway{background:#f0f6ff;border-left:4px solid #0072B2;padding:8px 10px;margin:10px 0 6px}
             .notrun{background:#fff4e5;border-left:4px solid #E69F00;padding:8px 10px}
-            .repro{font-size:.85em;color:#555;margin:4px 0 0;overflow-wrap:anywhere}
+            .repro{font-size:.85em;color:#555;margin:4px 0 0}
+            .repro .arg{white-space:nowrap}
+            .reading{color:#333;font-size:.95em;margin:8px 0 4px}
             code{font:.92em/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:#f2f2f2;padding:1px 4px;border-radius:3px}
             .tablewrap{overflow-x:auto}
             table{border-collapse:collapse;margin:10px 0;font-size:.9em}

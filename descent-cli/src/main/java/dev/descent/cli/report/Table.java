@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record Table(String caption, String corner, List<String> columns, List<String> rows, double[][] values) {
 
+    /** Checks the shape of {@code values} against the row and column names; copies them. */
     public Table {
         Objects.requireNonNull(caption, "caption");
         Objects.requireNonNull(corner, "corner");
@@ -36,12 +37,23 @@ public record Table(String caption, String corner, List<String> columns, List<St
         values = copy;
     }
 
-    /** The value in row r, column c. */
+    /**
+     * One cell.
+     *
+     * @param r the row index
+     * @param c the column index
+     * @return the value in row r, column c
+     */
     public double value(int r, int c) {
         return values[r][c];
     }
 
-    /** The row holding the smallest finite value of column c, or -1 when none is finite. */
+    /**
+     * The best row of a column.
+     *
+     * @param c the column index
+     * @return the row holding the smallest finite value of column c, or -1 when none is finite
+     */
     public int bestRow(int c) {
         int best = -1;
         for (int r = 0; r < values.length; r++) {
@@ -53,6 +65,11 @@ public record Table(String caption, String corner, List<String> columns, List<St
         return best;
     }
 
+    /**
+     * The values, copied.
+     *
+     * @return values[r][c] for row r, column c
+     */
     @Override
     public double[][] values() {
         double[][] copy = new double[values.length][];
@@ -62,7 +79,11 @@ public record Table(String caption, String corner, List<String> columns, List<St
         return copy;
     }
 
-    /** The table as written to {@code results.json}. */
+    /**
+     * The table as written to {@code results.json}.
+     *
+     * @return caption, corner, columns and rows with their values
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("caption", caption);

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param series the lines, drawn in order
  * @param markers vertical lines with labels (a suggested learning rate, a decay step)
  * @param small whether this is a small second panel
+ * @param offTopLabel when not null (and the y range is fixed), a ▲ marks each place where a line
+ *     leaves the top of the chart, and this is its legend entry (e.g. "loss left the chart:
+ *     diverged"); null for no such marks
  */
 public record XYChart(
         String id,
@@ -33,11 +36,18 @@ public record XYChart(
         double[] yRange,
         List<Series> series,
         List<Marker> markers,
-        boolean small)
+        boolean small,
+        String offTopLabel)
         implements Chart {
 
-    /** A vertical line at x with a label. */
+    /**
+     * A vertical line at x with a label.
+     *
+     * @param label the text drawn at the top of the line
+     * @param x where the line is, on the x axis; finite
+     */
     public record Marker(String label, double x) {
+        /** Checks the label and x. */
         public Marker {
             Objects.requireNonNull(label, "label");
             if (!Double.isFinite(x)) {
@@ -46,6 +56,7 @@ public record XYChart(
         }
     }
 
+    /** Checks the id, labels, ranges and that series names are unique; copies the lists and arrays. */
     public XYChart {
         if (id == null || !id.matches("[A-Za-z][A-Za-z0-9-]*")) {
             throw new IllegalArgumentException("chart id must be letters, digits and '-', starting with a letter: " + id);
@@ -73,7 +84,15 @@ public record XYChart(
         }
     }
 
-    /** Starts a chart with linear axes, fitted ranges, no series. */
+    /**
+     * Starts a chart with linear axes, fitted ranges, no series.
+     *
+     * @param id unique within the report; letters, digits and '-'
+     * @param title the title drawn above the chart
+     * @param xLabel the x-axis label
+     * @param yLabel the y-axis label
+     * @return a builder
+     */
     public static Builder builder(String id, String title, String xLabel, String yLabel) {
         return new Builder(id, title, xLabel, yLabel);
     }
@@ -107,6 +126,9 @@ public record XYChart(
             mk.add(e);
         }
         m.put("markers", mk);
+        if (offTopLabel != null) {
+            m.put("offTopLabel", offTopLabel);
+        }
         return m;
     }
 
@@ -121,6 +143,7 @@ public record XYChart(
         private double[] xRange;
         private double[] yRange;
         private boolean small;
+        private String offTopLabel;
         private final List<Series> series = new ArrayList<>();
         private final List<Marker> markers = new ArrayList<>();
 
@@ -131,56 +154,114 @@ public record XYChart(
             this.yLabel = yLabel;
         }
 
-        /** A logarithmic x axis. */
+        /**
+         * A logarithmic x axis.
+         *
+         * @return this builder
+         */
         public Builder logX() {
             xLog = true;
             return this;
         }
 
-        /** A logarithmic y axis. */
+        /**
+         * A logarithmic y axis.
+         *
+         * @return this builder
+         */
         public Builder logY() {
             yLog = true;
             return this;
         }
 
-        /** Fixes the visible x range. */
+        /**
+         * Fixes the visible x range.
+         *
+         * @param lo the left end
+         * @param hi the right end, &gt; lo
+         * @return this builder
+         */
         public Builder xRange(double lo, double hi) {
             xRange = new double[] {lo, hi};
             return this;
         }
 
-        /** Fixes the visible y range (points outside are clipped). */
+        /**
+         * Fixes the visible y range (points outside are clipped).
+         *
+         * @param lo the bottom
+         * @param hi the top, &gt; lo
+         * @return this builder
+         */
         public Builder yRange(double lo, double hi) {
             yRange = new double[] {lo, hi};
             return this;
         }
 
-        /** Draws the chart as a small second panel. */
+        /**
+         * Draws the chart as a small second panel.
+         *
+         * @return this builder
+         */
         public Builder small() {
             small = true;
             return this;
         }
 
-        /** Adds a series. */
+        /**
+         * Marks with a ▲ each place where a line leaves the top of the fixed y range, with
+         * {@code legend} as the legend entry of those marks.
+         *
+         * @param legend the legend entry, e.g. "loss left the chart (diverged)"
+         * @return this builder
+         */
+        public Builder markLeavingTop(String legend) {
+            offTopLabel = java.util.Objects.requireNonNull(legend, "legend");
+            return this;
+        }
+
+        /**
+         * Adds a series.
+         *
+         * @param s the series, drawn after the ones already added
+         * @return this builder
+         */
         public Builder add(Series s) {
             series.add(s);
             return this;
         }
 
-        /** Adds a solid line. */
+        /**
+         * Adds a solid line.
+         *
+         * @param name the legend entry
+         * @param x the x coordinates
+         * @param y the y coordinates, as many as x
+         * @return this builder
+         */
         public Builder line(String name, double[] x, double[] y) {
             return add(new Series(name, x, y, Series.Style.LINE));
         }
 
-        /** Adds a labelled vertical line at x. */
+        /**
+         * Adds a labelled vertical line.
+         *
+         * @param label the text at its top
+         * @param x where it is on the x axis
+         * @return this builder
+         */
         public Builder marker(String label, double x) {
             markers.add(new Marker(label, x));
             return this;
         }
 
-        /** The chart. */
+        /**
+         * Builds the chart.
+         *
+         * @return the chart, validated
+         */
         public XYChart build() {
-            return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small);
+            return new XYChart(id, title, xLabel, yLabel, xLog, yLog, xRange, yRange, series, markers, small, offTopLabel);
         }
     }
 }

@@ -5,7 +5,7 @@
  * {@link dev.descent.cli.report.Report} also writes to {@code results.json}, so what is drawn and
  * what is recorded are the same numbers. {@link dev.descent.cli.report.Contours} computes contour
  * lines by marching squares; {@link dev.descent.cli.report.Json} and
- * {@link dev.descent.cli.report.AtomicFiles} write the files (no JSON library, atomic renames).
+ * {@link dev.descent.io.OutputFile} write the files (Jackson, the CLI's one JSON writer; atomic renames for regular files only).
  *
  * <pre>{@code
  * XYChart c = XYChart.builder("loss", "Training loss", "epoch", "loss").logY().line("adam", x, y).build();

@@ -26,8 +26,8 @@ final class DecayExperiment implements Experiment {
     static final int BATCH = 64;
 
     @Override
-    public int number() {
-        return 2;
+    public String label() {
+        return "decay";
     }
 
     @Override
@@ -52,7 +52,7 @@ final class DecayExperiment implements Experiment {
         Split data = ctx.data().get();
         Dataset train = data.train();
         int epochs = ctx.pick(12, 3);
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int perEpoch = (train.n() + BATCH - 1) / BATCH;
         long steps = (long) epochs * perEpoch;
         long every = Math.max(1, steps / 3);
@@ -118,8 +118,12 @@ final class DecayExperiment implements Experiment {
         numbers.put("optimizer", OPTIMIZER + ":lr=" + LR0);
         numbers.put("epochs", epochs);
         numbers.put("batch", BATCH);
-        return new Section(number(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
-                null, takeaway, ctx.command(number()), seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(loss.marker("drop", (double) drops[0] / perEpoch).marker("drop 2", (double) drops[1] / perEpoch).build(), lrs.build()),
+                null, takeaway, ctx.command(), seed, (System.nanoTime() - t0) * 1e-9, null, numbers)
+                .withReading("lr0 is the initial learning rate (" + Fmt.num(LR0) + " here), where every schedule starts; \"to lr0/100\""
+                        + " means the rate has fallen to a hundredth of it by the last step. Curves start at epoch 0 with the loss of"
+                        + " the first mini-batch at the initial weights; each later point is the mean mini-batch loss over a quarter of"
+                        + " an epoch. The dashed lines mark the two drops of the step schedule.");
     }
 
     /** The training loss of the first bin ending at or after {@code epoch}. */

@@ -1,6 +1,7 @@
 package dev.descent.cli.tour;
 
 import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.Section;
 import dev.descent.cli.report.XYChart;
 import dev.descent.data.Dataset;
@@ -10,6 +11,7 @@ import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import dev.descent.train.LrFinder;
 import dev.descent.train.LrFinderResult;
+import dev.descent.train.LrSweep;
 import dev.descent.train.TrainResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,8 @@ final class LrRangeExperiment implements Experiment {
     static final int BATCH = 64;
 
     @Override
-    public int number() {
-        return 7;
+    public String label() {
+        return "lr range test";
     }
 
     @Override
@@ -52,20 +54,20 @@ final class LrRangeExperiment implements Experiment {
         long t0 = System.nanoTime();
         Split data = ctx.data().get();
         Dataset train = data.train();
-        long seed = ctx.seedFor(number());
+        long seed = ctx.sectionSeed();
         int checkEpochs = ctx.pick(2, 1);
         LrFinder finder = new LrFinder(1e-5, 10, ctx.pick(100, 60), 0.98, 4);
         progress.total(finder.steps() + 3L * checkEpochs);
         Model model = Runs.model(MODEL, train, seed);
         OptimizerConfig cfg = Optimizers.named(OPTIMIZER);
         float[] before = model.params().clone();
-        LrFinderResult r = LrSweep.run(model, cfg, train, BATCH, seed, finder, progress);
+        LrFinderResult r = LrSweep.run(model, cfg, train, BATCH, seed, finder, () -> progress.step(1));
         boolean restored = java.util.Arrays.equals(before, model.params());
         double valley = r.suggestion(LrFinderResult.Method.VALLEY);
         double steep = r.suggestion(LrFinderResult.Method.STEEPEST);
         double minimum = r.suggestion(LrFinderResult.Method.MINIMUM);
         double[] lrs = r.lrs();
-        XYChart chart = LrSweep.chart("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH, r,
+        XYChart chart = LrFinderChart.of("lr-find", "LR range test, " + MODEL + " + SGD momentum 0.9, batch " + BATCH, r,
                 4 * Math.log(train.classes()));
         // does the suggestion train well? the same model from the same start, at 0.1×, 1× and 10× the valley
         double[] factors = {0.1, 1, 10};
@@ -103,9 +105,17 @@ final class LrRangeExperiment implements Experiment {
                 + stop + "; the valley suggests lr " + Fmt.num(valley) + " (steepest " + Fmt.num(steep) + ", minimum/10 "
                 + Fmt.num(minimum) + "). Trained for " + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + ", the valley rate reached validation loss "
                 + Fmt.num(after[1]) + " against " + Fmt.num(after[0]) + " at a tenth of it and " + Fmt.num(after[2]) + " at ten times it"
-                + (bestCheck == 1 ? "." : ", so here " + (bestCheck == 0 ? "the tenth" : "ten times the valley") + " did better.");
-        return new Section(number(), id(), title(), teaches(), List.of(chart), null, takeaway,
-                ctx.command(number()) + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
+                + switch (bestCheck) {
+                    case 1 -> ": the finder's suggestion was the best of the three here.";
+                    case 2 -> ", so here ten times the valley did better: for this model the finder's valley rule was cautious."
+                            + " Read its suggestion as the low end of the range worth trying, not as the best rate, and try a few"
+                            + " larger multiples before training for long.";
+                    default -> ", so here a tenth of the valley did better: on this model the valley rule was too bold for "
+                            + checkEpochs + (checkEpochs == 1 ? " epoch" : " epochs") + " of training, and the suggestion is an upper"
+                            + " end to tune down from.";
+                };
+        return new Section(ctx.section(), id(), title(), teaches(), List.of(chart), null, takeaway,
+                ctx.command() + "   # or: descent lr-find --data " + ctx.dataName() + " --model " + MODEL + " --optimizer "
                         + OPTIMIZER + " --start 1e-5 --end 10 --steps " + finder.steps() + " --batch " + BATCH + " --seed " + seed,
                 seed, (System.nanoTime() - t0) * 1e-9, null, numbers);
     }

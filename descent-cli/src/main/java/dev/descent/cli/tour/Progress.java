@@ -7,10 +7,18 @@ package dev.descent.cli.tour;
  */
 public interface Progress {
 
-    /** Sets the amount of work (units are the experiment's own: runs, epochs, iterations). */
+    /**
+     * Sets the amount of work.
+     *
+     * @param units the total, in the experiment's own units (runs, epochs, iterations)
+     */
     void total(long units);
 
-    /** Advances by {@code units}. */
+    /**
+     * Advances the work done.
+     *
+     * @param units how much was done since the last call
+     */
     void step(long units);
 
     /** Says that the experiment finished. */

@@ -24,31 +24,34 @@ final class Runs {
     }
 
     /**
-     * A finished run: the trainer's result and the mean training loss over consecutive bins of
-     * steps (a quarter of an epoch by default), computed from every step that survived (steps
-     * undone by a divergence rollback are dropped).
+     * A finished run: the trainer's result, the loss at the start and the mean training loss over
+     * consecutive bins of steps (a quarter of an epoch by default), computed from every step that
+     * survived (steps undone by a divergence rollback are dropped).
      *
      * @param result the trainer's result
-     * @param epochs the epoch at the end of each bin
-     * @param loss the mean mini-batch loss over each bin
+     * @param epochs 0, then the epoch at the end of each bin
+     * @param loss the loss of the first mini-batch at the initial weights (epoch 0; NaN when no
+     *     step survived), then the mean mini-batch loss over each bin
      */
     record Run(TrainResult result, double[] epochs, double[] loss) {}
 
     /**
      * Trains {@code model} in place with {@code optimizer} following {@code schedule} (per step),
      * evaluating on {@code val} (when not null) {@code binsPerEpoch} times per epoch; the trainer
-     * gives up after {@code maxFailures} rollbacks in a row (spike factor 10, lr cut 0.5).
+     * gives up after {@code maxFailures} rollbacks in a row (the other divergence settings are
+     * {@link TrainConfig}'s defaults, as in {@code descent train}).
      */
     static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
             int epochs, int batch, long seed, int binsPerEpoch, int maxFailures, Progress progress) {
         int perEpoch = (train.n() + batch - 1) / batch;
         int bin = Math.max(1, perEpoch / binsPerEpoch);
-        TrainConfig cfg = TrainConfig.epochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
-                .withDivergence(10, 0.5, maxFailures);
+        TrainConfig cfg = TrainConfig.forEpochs(epochs, batch, seed).withEvalEvery(val == null ? 0 : bin)
+                .withDivergence(TrainConfig.DEFAULT_SPIKE_FACTOR, TrainConfig.DEFAULT_LR_CUT, maxFailures);
         ModelNetwork net = new ModelNetwork(model);
         Trainer t = new Trainer(cfg, net, optimizer.create(model.paramCount()), schedule);
         double[] stepLoss = new double[epochs * perEpoch + 1];
         long[] last = {0};
+        stepLoss[1] = Double.NaN; // stays NaN when no step survives
         TrainResult r = t.fit(train, val, new TrainListener() {
             @Override
             public void onStep(long step, double epoch, double loss, double lr) {
@@ -66,8 +69,9 @@ final class Runs {
         });
         // whole bins; the last one absorbs a remainder (a bin of two steps would only add noise)
         int bins = (int) Math.max(last[0] > 0 ? 1 : 0, last[0] / bin);
-        double[] x = new double[bins];
-        double[] y = new double[bins];
+        double[] x = new double[bins + 1];
+        double[] y = new double[bins + 1];
+        y[0] = stepLoss[1]; // step 1's loss is computed at the initial weights (also when a rollback redoes it)
         for (int b = 0; b < bins; b++) {
             long from = (long) b * bin + 1;
             long to = b == bins - 1 ? last[0] : (long) (b + 1) * bin;
@@ -75,16 +79,16 @@ final class Runs {
             for (long k = from; k <= to; k++) {
                 sum += stepLoss[(int) k];
             }
-            x[b] = (double) to / perEpoch;
-            y[b] = sum / (to - from + 1);
+            x[b + 1] = (double) to / perEpoch;
+            y[b + 1] = sum / (to - from + 1);
         }
         return new Run(r, x, y);
     }
 
-    /** As above with the trainer's default of 5 rollbacks. */
+    /** As above with the trainer's default number of rollbacks ({@link TrainConfig#DEFAULT_MAX_FAILURES}). */
     static Run train(Model model, OptimizerConfig optimizer, Schedule schedule, Dataset train, Dataset val,
             int epochs, int batch, long seed, int binsPerEpoch, Progress progress) {
-        return train(model, optimizer, schedule, train, val, epochs, batch, seed, binsPerEpoch, 5, progress);
+        return train(model, optimizer, schedule, train, val, epochs, batch, seed, binsPerEpoch, TrainConfig.DEFAULT_MAX_FAILURES, progress);
     }
 
     /** The records' epochs and validation losses (NaN-free records only). */
@@ -102,13 +106,13 @@ final class Runs {
         return new double[][] {java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k)};
     }
 
-    /** The mean of the last {@code k} bins of a run (its last epoch with k bins per epoch); NaN when empty. */
+    /** The mean of the last {@code k} bins of a run (its last epoch with k bins per epoch); NaN when it has none. */
     static double finalLoss(Run run, int k) {
         double[] y = run.loss();
-        if (y.length == 0) {
+        if (y.length <= 1) {
             return Double.NaN;
         }
-        int from = Math.max(0, y.length - k);
+        int from = Math.max(1, y.length - k);
         double s = 0;
         for (int i = from; i < y.length; i++) {
             s += y[i];

@@ -22,10 +22,30 @@ public final class Tour {
 
     private Tour() {}
 
-    /** The experiments in report order. */
+    /**
+     * The experiments in report order: the one list of the tour's sections. Section n is the
+     * n-th entry; {@code descent tour}'s {@code --sections} range, help text and progress bars
+     * are derived from it.
+     *
+     * @return the experiments, section 1 first
+     */
     public static List<Experiment> experiments() {
         return List.of(new LearningRateExperiment(), new DecayExperiment(), new TrajectoryExperiment(),
                 new ScalingExperiment(), new BatchExperiment(), new DefaultsExperiment(), new LrRangeExperiment());
+    }
+
+    /**
+     * The sections by number and label, for help texts.
+     *
+     * @return for example "1 learning rate, 2 decay, ..."
+     */
+    public static String sectionList() {
+        List<Experiment> all = experiments();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(i + 1).append(' ').append(all.get(i).label());
+        }
+        return b.toString();
     }
 
     /**
@@ -34,12 +54,31 @@ public final class Tour {
      * @param ctx the shared settings and data
      * @param only the section numbers to run; the others are reported as skipped
      * @param threads the number of experiments to run at once, ≥ 1
-     * @param progress a progress sink per experiment (by section number)
+     * @param progress a progress sink per experiment (by section number, 1-based)
      * @param meta the report header (command, seed, data, versions, ...)
+     * @return the report, one section per experiment
+     * @throws InterruptedException when interrupted while waiting for the experiments
      */
     public static Report run(TourContext ctx, Set<Integer> only, int threads, IntFunction<Progress> progress, Map<String, Object> meta)
             throws InterruptedException {
-        List<Experiment> all = experiments();
+        return run(experiments(), ctx, only, threads, progress, meta);
+    }
+
+    /**
+     * Runs {@code only} (section numbers; empty = all) of {@code all}, numbering the sections by
+     * their position in it (1-based).
+     *
+     * @param all the experiments in report order
+     * @param ctx the shared settings and data
+     * @param only the section numbers to run; the others are reported as skipped
+     * @param threads the number of experiments to run at once, ≥ 1
+     * @param progress a progress sink per experiment (by section number, 1-based)
+     * @param meta the report header (command, seed, data, versions, ...)
+     * @return the report, one section per experiment
+     * @throws InterruptedException when interrupted while waiting for the experiments
+     */
+    public static Report run(List<Experiment> all, TourContext ctx, Set<Integer> only, int threads, IntFunction<Progress> progress,
+            Map<String, Object> meta) throws InterruptedException {
         Section[] sections = new Section[all.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "tour");
@@ -51,11 +90,12 @@ public final class Tour {
             List<Integer> slots = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 Experiment e = all.get(i);
-                if (!only.isEmpty() && !only.contains(e.number())) {
-                    sections[i] = Section.notRun(e.number(), e.id(), e.title(), e.teaches(), ctx.commandBase(), ctx.seedFor(e.number()),
+                TourContext c = ctx.forSection(i + 1);
+                if (!only.isEmpty() && !only.contains(i + 1)) {
+                    sections[i] = Section.notRun(i + 1, e.id(), e.title(), e.teaches(), ctx.commandBase(), c.sectionSeed(),
                             "skipped: this run was limited to sections " + only + " (--sections).");
                 } else if (!e.timed()) {
-                    futures.add(pool.submit(() -> runOne(e, ctx, progress.apply(e.number()))));
+                    futures.add(pool.submit(() -> runOne(e, c, progress.apply(c.section()))));
                     slots.add(i);
                 }
             }
@@ -70,9 +110,9 @@ public final class Tour {
             pool.shutdownNow();
         }
         for (int i = 0; i < all.size(); i++) {
-            Experiment e = all.get(i);
             if (sections[i] == null) {
-                sections[i] = runOne(e, ctx, progress.apply(e.number()));
+                TourContext c = ctx.forSection(i + 1);
+                sections[i] = runOne(all.get(i), c, progress.apply(c.section()));
             }
         }
         return new Report("descent tour: cs231n lecture 7, from real runs", meta, List.of(sections));
@@ -83,7 +123,7 @@ public final class Tour {
             return e.run(ctx, p);
         } catch (Exception ex) {
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            return Section.notRun(e.number(), e.id(), e.title(), e.teaches(), ctx.commandBase(), ctx.seedFor(e.number()),
+            return Section.notRun(ctx.section(), e.id(), e.title(), e.teaches(), ctx.commandBase(), ctx.sectionSeed(),
                     "the experiment failed in this run: " + msg);
         } finally {
             p.done();

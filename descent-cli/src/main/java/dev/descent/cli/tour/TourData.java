@@ -18,6 +18,10 @@ public final class TourData {
     /**
      * {@code embedded}: the subset in the jar (no download, no files); {@code fashion-mnist}: the
      * full set from {@code dataDir} (or Debian's {@code dataset-fashion-mnist} when null).
+     *
+     * @param name {@code embedded} or {@code fashion-mnist}
+     * @param dataDir where the Fashion-MNIST files are, or null for Debian's location
+     * @return the training and test sets, both normalized with the training set's mean and std
      */
     public static Split load(String name, Path dataDir) {
         Split s = switch (name) {

@@ -57,13 +57,14 @@ final class TrajectoryExperiment implements Experiment {
                         new double[] {1, 1}, new double[] {-2, 2, -1, 3}, rosen),
                 new Landscape("Beale", Problems.named("beale").objective(), new double[] {1, 1},
                         new double[] {3, 0.5}, new double[] {-1, 4, -1.5, 2}, beale),
-                new Landscape("ill-conditioned quadratic (κ = 10)", new IllConditionedQuadratic(10), new double[] {-9, 2.5},
-                        new double[] {0, 0}, new double[] {-10, 10, -4, 4}, quad));
+                // ½(x − 1)ᵀ diag(1, κ) (x − 1): the catalogue's quadratic with its axes unrotated, minimum at (1, 1)
+                new Landscape("ill-conditioned quadratic (κ = 10)", Problems.named("quadratic:kappa=10,rotate=false", 2).objective(),
+                        new double[] {-8, 3.5}, new double[] {1, 1}, new double[] {-9, 11, -3, 5}, quad));
     }
 
     @Override
-    public int number() {
-        return 3;
+    public String label() {
+        return "1st vs 2nd order";
     }
 
     @Override
@@ -145,15 +146,15 @@ final class TrajectoryExperiment implements Experiment {
                 px[k] = last.x()[0];
                 py[k++] = last.x()[1];
                 String label = l.firstOrder().containsKey(name) ? name + " (lr " + lrOf(l.firstOrder().get(name)) + ")" : name;
-                b.add(new Series(label, java.util.Arrays.copyOf(px, k), java.util.Arrays.copyOf(py, k),
-                        k <= 60 ? Series.Style.LINE_MARKERS : Series.Style.LINE)); // markers only where they can be told apart
+                b.add(look(name, new Series(label, java.util.Arrays.copyOf(px, k), java.util.Arrays.copyOf(py, k),
+                        l.firstOrder().containsKey(name) ? Series.Style.LINE : Series.Style.LINE_MARKERS)));
                 double dist = Math.hypot(r.x()[0] - l.xStar()[0], r.x()[1] - l.xStar()[1]);
                 int reached = firstWithin(trace, l.xStar(), 1e-3);
                 Map<String, Object> run = new LinkedHashMap<>();
                 run.put("method", m.name());
                 run.put("spec", l.firstOrder().getOrDefault(name, name.toLowerCase(java.util.Locale.ROOT)));
                 run.put("iterations", r.iterations());
-                run.put("fEvals", r.fEvals());
+                run.put("fEvals", r.stats().fEvals());
                 run.put("finalF", r.f());
                 run.put("distanceToMinimum", dist);
                 run.put("iterationsToWithin1e-3", reached < 0 ? null : reached);
@@ -186,9 +187,14 @@ final class TrajectoryExperiment implements Experiment {
                 + ".";
         numbers.put("firstOrderSteps", firstOrderIters);
         numbers.put("secondOrder", "Moré–Thuente line search, at most 200 iterations, gradient tolerance 1e-6");
-        return new Section(number(), id(), title(), teaches(), charts, null, takeaway,
-                ctx.command(number()), ctx.seedFor(number()),
-                (System.nanoTime() - t0) * 1e-9, null, numbers);
+        return new Section(ctx.section(), id(), title(), teaches(), charts, null, takeaway,
+                ctx.command(), ctx.sectionSeed(),
+                (System.nanoTime() - t0) * 1e-9, null, numbers)
+                .withReading("All trajectories on a panel start at the same point x₀ and join the iterates in order; grey lines are contours"
+                        + " of f. First-order methods (solid, dashed, dotted and dash-dot lines) take " + firstOrderIters + " steps at"
+                        + " the learning rate shown; second-order methods carry a marker at every iterate (Newton ■, BFGS ▲,"
+                        + " L-BFGS ◆). κ (kappa) is the condition number, the ratio of the largest to the smallest curvature: the"
+                        + " quadratic's Hessian is diag(1, 10), so its valley is √10 ≈ 3.2 times narrower across than along.");
     }
 
     private static XYChart modelPanel(Landscape l, Map<String, Object> numbers) {
@@ -199,7 +205,7 @@ final class TrajectoryExperiment implements Experiment {
         double gn = Math.hypot(g[0], g[1]);
         double[] d = {-g[0] / gn, -g[1] / gn};
         double[] h = new double[4];
-        f.hessian(x0, h);
+        f.hessian().orElseThrow().evaluate(x0, h);
         double curv = d[0] * (h[0] * d[0] + h[1] * d[1]) + d[1] * (h[2] * d[0] + h[3] * d[1]);
         double sStar = gn / curv; // minimum of the quadratic model along d
         int n = 121;
@@ -233,6 +239,23 @@ final class TrajectoryExperiment implements Experiment {
                 .add(new Series("quadratic model", s, quad, Series.Style.DASHED))
                 .marker("quadratic model's minimum", sStar)
                 .build();
+    }
+
+    /**
+     * Nine trajectories on one contour plot: colour alone does not tell them apart (GD and Adam are
+     * both blue), so first-order methods differ in line pattern and second-order ones carry a
+     * marker of their own at each iterate.
+     */
+    static Series look(String method, Series s) {
+        return switch (method) {
+            case "Nesterov", "RMSProp" -> s.withDash(Series.Dash.DASHED);
+            case "AdaGrad" -> s.withDash(Series.Dash.DOTTED);
+            case "Adam" -> s.withDash(Series.Dash.DASH_DOT);
+            case "Newton" -> s.withMark(Series.Mark.SQUARE);
+            case "BFGS" -> s.withMark(Series.Mark.TRIANGLE);
+            case "L-BFGS" -> s.withMark(Series.Mark.DIAMOND);
+            default -> s;
+        };
     }
 
     private static int firstWithin(List<Iterate> trace, double[] xStar, double tol) {

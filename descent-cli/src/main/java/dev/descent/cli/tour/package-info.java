@@ -4,8 +4,6 @@
  * against mini-batch, Adam as a default, the learning-rate range test). {@link dev.descent.cli.tour.Tour}
  * runs them (untimed ones in parallel, each with its own seed; timed ones alone afterwards) and
  * assembles the {@link dev.descent.cli.report.Report}. Every takeaway is computed from the run's
- * numbers; an experiment that fails becomes a section that says so. {@link dev.descent.cli.tour.LrSweep}
- * is the range test on an {@code nn.Model}, shared with {@code descent lr-find} and
- * {@code train --lr auto}.
+ * numbers; an experiment that fails becomes a section that says so.
  */
 package dev.descent.cli.tour;

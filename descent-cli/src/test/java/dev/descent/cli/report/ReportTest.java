@@ -98,10 +98,10 @@ class ReportTest {
     void jsonHoldsEveryPlottedNumberWithNullForNonFinite(@TempDir Path dir) throws Exception {
         sample().write(dir);
         String json = Files.readString(dir.resolve("results.json"));
-        assertThat(json).contains("\"y\":[2.3,40,null,null,null]");
-        assertThat(json).contains("\"values\":[30,1]");
+        assertThat(json).contains("\"y\":[2.3,40.0,null,null,null]");
+        assertThat(json).contains("\"values\":[30.0,1.0]");
         assertThat(json).contains("\"ran\":false").contains("\"notRun\":\"the minimizers are not on this branch\"");
-        assertThat(json).contains("\"markers\":[{\"label\":\"step\",\"x\":3}]");
+        assertThat(json).contains("\"markers\":[{\"label\":\"step\",\"x\":3.0}]");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("index.html", "results.json");
     }

@@ -3,8 +3,11 @@ package dev.descent.cli.tour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.cli.Main;
 import dev.descent.cli.report.Fmt;
+import dev.descent.cli.report.LegendMarks;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -28,7 +31,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The {@code --quick} tour end to end, run once: the page parses as XML, has the seven sections
+ * The {@code --quick} tour end to end, run once: the page parses as XML, has every section
  * with an SVG in each, {@code results.json} is strict JSON and agrees with what the page draws,
  * and a real browser (headless chromium) renders it without console errors.
  */
@@ -60,18 +63,21 @@ class TourEndToEndTest {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
-        results = (Map<String, Object>) MiniJson.parse(Files.readString(dir.resolve("report/results.json")));
+        // strict JSON: no NaN tokens (Jackson's default), nothing after the object
+        results = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(Files.readString(dir.resolve("report/results.json")), Map.class);
     }
 
     @Test
     void printsWhereTheReportIs() {
-        assertThat(stdout).contains("7 of 7 sections").contains(dir.resolve("report/index.html").toAbsolutePath().toString());
+        int n = Tour.experiments().size();
+        assertThat(stdout).contains(n + " of " + n + " sections").contains(dir.resolve("report/index.html").toAbsolutePath().toString());
     }
 
     @Test
     void sevenSectionsEachWithAnSvgAndATakeaway() {
         List<Element> sections = sections();
-        assertThat(sections).hasSize(7);
+        assertThat(sections).hasSize(Tour.experiments().size());
         for (Element s : sections) {
             assertThat(s.getElementsByTagNameNS(SVG, "svg").getLength()).as("svg in section %s", s.getAttribute("id")).isPositive();
             assertThat(text(s)).contains("Takeaway.").contains("Reproduce:").doesNotContain("Not run.");
@@ -83,7 +89,7 @@ class TourEndToEndTest {
     @SuppressWarnings("unchecked")
     void resultsJsonAgreesWithWhatIsDrawn() {
         List<Object> js = (List<Object>) results.get("sections");
-        assertThat(js).hasSize(7);
+        assertThat(js).hasSize(Tour.experiments().size());
         Map<String, Element> svgs = new HashMap<>();
         NodeList all = doc.getElementsByTagNameNS(SVG, "svg");
         for (int i = 0; i < all.getLength(); i++) {
@@ -92,7 +98,7 @@ class TourEndToEndTest {
         }
         List<Element> sections = sections();
         int charts = 0;
-        for (int k = 0; k < 7; k++) {
+        for (int k = 0; k < js.size(); k++) {
             Map<String, Object> s = (Map<String, Object>) js.get(k);
             Element section = sections.get(k);
             assertThat(s.get("ran")).isEqualTo(true);
@@ -133,6 +139,44 @@ class TourEndToEndTest {
             }
         }
         assertThat(charts).isEqualTo(doc.getElementsByTagNameNS(SVG, "svg").getLength());
+    }
+
+    @Test
+    void everySeriesNamedInALegendHasAVisibleMarkInItsChart() {
+        NodeList all = doc.getElementsByTagNameNS(SVG, "svg");
+        int legends = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element svg = (Element) all.item(i);
+            LegendMarks.Reading r = LegendMarks.read(svg);
+            assertThat(r.missing()).as("legend entries of chart %s drawn nowhere in it", svg.getAttribute("id")).isEmpty();
+            legends += r.legend().size();
+        }
+        assertThat(legends).as("legend entries read").isGreaterThan(30);
+    }
+
+    @Test
+    void reproduceCommandsBreakOnlyBetweenArguments() {
+        NodeList codes = doc.getElementsByTagNameNS(XHTML, "code");
+        int commands = 0;
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            NodeList args = code.getElementsByTagNameNS(XHTML, "span");
+            if (args.getLength() == 0) {
+                continue;
+            }
+            commands++;
+            for (int k = 0; k < args.getLength(); k++) {
+                String arg = args.item(k).getTextContent();
+                assertThat(((Element) args.item(k)).getAttribute("class")).isEqualTo("arg");
+                // a flag and its value stay together: "--steps 60", never "--steps" alone before a value
+                if (arg.startsWith("--") && k + 1 < args.getLength() && !args.item(k + 1).getTextContent().startsWith("-")
+                        && !args.item(k + 1).getTextContent().equals("#")) {
+                    assertThat(arg).as("flag %s split from its value", arg).contains(" ");
+                }
+            }
+        }
+        assertThat(commands).isEqualTo(Tour.experiments().size());
+        assertThat(html).contains(".repro .arg{white-space:nowrap}");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.descent.stochastic;
+
+/**
+ * Multi-batch L-BFGS (Berahas, Nocedal and Takáč, "A Multi-Batch L-BFGS Method for Machine
+ * Learning", NIPS 2016), with the stabilisers of stochastic quasi-Newton practice.
+ *
+ * <p><b>Samples.</b> Consecutive samples overlap: S_k = O_{k−1} ∪ N_k ∪ O_k, with |S_k| = b,
+ * |O_k| = round(r·b) (at least 1) and N_k, O_k fresh rows. The gradient of S_k is computed block
+ * by block (O_{k−1}, N_k, O_k), so g_{O_k}(x_k) and, one iteration later, g_{O_k}(x_{k+1}) come
+ * out of batch gradients computed anyway: the curvature pair s_k = x_{k+1} − x_k,
+ * y_k = g_{O_k}(x_{k+1}) − g_{O_k}(x_k) uses the same examples at both points and costs no extra
+ * gradient. r = 1 is full overlap: y_k = g_{S_k}(x_{k+1}) − g_{S_k}(x_k), one extra gradient on
+ * the previous batch per iteration (the robust fallback).
+ *
+ * <p><b>Iteration.</b> d = −H·g_{S_k} by the two-loop recursion over the last m pairs
+ * ({@code minimize.LbfgsMemory}) with H₀ = γI, γ = sᵀy/yᵀy of the newest pair clamped to
+ * [{@value #GAMMA_MIN}, {@value #GAMMA_MAX}]; if d is not finite or gᵀd ≥ 0 the memory is
+ * cleared and d = −g. Stochastic Armijo backtracking on the current sample:
+ * t ∈ {t₀, t₀/2, t₀/4, …} until F_S(x + t·d) ≤ F_S(x) + c₁·t·gᵀd (forward-only evaluations), with
+ * t₀ = lr (1 by default), or lr·min(1, 1/‖g‖₂) when the memory is empty. If no trial passes
+ * within {@code backtracks} halvings, x stays, the memory is cleared, and no pair is formed.
+ *
+ * <p><b>Pairs.</b> With Bs = −t·g (B the current quasi-Newton matrix, since s = t·d = −t·H·g), a
+ * pair with yᵀs ≥ ε·sᵀBs is stored as is; otherwise, with damping ε &gt; 0, Powell's damping
+ * y ← θy + (1−θ)Bs, θ = (1−ε)·sᵀBs/(sᵀBs − yᵀs), makes yᵀs = ε·sᵀBs (Powell 1978; Wang, Ma,
+ * Goldfarb and Liu 2017); with ε = 0 a pair with yᵀs ≤ 10⁻¹⁰·sᵀBs, or a non-finite one, is
+ * skipped. Each outcome has a counter ({@link QuasiNewtonStats}).
+ *
+ * @param lr the first trial step t₀, &gt; 0 (default 1)
+ * @param overlap r, in (0, 0.5] (disjoint overlaps in consecutive samples) or exactly 1 (full
+ *     overlap); default 0.25
+ * @param memory the number of pairs m, ≥ 1 (default 10)
+ * @param damping ε of the acceptance test and Powell damping, in [0, 1) (default 0.2; 0: skip
+ *     instead of damping)
+ * @param c1 the Armijo constant, in (0, 1) (default 10⁻⁴)
+ * @param backtracks the most halvings per line search, ≥ 0 (default 10)
+ */
+public record MultiBatchLbfgs(double lr, double overlap, int memory, double damping, double c1, int backtracks)
+        implements SampledConfig {
+
+    /** The smallest γ of H₀ = γI. */
+    public static final double GAMMA_MIN = 1e-4;
+    /** The largest γ of H₀ = γI. */
+    public static final double GAMMA_MAX = 1e4;
+
+    /** The defaults: lr 1, overlap 0.25, memory 10, damping 0.2, c₁ 10⁻⁴, 10 backtracks. */
+    public static final MultiBatchLbfgs DEFAULT = new MultiBatchLbfgs(1, 0.25, 10, 0.2, 1e-4, 10);
+
+    /** Validates every field. */
+    public MultiBatchLbfgs {
+        Checks.positive("lr", lr);
+        if (overlap != 1) {
+            Checks.in("overlap (or exactly 1, full overlap)", overlap, 0, true, 0.5, false);
+        }
+        Checks.atLeast("memory", memory, 1);
+        Checks.in("damping", damping, 0, false, 1, true);
+        Checks.in("c1", c1, 0, true, 1, true);
+        Checks.atLeast("backtracks", backtracks, 0);
+    }
+
+    @Override
+    public String name() {
+        return "mb-lbfgs";
+    }
+
+    @Override
+    public MultiBatchLbfgs withLr(double lr) {
+        return new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+    }
+
+    @Override
+    public SampledMethod create(SampledObjective objective, int batch, long seed) {
+        return new MultiBatchRun(this, objective, batch, seed, overlap, memory, damping, c1, backtracks, 0, 0, 0, false);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.descent.stochastic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exporting the whole state (row cursor, curvature memory, saved overlap) and importing it into fresh state resumes bit for bit. */
+class ResumeTest {
+
+    static List<SampledConfig> configs() {
+        return List.of(MultiBatchLbfgs.DEFAULT, new MultiBatchLbfgs(1, 1, 5, 0.2, 1e-4, 10), new MultiBatchLbfgs(1, 0.5, 3, 0, 1e-4, 4),
+                ProgressiveBatchLbfgs.DEFAULT, (ProgressiveBatchLbfgs) StochasticMethods.parse("pb-lbfgs:test=norm,theta=0.5"), new Sqn(0.005, 4, 300, 5),
+                new NaiveLbfgs(0.01, 5, false), new NaiveLbfgs(1, 5, true));
+    }
+
+    @Test
+    void importedStateContinuesBitIdentically() {
+        for (SampledConfig cfg : configs()) {
+            Quadratics f = new Quadratics(1500, 12, 300, 3.0, 9);
+            float[] x = new float[12];
+            SampledMethod straight = cfg.create(f, 64, 4);
+            for (int k = 0; k < 40; k++) {
+                straight.step(x, cfg.lr());
+            }
+            float[] y = new float[12];
+            SampledMethod first = cfg.create(f, 64, 4);
+            for (int k = 0; k < 17; k++) {
+                first.step(y, cfg.lr());
+            }
+            byte[] saved = first.exportState();
+            SampledMethod second = cfg.create(f, 64, 4);
+            second.importState(saved);
+            assertArrayEquals(saved, second.exportState(), cfg.name());
+            for (int k = 17; k < 40; k++) {
+                second.step(y, cfg.lr());
+            }
+            assertArrayEquals(x, y, cfg.toString());
+            assertArrayEquals(straight.exportState(), second.exportState(), cfg.toString());
+            assertEquals(straight.stats(), second.stats());
+        }
+    }
+
+    @Test
+    void foreignStateIsRefusedWithAMessage() {
+        Quadratics f = new Quadratics(500, 4, 10, 1, 1);
+        byte[] sqn = new Sqn(0.01, 4, 100, 5).create(f, 32, 1).exportState();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MultiBatchLbfgs.DEFAULT.create(f, 32, 1).importState(sqn));
+        assertEquals(true, e.getMessage().startsWith("the saved state does not belong to this mb-lbfgs state"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Sqn(0.01, 4, 100, 5).create(f, 32, 1).importState(new byte[3]));
+    }
+}

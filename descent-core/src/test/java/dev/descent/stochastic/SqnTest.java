@@ -1,0 +1,54 @@
+package dev.descent.stochastic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SqnTest {
+
+    @Test
+    void firstTwoLWindowsAreSgdThenPairsComeFromAveragesAndHessianProducts() {
+        Quadratics f = new Quadratics(2000, 10, 100, 0.5, 3);
+        Sqn cfg = new Sqn(0.005, 5, 500, 10);
+        SampledMethod run = cfg.create(f, 50, 1);
+        float[] x = new float[10];
+        for (int k = 0; k < 9; k++) {
+            run.step(x, cfg.lr());
+        }
+        assertEquals(0, run.stats().pairsAccepted()); // x̄_0 at step 5, no pair yet
+        run.step(x, cfg.lr());
+        assertEquals(1, run.stats().pairsAccepted()); // step 10 = 2L: the first pair, s = x̄_1 − x̄_0, y = diag(h)·s
+        assertEquals(10 * 50 / 2000.0 + 500 / 2000.0, run.passes(), 1e-12);
+    }
+
+    @Test
+    void convergesFasterThanSgdWithTheSameStepOnAnIllConditionedQuadratic() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(4000, 20, 100, 0.5, 40 + seed);
+            double best = MultiBatchLbfgsTest.optimum(f);
+            float[] x = new float[20];
+            float[] z = new float[20];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(0.009, 10, 1000, 10).create(f, 64, seed);
+            for (int k = 0; k < 400; k++) {
+                assertTrue(Double.isFinite(sqn.step(x, 0.009)));
+                assertTrue(f.full(x) <= f0);
+                // plain SGD, the same step and samples of the same size
+                int[] rows = new int[64];
+                for (int i = 0; i < 64; i++) {
+                    rows[i] = (int) ((k * 64L + i) % 4000);
+                }
+                double[] g = new double[20];
+                f.lossAndGradient(z, rows, 0, 64, g);
+                for (int j = 0; j < 20; j++) {
+                    z[j] -= (float) (0.009 * g[j]);
+                }
+            }
+            double gapSqn = f.full(x) - best;
+            double gapSgd = f.full(z) - best;
+            assertTrue(gapSqn < 0.5 * gapSgd, "seed " + seed + ": SQN gap " + gapSqn + ", SGD gap " + gapSgd);
+            assertTrue(sqn.stats().pairsAccepted() >= 30);
+        }
+    }
+}
