@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure descent's speed: optimizer steps, matrix multiply, minimizer scaling.",
-        subcommands = {BenchGemmCommand.class, BenchStepCommand.class, BenchScalingCommand.class})
+        description = "Measure descent's speed: optimizer steps, matrix multiply, minimizer scaling, training epochs.",
+        subcommands = {BenchGemmCommand.class, BenchStepCommand.class, BenchScalingCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

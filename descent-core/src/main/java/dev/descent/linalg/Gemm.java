@@ -37,6 +37,7 @@ public final class Gemm {
     private static final GemmBackend SELECTED;
     private static final SgemmKernel KERNEL;
     private static volatile int threads;
+    private static volatile GemmRecorder recorder;
 
     private static final String REPORT;
 
@@ -202,7 +203,29 @@ public final class Gemm {
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        GemmRecorder r = recorder;
+        if (r == null) {
+            KERNEL.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        long t0 = System.nanoTime();
         KERNEL.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        r.add(new GemmRecorder.Call(transA, transB, m, n, k, lda, ldb, ldc, alpha, beta, System.nanoTime() - t0));
+    }
+
+    /** Makes {@code r} the open recorder ({@link GemmRecorder#start}). */
+    static synchronized void attach(GemmRecorder r) {
+        if (recorder != null) {
+            throw new IllegalStateException("another GemmRecorder is open; close it first");
+        }
+        recorder = r;
+    }
+
+    /** Closes {@code r} if it is the open recorder. */
+    static synchronized void detach(GemmRecorder r) {
+        if (recorder == r) {
+            recorder = null;
+        }
     }
 
     /**
