@@ -61,7 +61,7 @@ public final class BenchTrainCommand implements Runnable {
             description = "Timed replays of one epoch's matrix multiplies (default: ${DEFAULT-VALUE}).")
     int replays;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
