@@ -44,8 +44,8 @@ public final class BenchTrainCommand implements Runnable {
                     + "batch norm or dropout (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--data", paramLabel = "DATA", defaultValue = "fashion-mnist",
-            description = "Training data, as in train (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DATA", defaultValue = "embedded",
+            description = "Training data, as in train (default: ${DEFAULT-VALUE}; fashion-mnist for the full 60,000 rows).")
     String data;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: Debian's dataset-fashion-mnist).")
