@@ -7,11 +7,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
@@ -88,28 +85,8 @@ final class ModelFile {
         crc.update(bytes.toByteArray());
         out.writeLong(crc.getValue());
         out.flush();
-        writeAtomically(file, bytes.toByteArray());
-    }
-
-    /**
-     * Temporary file in the target's directory, fsync, atomic rename over the target. (The shared
-     * safe-output helper of {@code dev.descent.io} replaces this once it exists.)
-     */
-    private static void writeAtomically(Path file, byte[] data) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
-                os.write(data);
-                os.flush();
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // a regular file is replaced atomically; a link stays a link; a stream is written in place
+        dev.descent.io.OutputFile.write(file, bytes.toByteArray());
     }
 
     static Model read(Path file) throws IOException {

@@ -17,8 +17,6 @@ import dev.descent.train.TrainListener;
 import dev.descent.train.TrainResult;
 import dev.descent.train.TrainStatus;
 import dev.descent.train.Trainer;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,44 +68,23 @@ public final class Example {
         TrainResult trained = new Trainer(TrainConfig.forEpochs(1, 128, seed), new ModelNetwork(model),
                 Optimizers.parse("adam:lr=0.01").create(model.paramCount()), step -> 0.01)
                 .fit(data.train(), data.heldOut(), TrainListener.none());
-        double accuracy = model.accuracy(data.heldOut().x(), data.heldOut().y(), data.heldOut().n());
+        double accuracy = model.evaluate(data.heldOut().x(), data.heldOut().y(), data.heldOut().n()).accuracy();
         System.out.printf("trained: %s, %d steps, test accuracy %.3f%n", trained.status(), trained.steps(), accuracy);
         check(trained.status() == TrainStatus.COMPLETED, "training ended " + trained.status());
         check(accuracy > 0.7, "test accuracy " + accuracy + " after one epoch");
 
-        // 3. Save it and load it back into a fresh model of the same shape
+        // 3. Save it (architecture, parameters, layer state; checked with a CRC) and load it back
         Path file = Files.createTempFile("descent-example", ".bin");
         try {
-            save(model, file);
-            Model loaded = ModelSpec.parse("softmax", 784, 10).build(0, 128);
-            load(loaded, file);
-            double again = loaded.accuracy(data.heldOut().x(), data.heldOut().y(), data.heldOut().n());
+            model.save(file);
+            Model loaded = Model.load(file);
+            double again = loaded.evaluate(data.heldOut().x(), data.heldOut().y(), data.heldOut().n()).accuracy();
             System.out.printf("reloaded from %s: test accuracy %.3f%n", file.getFileName(), again);
             check(again == accuracy, "the reloaded model scores " + again + ", not " + accuracy);
         } finally {
             Files.deleteIfExists(file);
         }
         System.out.println("example: all checks passed");
-    }
-
-    private static void save(Model model, Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            float[] p = model.params();
-            out.writeInt(p.length);
-            for (float v : p) {
-                out.writeFloat(v);
-            }
-        }
-    }
-
-    private static void load(Model model, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            float[] p = model.params();
-            check(in.readInt() == p.length, "saved model has another size");
-            for (int i = 0; i < p.length; i++) {
-                p[i] = in.readFloat();
-            }
-        }
     }
 
     private static void check(boolean ok, String problem) {
