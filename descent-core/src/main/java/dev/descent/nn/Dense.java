@@ -8,7 +8,10 @@ import java.util.SplittableRandom;
  * Fully connected layer y = x·Wᵀ + b, torch's {@code nn.Linear} layout: W is out × in,
  * row-major, at {@code [offset, offset + out·in)}, then b at {@code [offset + out·in, offset + out·in + out)}.
  *
- * <p>Backward: ∂W += dyᵀ·x, ∂b += Σ_rows dy, dx = dy·W; all products through {@link Gemm}.
+ * <p>Forward: y = x·Wᵀ (one product, β = 0), then b added to each row; inside a {@link Model}, a
+ * following activation adds b in its own pass instead ({@link Elementwise#forwardWithBias}).
+ * Backward: ∂W += dyᵀ·x, ∂b += Σ_rows dy, dx = dy·W; the products through {@link Gemm} with its
+ * transpose flags (no transposed copies).
  */
 public final class Dense implements Layer {
 
@@ -53,13 +56,25 @@ public final class Dense implements Layer {
         return offset + out * in;
     }
 
+    /** y ← x·Wᵀ (a product with β = 0, so y needs no clearing), then y ← y + b row by row. */
     @Override
     public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
+        product(w, x, y, batch);
         int b0 = biasOffset();
         for (int r = 0; r < batch; r++) {
-            System.arraycopy(w, b0, y, r * out, out);
+            int row = r * out;
+            for (int j = 0; j < out; j++) {
+                y[row + j] += w[b0 + j];
+            }
         }
-        Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, offset, in, 1f, y, 0, out);
+    }
+
+    /**
+     * z ← x·Wᵀ without the bias: the first half of {@link #forward}, for {@link Model} to add the
+     * bias fused with the next activation ({@link Elementwise#forwardWithBias}).
+     */
+    void product(float[] w, float[] x, float[] z, int batch) {
+        Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, offset, in, 0f, z, 0, out);
     }
 
     @Override
@@ -72,7 +87,6 @@ public final class Dense implements Layer {
      * or overwriting it (what {@link Model} uses, which saves zeroing the range first).
      */
     void backward(float[] w, float[] g, float[] x, float[] dy, float[] dx, int batch, boolean accumulate) {
-        Gemm.sgemm(true, false, out, in, batch, 1f, dy, 0, out, x, 0, in, accumulate ? 1f : 0f, g, offset, in);
         int b0 = biasOffset();
         if (!accumulate) {
             java.util.Arrays.fill(g, b0, b0 + out, 0f);
@@ -83,6 +97,15 @@ public final class Dense implements Layer {
                 g[b0 + j] += dy[row + j];
             }
         }
+        backwardProducts(w, g, x, dy, dx, batch, accumulate);
+    }
+
+    /**
+     * The backward pass without the bias gradient (which {@link Elementwise#backwardWithBias}
+     * computed, fused): ∂W ← dyᵀ·x (or += when {@code accumulate}), and dx ← dy·W unless dx is null.
+     */
+    void backwardProducts(float[] w, float[] g, float[] x, float[] dy, float[] dx, int batch, boolean accumulate) {
+        Gemm.sgemm(true, false, out, in, batch, 1f, dy, 0, out, x, 0, in, accumulate ? 1f : 0f, g, offset, in);
         if (dx != null) {
             Gemm.sgemm(false, false, batch, in, out, 1f, dy, 0, out, w, offset, in, 0f, dx, 0, in);
         }

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * then reused: no allocation per step. Not thread-safe.
  */
 public sealed interface Layer
-        permits Dense, ReLU, LeakyReLU, Tanh, Sigmoid, Gelu, StatefulLayer {
+        permits Dense, Elementwise, StatefulLayer {
 
     /** {@return features per input row, ≥ 1} */
     int inputSize();

@@ -3,7 +3,6 @@ package dev.descent.nn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -39,9 +38,7 @@ public final class Model {
     private final List<ParamRange> ranges;
     private final List<StatefulLayer> stateful;
     private boolean training = true;
-    private int cap;
-    private final float[][] acts;
-    private final float[][] deltas;
+    private final Passes passes;
 
     Model(List<Layer> layerList, Loss loss, int paramCount, int maxBatch, long seed) {
         this.layers = layerList.toArray(new Layer[0]);
@@ -69,9 +66,8 @@ public final class Model {
         for (Layer l : layers) {
             l.init(w, rng);
         }
-        this.acts = new float[layers.length + 1][];
-        this.deltas = new float[layers.length + 1][];
-        ensureCapacity(maxBatch);
+        this.passes = new Passes(layers, sizes);
+        passes.ensureCapacity(maxBatch);
     }
 
     /**
@@ -125,7 +121,7 @@ public final class Model {
 
     /** {@return rows the workspaces currently hold; evaluation runs in chunks of this size} */
     public int maxBatch() {
-        return cap;
+        return passes.capacity();
     }
 
     /** {@return whether {@link #forwardBackward} runs in training mode (the default)} */
@@ -180,9 +176,9 @@ public final class Model {
     public double forwardBackward(float[] x, int[] labels, int from, int rows) {
         checkRows(x, from, rows, labels.length);
         float[] in = input(x, from, rows);
-        forward(in, rows, training);
-        double l = loss.forward(acts[layers.length], labels, from, rows, outputSize(), deltas[layers.length]);
-        backward(in, rows);
+        passes.forward(w, in, rows, training);
+        double l = loss.forward(passes.output(), labels, from, rows, outputSize(), passes.outputGradient());
+        passes.backward(w, g, in, rows);
         return l;
     }
 
@@ -197,9 +193,9 @@ public final class Model {
     public double forwardBackward(float[] x, float[] targets, int from, int rows) {
         checkRows(x, from, rows, targets.length / outputSize());
         float[] in = input(x, from, rows);
-        forward(in, rows, training);
-        double l = loss.forward(acts[layers.length], targets, from * outputSize(), rows, outputSize(), deltas[layers.length]);
-        backward(in, rows);
+        passes.forward(w, in, rows, training);
+        double l = loss.forward(passes.output(), targets, from * outputSize(), rows, outputSize(), passes.outputGradient());
+        passes.backward(w, g, in, rows);
         return l;
     }
 
@@ -217,6 +213,7 @@ public final class Model {
         if (out.length < (long) n * k) {
             throw new IllegalArgumentException("output buffer holds " + out.length + " values, needs " + (long) n * k);
         }
+        int cap = passes.capacity();
         for (int s = 0; s < n; s += cap) {
             int b = Math.min(cap, n - s);
             float[] z = forwardChunk(x, s, b);
@@ -337,56 +334,19 @@ public final class Model {
 
     /** The input of a pass over rows [from, from + rows): x itself when from = 0, else a copy in the workspace. */
     private float[] input(float[] x, int from, int rows) {
-        ensureCapacity(rows);
+        passes.ensureCapacity(rows);
         if (from == 0) {
             return x;
         }
-        System.arraycopy(x, from * inputSize(), acts[0], 0, rows * inputSize());
-        return acts[0];
-    }
-
-    private void ensureCapacity(int batch) {
-        if (batch <= cap) {
-            return;
-        }
-        cap = batch;
-        for (int i = 0; i <= layers.length; i++) {
-            acts[i] = new float[batch * sizes[i]];
-            deltas[i] = i == 0 ? null : new float[batch * sizes[i]];
-        }
+        System.arraycopy(x, from * inputSize(), passes.input(), 0, rows * inputSize());
+        return passes.input();
     }
 
     /** Copies rows [start, start + b) of x into the input workspace and runs forward in evaluation mode. */
     float[] forwardChunk(float[] x, int start, int b) {
         int in = inputSize();
-        System.arraycopy(x, start * in, acts[0], 0, b * in);
-        forward(acts[0], b, false);
-        return acts[layers.length];
-    }
-
-    private void forward(float[] x, int batch, boolean train) {
-        float[] in = x;
-        for (int i = 0; i < layers.length; i++) {
-            layers[i].forward(w, in, acts[i + 1], batch, train);
-            in = acts[i + 1];
-        }
-    }
-
-    /** Fills {@link #grads()} (overwriting: Dense layers write their range, the rest is zeroed first). */
-    private void backward(float[] x, int batch) {
-        for (Layer l : layers) {
-            if (!(l instanceof Dense) && l.paramCount() > 0) {
-                Arrays.fill(g, l.offset(), l.offset() + l.paramCount(), 0f);
-            }
-        }
-        for (int i = layers.length - 1; i >= 0; i--) {
-            float[] in = i == 0 ? x : acts[i];
-            float[] dx = i == 0 ? null : deltas[i];
-            if (layers[i] instanceof Dense d) {
-                d.backward(w, g, in, deltas[i + 1], dx, batch, false);
-            } else {
-                layers[i].backward(w, g, in, acts[i + 1], deltas[i + 1], dx, batch);
-            }
-        }
+        System.arraycopy(x, start * in, passes.input(), 0, b * in);
+        passes.forward(w, passes.input(), b, false);
+        return passes.output();
     }
 }
