@@ -182,16 +182,34 @@ final class VectorSgemm implements SgemmKernel {
             ai += 6;
             bi += NR;
         }
-        boolean full = mr == 6 && nr == NR;
-        row(c00, c01, full, c, ci + 0 * ldc, t, 0);
-        row(c10, c11, full, c, ci + 1 * ldc, t, 1);
-        row(c20, c21, full, c, ci + 2 * ldc, t, 2);
-        row(c30, c31, full, c, ci + 3 * ldc, t, 3);
-        row(c40, c41, full, c, ci + 4 * ldc, t, 4);
-        row(c50, c51, full, c, ci + 5 * ldc, t, 5);
-        if (!full) {
-            addTile(c, ci, ldc, mr, nr, t);
+        if (mr == 6 && nr == NR) {
+            c00.add(FloatVector.fromArray(S, c, ci + 0 * ldc)).intoArray(c, ci + 0 * ldc);
+            c01.add(FloatVector.fromArray(S, c, ci + 0 * ldc + L)).intoArray(c, ci + 0 * ldc + L);
+            c10.add(FloatVector.fromArray(S, c, ci + 1 * ldc)).intoArray(c, ci + 1 * ldc);
+            c11.add(FloatVector.fromArray(S, c, ci + 1 * ldc + L)).intoArray(c, ci + 1 * ldc + L);
+            c20.add(FloatVector.fromArray(S, c, ci + 2 * ldc)).intoArray(c, ci + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, ci + 2 * ldc + L)).intoArray(c, ci + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, ci + 3 * ldc)).intoArray(c, ci + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, ci + 3 * ldc + L)).intoArray(c, ci + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, ci + 4 * ldc)).intoArray(c, ci + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, ci + 4 * ldc + L)).intoArray(c, ci + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, ci + 5 * ldc)).intoArray(c, ci + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, ci + 5 * ldc + L)).intoArray(c, ci + 5 * ldc + L);
+            return;
         }
+        c00.intoArray(t, 0 * NR);
+        c01.intoArray(t, 0 * NR + L);
+        c10.intoArray(t, 1 * NR);
+        c11.intoArray(t, 1 * NR + L);
+        c20.intoArray(t, 2 * NR);
+        c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR);
+        c31.intoArray(t, 3 * NR + L);
+        c40.intoArray(t, 4 * NR);
+        c41.intoArray(t, 4 * NR + L);
+        c50.intoArray(t, 5 * NR);
+        c51.intoArray(t, 5 * NR + L);
+        addTile(c, ci, ldc, mr, nr, t);
     }
 
     /** C[ci: 8×NR tile] += Ā·B̄ over one packed panel pair; partial tiles go through {@code t}. */
@@ -238,32 +256,42 @@ final class VectorSgemm implements SgemmKernel {
             ai += 8;
             bi += NR;
         }
-        boolean full = mr == 8 && nr == NR;
-        row(c00, c01, full, c, ci + 0 * ldc, t, 0);
-        row(c10, c11, full, c, ci + 1 * ldc, t, 1);
-        row(c20, c21, full, c, ci + 2 * ldc, t, 2);
-        row(c30, c31, full, c, ci + 3 * ldc, t, 3);
-        row(c40, c41, full, c, ci + 4 * ldc, t, 4);
-        row(c50, c51, full, c, ci + 5 * ldc, t, 5);
-        row(c60, c61, full, c, ci + 6 * ldc, t, 6);
-        row(c70, c71, full, c, ci + 7 * ldc, t, 7);
-        if (!full) {
-            addTile(c, ci, ldc, mr, nr, t);
+        if (mr == 8 && nr == NR) {
+            c00.add(FloatVector.fromArray(S, c, ci + 0 * ldc)).intoArray(c, ci + 0 * ldc);
+            c01.add(FloatVector.fromArray(S, c, ci + 0 * ldc + L)).intoArray(c, ci + 0 * ldc + L);
+            c10.add(FloatVector.fromArray(S, c, ci + 1 * ldc)).intoArray(c, ci + 1 * ldc);
+            c11.add(FloatVector.fromArray(S, c, ci + 1 * ldc + L)).intoArray(c, ci + 1 * ldc + L);
+            c20.add(FloatVector.fromArray(S, c, ci + 2 * ldc)).intoArray(c, ci + 2 * ldc);
+            c21.add(FloatVector.fromArray(S, c, ci + 2 * ldc + L)).intoArray(c, ci + 2 * ldc + L);
+            c30.add(FloatVector.fromArray(S, c, ci + 3 * ldc)).intoArray(c, ci + 3 * ldc);
+            c31.add(FloatVector.fromArray(S, c, ci + 3 * ldc + L)).intoArray(c, ci + 3 * ldc + L);
+            c40.add(FloatVector.fromArray(S, c, ci + 4 * ldc)).intoArray(c, ci + 4 * ldc);
+            c41.add(FloatVector.fromArray(S, c, ci + 4 * ldc + L)).intoArray(c, ci + 4 * ldc + L);
+            c50.add(FloatVector.fromArray(S, c, ci + 5 * ldc)).intoArray(c, ci + 5 * ldc);
+            c51.add(FloatVector.fromArray(S, c, ci + 5 * ldc + L)).intoArray(c, ci + 5 * ldc + L);
+            c60.add(FloatVector.fromArray(S, c, ci + 6 * ldc)).intoArray(c, ci + 6 * ldc);
+            c61.add(FloatVector.fromArray(S, c, ci + 6 * ldc + L)).intoArray(c, ci + 6 * ldc + L);
+            c70.add(FloatVector.fromArray(S, c, ci + 7 * ldc)).intoArray(c, ci + 7 * ldc);
+            c71.add(FloatVector.fromArray(S, c, ci + 7 * ldc + L)).intoArray(c, ci + 7 * ldc + L);
+            return;
         }
-    }
-
-    /**
-     * One row of a finished tile, its two accumulator vectors: added into C at {@code at} when the
-     * tile is whole, else stored in row r of the scratch tile t (which {@link #addTile} adds).
-     */
-    private static void row(FloatVector lo, FloatVector hi, boolean full, float[] c, int at, float[] t, int r) {
-        if (full) {
-            lo.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
-            hi.add(FloatVector.fromArray(S, c, at + L)).intoArray(c, at + L);
-        } else {
-            lo.intoArray(t, r * NR);
-            hi.intoArray(t, r * NR + L);
-        }
+        c00.intoArray(t, 0 * NR);
+        c01.intoArray(t, 0 * NR + L);
+        c10.intoArray(t, 1 * NR);
+        c11.intoArray(t, 1 * NR + L);
+        c20.intoArray(t, 2 * NR);
+        c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR);
+        c31.intoArray(t, 3 * NR + L);
+        c40.intoArray(t, 4 * NR);
+        c41.intoArray(t, 4 * NR + L);
+        c50.intoArray(t, 5 * NR);
+        c51.intoArray(t, 5 * NR + L);
+        c60.intoArray(t, 6 * NR);
+        c61.intoArray(t, 6 * NR + L);
+        c70.intoArray(t, 7 * NR);
+        c71.intoArray(t, 7 * NR + L);
+        addTile(c, ci, ldc, mr, nr, t);
     }
 
     private static void addTile(float[] c, int ci, int ldc, int mr, int nr, float[] t) {

@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
  * Fully connected layer y = x·Wᵀ + b, torch's {@code nn.Linear} layout: W is out × in,
  * row-major, at {@code [offset, offset + out·in)}, then b at {@code [offset + out·in, offset + out·in + out)}.
  *
- * <p>Forward: y = x·Wᵀ (one product, β = 0), then b added to each row; inside a {@link Model}, a
- * following activation adds b in its own pass instead ({@link Elementwise#forwardWithBias}).
- * Backward: ∂W += dyᵀ·x, ∂b += Σ_rows dy, dx = dy·W; the products through {@link Gemm} with its
- * transpose flags (no transposed copies).
+ * <p>Forward: y = b in each row, then y += x·Wᵀ. Backward: ∂W += dyᵀ·x, ∂b += Σ_rows dy,
+ * dx = dy·W; inside a {@link Model}, a following activation computes ∂b in its own pass
+ * ({@link Elementwise#backwardWithBias}). The products run through {@link Gemm} with its transpose
+ * flags (no transposed copies).
  */
 public final class Dense implements Layer {
 
@@ -56,25 +56,18 @@ public final class Dense implements Layer {
         return offset + out * in;
     }
 
-    /** y ← x·Wᵀ (a product with β = 0, so y needs no clearing), then y ← y + b row by row. */
+    /**
+     * y ← b in every row, then y ← x·Wᵀ + y (a product with β = 1). Cheaper than a product with
+     * β = 0 and a bias pass after it: OpenBLAS clears C in a pass of its own when β = 0, and the
+     * row copies take that pass's place.
+     */
     @Override
     public void forward(float[] w, float[] x, float[] y, int batch, boolean training) {
-        product(w, x, y, batch);
         int b0 = biasOffset();
         for (int r = 0; r < batch; r++) {
-            int row = r * out;
-            for (int j = 0; j < out; j++) {
-                y[row + j] += w[b0 + j];
-            }
+            System.arraycopy(w, b0, y, r * out, out);
         }
-    }
-
-    /**
-     * z ← x·Wᵀ without the bias: the first half of {@link #forward}, for {@link Model} to add the
-     * bias fused with the next activation ({@link Elementwise#forwardWithBias}).
-     */
-    void product(float[] w, float[] x, float[] z, int batch) {
-        Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, offset, in, 0f, z, 0, out);
+        Gemm.sgemm(false, true, batch, out, in, 1f, x, 0, in, w, offset, in, 1f, y, 0, out);
     }
 
     @Override

@@ -6,10 +6,12 @@ package dev.descent.nn;
  * which states only its function ({@link #apply}) and its input gradient ({@link #gradient}).
  *
  * <p>Besides the plain {@link Layer} pair, an activation that follows a {@link Dense} layer runs
- * fused with that layer's bias ({@link Model} does this): {@link #forwardWithBias} adds the bias
- * and applies f in one pass over the matrix product's output, and {@link #backwardWithBias}
- * computes the input gradient and the bias gradient's column sums in one pass. The fused passes
- * compute exactly what the separate ones would, element by element, in the same order.
+ * its backward pass fused with that layer's bias gradient ({@link Model} does this):
+ * {@link #backwardWithBias} computes the input gradient and the bias gradient's column sums in
+ * one pass over the rows, each row read from memory once and summed while it is in the
+ * first-level cache. It computes exactly what the separate passes would, element by element, in
+ * the same order. (The forward pass needs no fusion: {@link Dense#forward} copies the bias into
+ * place before its product, which costs what clearing the output would.)
  */
 abstract sealed class Elementwise implements Layer permits ReLU, LeakyReLU, Tanh, Sigmoid, Gelu {
 
@@ -68,32 +70,11 @@ abstract sealed class Elementwise implements Layer permits ReLU, LeakyReLU, Tanh
     }
 
     /**
-     * The forward pass fused with the preceding layer's bias: z ← z + b (b added to every row),
-     * then y ← f(z), in one pass.
-     *
-     * @param z the matrix product's output, batch × size; the pre-activation is written back
-     * @param w the buffer holding the bias
-     * @param bias the index of b's first element in {@code w}
-     * @param y the output, batch × size, overwritten
-     * @param batch rows, ≥ 1
-     */
-    final void forwardWithBias(float[] z, float[] w, int bias, float[] y, int batch) {
-        for (int r = 0; r < batch; r++) {
-            int row = r * size;
-            for (int j = 0; j < size; j++) {
-                float v = z[row + j] + w[bias + j];
-                z[row + j] = v;
-                y[row + j] = apply(v);
-            }
-        }
-    }
-
-    /**
      * The backward pass fused with the preceding layer's bias gradient: dz ← dy·f′(z) and
-     * ∂b ← Σ_rows dz (or += when {@code accumulate}), in one pass, rows summed in order.
+     * ∂b ← Σ_rows dz (or += when {@code accumulate}), in one pass over the rows, summed in order.
      *
-     * @param z the pre-activation of the last {@link #forwardWithBias}
-     * @param y the output of that pass
+     * @param z the pre-activation (the Dense layer's output) of the last forward pass
+     * @param y this activation's output of that pass
      * @param dy ∂L/∂y, batch × size
      * @param dz ∂L/∂z, batch × size, overwritten
      * @param g the gradient buffer holding ∂b
@@ -108,10 +89,11 @@ abstract sealed class Elementwise implements Layer permits ReLU, LeakyReLU, Tanh
         }
         for (int r = 0; r < batch; r++) {
             int row = r * size;
+            for (int j = row; j < row + size; j++) {
+                dz[j] = gradient(z[j], y[j], dy[j]);
+            }
             for (int j = 0; j < size; j++) {
-                float d = gradient(z[row + j], y[row + j], dy[row + j]);
-                dz[row + j] = d;
-                g[bias + j] += d;
+                g[bias + j] += dz[row + j];
             }
         }
     }

@@ -7,11 +7,9 @@ import java.util.Arrays;
  * activation and one gradient array per layer boundary, {@link #capacity()} rows each, grown only
  * when a larger batch arrives (no allocation per step).
  *
- * <p>A {@link Dense} layer followed by an {@link Elementwise} activation runs fused: the product
- * with β = 0 (nothing to clear first), then one pass that adds the bias and applies the activation
- * ({@link Elementwise#forwardWithBias}); backward, one pass computes the activation's input
- * gradient and the bias gradient's column sums ({@link Elementwise#backwardWithBias}), then the
- * two products. Not thread-safe.
+ * <p>Backward, a {@link Dense} layer followed by an {@link Elementwise} activation runs fused:
+ * one pass computes the activation's input gradient and the bias gradient's column sums
+ * ({@link Elementwise#backwardWithBias}), then the layer's two products. Not thread-safe.
  */
 final class Passes {
 
@@ -64,18 +62,12 @@ final class Passes {
         return deltas[layers.length];
     }
 
-    /** The forward pass; a Dense layer and the activation after it share one pass (bias, then f). */
+    /** The forward pass, layer by layer. */
     void forward(float[] w, float[] x, int batch, boolean train) {
         float[] in = x;
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i] instanceof Dense d && activationAfter(i) instanceof Elementwise f) {
-                d.product(w, in, acts[i + 1], batch);
-                f.forwardWithBias(acts[i + 1], w, d.biasOffset(), acts[i + 2], batch);
-                in = acts[++i + 1];
-            } else {
-                layers[i].forward(w, in, acts[i + 1], batch, train);
-                in = acts[i + 1];
-            }
+            layers[i].forward(w, in, acts[i + 1], batch, train);
+            in = acts[i + 1];
         }
     }
 
