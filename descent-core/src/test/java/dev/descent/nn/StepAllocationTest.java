@@ -1,4 +1,4 @@
-package dev.descent.train;
+package dev.descent.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import dev.descent.data.Synthetic;
 import dev.descent.linalg.Gemm;
 import dev.descent.linalg.GemmBackend;
 import dev.descent.linalg.GemmRecorder;
-import dev.descent.nn.Model;
-import dev.descent.nn.ModelSpec;
 import java.lang.management.ManagementFactory;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A training step's data path allocates nothing: gathering the mini-batch rows into the
  * trainer's reused buffers, and the model's forward/backward passes (workspaces sized once).
- * Counted with the JVM's per-thread allocation counter after JIT warm-up, never timed.
+ * Counted with the JVM's per-thread allocation counter after JIT warm-up, never timed; in the
+ * nn package, so that it also runs on the Vector API kernel (the {@code java-gemm} test run).
  */
 class StepAllocationTest {
 
