@@ -30,6 +30,7 @@ module dev.descent.core {
     requires static org.bytedeco.javacpp;
     requires static org.bytedeco.openblas;
     requires static dev.descent.data.fashionmnist;
+    requires static java.management; // thread CPU time for the benchmarks (GemmRecorder, EpochProfiler)
 
     exports dev.descent.data;
     exports dev.descent.io;

@@ -111,6 +111,9 @@ public final class BenchTrainCommand implements Runnable {
             o.put("gemmSeconds", p.gemmSeconds());
             o.put("gemmSecondsRange", new double[] {p.gemmMin(), p.gemmMax()});
             o.put("gemmBoundRatio", p.gemmBoundRatio());
+            o.put("epochCpuSeconds", p.epochCpuSeconds());
+            o.put("gemmCpuSeconds", p.gemmCpuSeconds());
+            o.put("cpuBoundRatio", p.cpuBoundRatio());
             o.put("gemmCalls", p.gemmCalls());
             o.put("gemmGflop", p.gemmGflop());
             o.put("breakdown", b);
@@ -124,6 +127,10 @@ public final class BenchTrainCommand implements Runnable {
             out.printf(Locale.ROOT, "its matrix multiplies     %7.3f s  (%.3f–%.3f; %d products, %.1f GFLOP, %.1f GFLOPS)%n",
                     p.gemmSeconds(), p.gemmMin(), p.gemmMax(), p.gemmCalls(), p.gemmGflop(), p.gemmGflop() / p.gemmSeconds());
             out.printf(Locale.ROOT, "epoch / matrix multiplies %7.3f%n", p.gemmBoundRatio());
+            if (!Double.isNaN(p.cpuBoundRatio())) {
+                out.printf(Locale.ROOT, "in CPU time               %7.3f  (epoch %.3f s, matrix multiplies %.3f s: leaves out "
+                        + "the time other processes held the core)%n", p.cpuBoundRatio(), p.epochCpuSeconds(), p.gemmCpuSeconds());
+            }
             out.printf(Locale.ROOT, "breakdown per epoch: matrix multiplies %.3f s, rest of forward/backward %.3f s, "
                             + "optimizer step %.3f s, batches and loop %.3f s%n",
                     p.breakdown().gemm(), p.breakdown().forwardBackwardOther(), p.breakdown().optimizerStep(),

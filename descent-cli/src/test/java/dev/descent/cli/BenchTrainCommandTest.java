@@ -31,6 +31,15 @@ class BenchTrainCommandTest {
         assertThat(json).contains("\"model\":\"mlp:32", "\"batch\":50", "\"threads\":1", "\"epochSeconds\":",
                 "\"gemmSeconds\":", "\"gemmBoundRatio\":", "\"breakdown\":{\"gemm\":", "\"optimizerStep\":",
                 "\"backend\":", "\"gemmCalls\":30"); // 6 steps × (2 forward + 2 weight-gradient + 1 input-gradient)
+        assertThat(json).containsPattern("\"epochCpuSeconds\":[0-9.eE-]+,\"gemmCpuSeconds\":[0-9.eE-]+,\"cpuBoundRatio\":[0-9.eE-]+");
+    }
+
+    @Test
+    void textGivesTheRatioInCpuTimeOnOneThread() {
+        Run r = run("bench", "train", "--data", "spiral", "--model", "mlp:16", "--batch", "60", "--epochs", "1",
+                "--replays", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("in CPU time");
     }
 
     @Test

@@ -133,10 +133,35 @@ public final class GemmRecorder implements AutoCloseable {
      * thread.
      *
      * @param repeats the number of timed replays, ≥ 1 (one untimed replay warms up first)
+     * @return the wall-clock seconds of each replay
      * @throws IllegalArgumentException when {@code repeats < 1}
      * @throws IllegalStateException while the recorder is still open (the replay would record itself)
      */
     public double[] replay(int repeats) {
+        return replays(repeats).wallSeconds();
+    }
+
+    /**
+     * The time of each replay, on the wall clock and in CPU time.
+     *
+     * @param wallSeconds each replay's wall-clock seconds, from the common start to the end of
+     *     the slowest thread
+     * @param cpuSeconds each replay's CPU seconds, summed over its threads: unlike the wall clock,
+     *     this leaves out the time other processes held the cores (a shared machine); NaN when
+     *     the JVM cannot measure thread CPU time (no {@code java.management} module)
+     */
+    public record Replays(double[] wallSeconds, double[] cpuSeconds) {}
+
+    /**
+     * Replays the recorded sequence as {@link #replay} does, timing each replay both on the wall
+     * clock and in CPU time.
+     *
+     * @param repeats the number of timed replays, ≥ 1 (one untimed replay warms up first)
+     * @return the times of the timed replays
+     * @throws IllegalArgumentException when {@code repeats < 1}
+     * @throws IllegalStateException while the recorder is still open
+     */
+    public Replays replays(int repeats) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
@@ -144,9 +169,10 @@ public final class GemmRecorder implements AutoCloseable {
             throw new IllegalStateException("close the recorder before replaying");
         }
         List<List<Call>> seqs = callsPerThread();
-        double[] seconds = new double[repeats];
+        double[] wall = new double[repeats];
+        double[] cpu = new double[repeats];
         if (seqs.isEmpty()) {
-            return seconds;
+            return new Replays(wall, cpu);
         }
         Replayer[] rs = new Replayer[seqs.size()];
         for (int i = 0; i < rs.length; i++) {
@@ -155,10 +181,25 @@ public final class GemmRecorder implements AutoCloseable {
         for (int rep = -1; rep < repeats; rep++) {
             double s = runTogether(rs);
             if (rep >= 0) {
-                seconds[rep] = s;
+                wall[rep] = s;
+                for (Replayer r : rs) {
+                    cpu[rep] += r.cpuNanos < 0 ? Double.NaN : r.cpuNanos * 1e-9;
+                }
             }
         }
-        return seconds;
+        return new Replays(wall, cpu);
+    }
+
+    /**
+     * {@return the CPU time the calling thread has used, in nanoseconds; −1 when the JVM cannot
+     * measure it (no {@code java.management} module, or thread CPU time unsupported)}
+     */
+    public static long threadCpuNanos() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        } catch (LinkageError | UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
     /** Runs every replayer once, together; wall seconds from the common start to the last end. */
@@ -200,6 +241,8 @@ public final class GemmRecorder implements AutoCloseable {
         private final float[] a;
         private final float[] b;
         private final float[] c;
+        /** The CPU time of the last {@link #run}, or −1 when it cannot be measured. */
+        long cpuNanos;
 
         Replayer(List<Call> seq, long seed) {
             this.seq = seq.toArray(new Call[0]);
@@ -228,10 +271,12 @@ public final class GemmRecorder implements AutoCloseable {
         public void run() {
             // C is not reset between calls (that would be work outside the products): values in
             // [-1, 1) accumulate as a random walk and stay far from overflow over an epoch's calls
+            long t0 = threadCpuNanos();
             for (Call x : seq) {
                 Gemm.sgemm(x.transA(), x.transB(), x.m(), x.n(), x.k(), x.alpha(), a, 0, x.lda(), b, 0, x.ldb(),
                         x.beta(), c, 0, x.ldc());
             }
+            cpuNanos = t0 < 0 ? -1 : threadCpuNanos() - t0;
         }
     }
 }

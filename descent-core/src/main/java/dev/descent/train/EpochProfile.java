@@ -18,10 +18,15 @@ package dev.descent.train;
  * @param gemmGflop their floating-point work per epoch, in 10⁹ operations (2·m·n·k each)
  * @param breakdown where the epoch's time goes, per epoch, averaged over the timed epochs
  * @param backend the matrix-multiply backend and threads in use
+ * @param epochCpuSeconds the training thread's CPU time per timed epoch (their mean): unlike the
+ *     wall clock, it leaves out the time other processes held the core, so it is the figure to
+ *     compare on a shared machine; NaN when products ran on more than one thread (data-parallel
+ *     replicas, whose time this thread does not see) or thread CPU time cannot be measured
+ * @param gemmCpuSeconds the median CPU time of a replay of one epoch's products (NaN as above)
  */
 public record EpochProfile(int epochs, double epochSeconds, double epochMin, double epochMax,
                            double gemmSeconds, double gemmMin, double gemmMax, long gemmCalls, double gemmGflop,
-                           Breakdown breakdown, String backend) {
+                           Breakdown breakdown, String backend, double epochCpuSeconds, double gemmCpuSeconds) {
 
     /**
      * The epoch time over the time of its matrix multiplies alone: 1 would mean the epoch does
@@ -29,6 +34,14 @@ public record EpochProfile(int epochs, double epochSeconds, double epochMin, dou
      */
     public double gemmBoundRatio() {
         return epochSeconds / gemmSeconds;
+    }
+
+    /**
+     * {@link #gemmBoundRatio()} in CPU time: {@link #epochCpuSeconds()} over
+     * {@link #gemmCpuSeconds()}; NaN when either is.
+     */
+    public double cpuBoundRatio() {
+        return epochCpuSeconds / gemmCpuSeconds;
     }
 
     /**

@@ -17,6 +17,10 @@ import java.util.List;
  * recorded products alone. The result compares the two and breaks the rest down
  * ({@link EpochProfile}).
  *
+ * <p>Besides the wall clock, it measures the training thread's CPU time over the timed epochs and
+ * the replays' CPU time: on a machine shared with other work, the CPU-time ratio leaves out the
+ * time other processes held the core (cache and memory-bandwidth contention stay in both).
+ *
  * <p>The network is trained in place (this is a benchmark: its parameters end wherever the
  * epochs took them). Evaluation is off (no validation set), so epochs hold only training work.
  */
@@ -56,18 +60,26 @@ public final class EpochProfiler {
         Thread trainer = Thread.currentThread();
         TrainResult r;
         GemmRecorder rec = GemmRecorder.start();
+        long cpu0 = GemmRecorder.threadCpuNanos();
+        long cpu1;
         try {
             r = new Trainer(TrainConfig.forEpochs(epochs, batch, seed + 1), tn, to, t -> optimizer.lr())
                     .fit(train, null, TrainListener.none());
         } finally {
+            cpu1 = GemmRecorder.threadCpuNanos();
             rec.close();
         }
         List<Double> times = r.history().epochSeconds();
         double[] ep = times.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] gemm = rec.replay(replays);
+        GemmRecorder.Replays replay = rec.replays(replays);
+        double[] gemm = replay.wallSeconds();
+        double[] gemmCpu = replay.cpuSeconds();
         for (int i = 0; i < gemm.length; i++) {
             gemm[i] /= epochs; // the recording holds all timed epochs
+            gemmCpu[i] /= epochs;
         }
+        boolean oneThread = rec.callsPerThread().size() == 1 && cpu0 >= 0;
+        double epochCpu = oneThread ? (cpu1 - cpu0) * 1e-9 / epochs : Double.NaN;
         double total = r.trainSeconds();
         double gemmOnTrainer = rec.secondsOn(trainer);
         double fb = tn.nanos * 1e-9;
@@ -75,7 +87,8 @@ public final class EpochProfiler {
         EpochProfile.Breakdown b = new EpochProfile.Breakdown(gemmOnTrainer / epochs, (fb - gemmOnTrainer) / epochs,
                 step / epochs, (total - fb - step) / epochs);
         return new EpochProfile(epochs, median(ep), min(ep), max(ep), median(gemm), min(gemm), max(gemm),
-                rec.count() / epochs, rec.flops() / epochs * 1e-9, b, Gemm.describe());
+                rec.count() / epochs, rec.flops() / epochs * 1e-9, b, Gemm.describe(), epochCpu,
+                oneThread ? median(gemmCpu) : Double.NaN);
     }
 
     static double median(double[] x) {

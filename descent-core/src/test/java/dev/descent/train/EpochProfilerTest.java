@@ -32,6 +32,10 @@ class EpochProfilerTest {
             assertThat(sum).isBetween(p.epochMin() * 0.999, p.epochMax() * 1.001);
             assertThat(b.gemm()).isPositive();
             assertThat(b.optimizerStep()).isPositive();
+            // one thread: CPU time is measured, and a replay thread cannot use more CPU than wall time
+            assertThat(p.epochCpuSeconds()).isPositive();
+            assertThat(p.gemmCpuSeconds()).isPositive().isLessThanOrEqualTo(p.gemmMax() * 1.01 + 1e-6);
+            assertThat(p.cpuBoundRatio()).isEqualTo(p.epochCpuSeconds() / p.gemmCpuSeconds());
         }
     }
 
@@ -42,6 +46,7 @@ class EpochProfilerTest {
             assertThat(tn.dataParallel()).isTrue();
             EpochProfile p = EpochProfiler.profile(tn.network(), Optimizers.parse("adam"), SPIRAL, 30, 1, 0, 1, 1);
             assertThat(p.gemmCalls()).isEqualTo(10 * 5 * 2); // each replica runs every product on its half batch
+            assertThat(p.cpuBoundRatio()).as("the other replica's CPU time is not seen").isNaN();
         }
     }
 
