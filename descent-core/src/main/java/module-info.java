@@ -21,6 +21,9 @@
  *   <li>{@code dev.descent.data.fashionmnist} (the embedded Fashion-MNIST subset read by
  *       {@link dev.descent.data.FashionMnist#embedded()}): add the artifact
  *       {@code dev.descent:descent-data-fashion-mnist-subset}.</li>
+ *   <li>{@code java.management} (thread CPU time, read only by the benchmarks
+ *       {@link dev.descent.linalg.GemmRecorder} and {@link dev.descent.train.EpochProfiler}, which
+ *       report NaN without it): add {@code --add-modules java.management}.</li>
  * </ul>
  */
 module dev.descent.core {

@@ -54,6 +54,7 @@ class ModuleDescriptorTest {
     @Test
     void optionalDependenciesAreStatic() throws IOException {
         assertThat(matches("requires\\s+static\\s+([\\w.]+)\\s*;", declaration())).containsExactlyInAnyOrder(
-                "jdk.incubator.vector", "org.bytedeco.openblas", "org.bytedeco.javacpp", "dev.descent.data.fashionmnist");
+                "jdk.incubator.vector", "org.bytedeco.openblas", "org.bytedeco.javacpp", "dev.descent.data.fashionmnist",
+                "java.management");
     }
 }
