@@ -76,7 +76,7 @@ public final class FitCommand implements Callable<Integer> {
             description = "stop when ‖∇f‖∞ ≤ TOL")
     double gradTol;
 
-    @Option(names = "--f-tol", defaultValue = "1e-10", paramLabel = "TOL",
+    @Option(names = "--f-tol", defaultValue = "1e-9", paramLabel = "TOL",
             description = "stop when f changed by at most TOL·max(|f|, 1) over the last --f-window iterations")
     double fTol;
 
