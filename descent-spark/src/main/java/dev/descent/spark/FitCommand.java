@@ -252,11 +252,11 @@ public final class FitCommand implements Callable<Integer> {
 
     private static void writeTrace(SparkFit.Report r, Path file) {
         StringBuilder s = new StringBuilder("who,passes,seconds,objective\n");
-        for (SparkObjective.Point p : r.history()) {
+        for (ObjectivePoint p : r.history()) {
             s.append(fmt("descent,%s,%.6f,%.17g%n", passes(p.passes()), p.seconds(), p.f()));
         }
         if (r.mllib() != null) {
-            for (SparkObjective.Point p : r.mllib().history()) {
+            for (ObjectivePoint p : r.mllib().history()) {
                 s.append(fmt("mllib,%s,%.6f,%.17g%n", passes(p.passes()), p.seconds(), p.f()));
             }
         }

@@ -118,9 +118,9 @@ public final class SparkFit {
      */
     public record Report(String method, String model, String status, double objective, double gradNorm,
                          int iterations, double passes, double seconds, double loadSeconds, TrainingSet data,
-                         int executors, int cores, SparkObjective.Stats breakdown, double minimizerSeconds,
-                         Tasks tasks, List<SparkObjective.Point> history, double[] x, MllibBaseline.Outcome mllib,
-                         SparkObjective.Point toMllib) {}
+                         int executors, int cores, PassTimes breakdown, double minimizerSeconds,
+                         Tasks tasks, List<ObjectivePoint> history, double[] x, MllibBaseline.Outcome mllib,
+                         ObjectivePoint toMllib) {}
 
     /**
      * Runs the fit in {@code spark}.
@@ -151,14 +151,14 @@ public final class SparkFit {
                 TaskTimes.drain(spark.sparkContext());
                 spark.sparkContext().removeSparkListener(times);
             }
-            SparkObjective.Stats stats = objective.stats();
+            PassTimes stats = objective.stats();
             double inEvaluations = stats.broadcastSeconds() + stats.jobSeconds() + stats.driverSeconds();
-            List<SparkObjective.Point> history = r.history();
+            List<ObjectivePoint> history = r.history();
             MllibBaseline.Outcome mllib = null;
-            SparkObjective.Point toMllib = null;
+            ObjectivePoint toMllib = null;
             if (c.compareMllib()) {
                 mllib = MllibBaseline.fit(spark, objective, c.mllibTol(), c.mllibMaxIter());
-                for (SparkObjective.Point p : history) {
+                for (ObjectivePoint p : history) {
                     if (p.f() <= mllib.objective()) {
                         toMllib = p;
                         break;
@@ -177,7 +177,7 @@ public final class SparkFit {
     }
     /** The outcome of either kind of method, as the report needs it. */
     private record Run(String status, double f, double gradNorm, int iterations, double passes, double seconds,
-                       double[] x, List<SparkObjective.Point> history) {}
+                       double[] x, List<ObjectivePoint> history) {}
 
     /** A descent minimizer on the full-batch objective, with the f test over {@code fWindow} iterations. */
     private static Run minimize(SparkObjective objective, Config c) {
@@ -196,6 +196,6 @@ public final class SparkFit {
     private static Run multiBatch(SparkObjective objective, Config c) {
         MultiBatchFit.Outcome o = MultiBatchFit.run(objective, c.multiBatch());
         return new Run(o.status(), o.objective(), o.gradNorm(), o.iterations(), o.passes(), o.seconds(), o.x(),
-                List.of(new SparkObjective.Point(o.passes(), o.seconds(), o.objective())));
+                List.of(new ObjectivePoint(o.passes(), o.seconds(), o.objective())));
     }
 }
