@@ -60,7 +60,8 @@ public final class SampledSparkObjective implements SampledObjective {
      * F_S(θ) and ∇F_S(θ) over the partitions {@code rows[from, from + count)}, in one job.
      *
      * @param theta θ, length n; not modified
-     * @param rows partition indices in [0, P), distinct within the sample
+     * @param rows partition indices in [0, P); one drawn twice (a sample that crosses an epoch of
+     *     the partition order) counts twice, at the cost of a second job
      * @param from the first index of the sample in {@code rows}
      * @param count the sample size |S|, ≥ 1
      * @param grad length n, overwritten with ∇F_S(θ)
@@ -78,7 +79,7 @@ public final class SampledSparkObjective implements SampledObjective {
      * F_S(θ) alone: one forward-only job over the sample's partitions.
      *
      * @param theta θ, length n; not modified
-     * @param rows partition indices in [0, P), distinct within the sample
+     * @param rows partition indices in [0, P); one drawn twice counts twice
      * @param from the first index of the sample in {@code rows}
      * @param count the sample size |S|, ≥ 1
      * @return F_S(θ)
@@ -99,7 +100,7 @@ public final class SampledSparkObjective implements SampledObjective {
     }
 
     /**
-     * Spark jobs run so far (one per call).
+     * Spark jobs run so far: one per call, two when a sample holds a partition twice.
      *
      * @return the count
      */
@@ -115,9 +116,29 @@ public final class SampledSparkObjective implements SampledObjective {
             throw new IllegalArgumentException("a sample needs at least one partition, got " + count);
         }
         int[] parts = Arrays.copyOfRange(rows, from, from + count);
-        Partial p = full.pass(new PartitionKernel.Payload(theta.clone(), null), kind, parts);
+        Arrays.sort(parts);
+        PartitionKernel.Payload payload = new PartitionKernel.Payload(theta.clone(), null);
+        Partial p = null;
+        while (parts.length > 0) {
+            // one job over the distinct partitions left; a repeated one (a sample that crosses an
+            // epoch of the partition order) goes into the next job, so it counts as often as drawn
+            int[] distinct = new int[parts.length];
+            int[] repeated = new int[parts.length];
+            int d = 0;
+            int r = 0;
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0 && parts[i] == parts[i - 1]) {
+                    repeated[r++] = parts[i];
+                } else {
+                    distinct[d++] = parts[i];
+                }
+            }
+            Partial q = full.pass(payload, kind, Arrays.copyOf(distinct, d));
+            p = p == null ? q : p.merge(q);
+            jobs++;
+            parts = Arrays.copyOf(repeated, r);
+        }
         rowsSeen += p.rows();
-        jobs++;
         return p;
     }
 

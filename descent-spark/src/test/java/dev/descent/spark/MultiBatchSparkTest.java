@@ -132,6 +132,18 @@ class MultiBatchSparkTest {
             assertThat(Math.abs(sampled.loss(theta, sample, 0, 3) - f)).isLessThanOrEqualTo(1e-12 * f);
             assertThat(sampled.jobs()).isEqualTo(2);
             assertThat(sampled.passes()).isEqualTo(2 * 300 / 1600.0); // two jobs over 3 of 16 partitions
+            // a partition drawn twice (a sample across two epochs of the order) counts twice
+            double[] gTwice = new double[x.length];
+            double fTwice = sampled.lossAndGradient(theta, new int[] {4, 6, 4}, 0, 3, gTwice);
+            double[] g46 = new double[x.length];
+            double[] g4 = new double[x.length];
+            double f46 = sampled.lossAndGradient(theta, new int[] {4, 6}, 0, 2, g46);
+            double f4 = sampled.lossAndGradient(theta, new int[] {4}, 0, 1, g4);
+            // F_{4,6,4} = (2·F_{4,6} + F_4)/3, penalty and all (it is in every term once)
+            assertThat(Math.abs(fTwice - (2 * f46 + f4) / 3)).isLessThanOrEqualTo(1e-12 * fTwice);
+            for (int i = 0; i < x.length; i++) {
+                assertThat(Math.abs(gTwice[i] - (2 * g46[i] + g4[i]) / 3)).isLessThanOrEqualTo(1e-12 * SparkObjectiveTest.maxAbs(gTwice));
+            }
             assertThat(full.passes()).isZero();                     // no job over the whole set
             // every partition once: the full objective
             int[] all = new int[16];
