@@ -128,8 +128,8 @@ public final class MinimizeCommand implements Callable<Integer> {
             OutputFile.check(trace, "--trace", "trace.csv"); // before the run, which may be long
         }
         Settings traced = Settings.DEFAULTS.withTrace(trace != null);
-        Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
-        Settings s = gradTol == null ? limited : forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
+        Settings limited = maxIter == null ? traced : OptionRules.forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
+        Settings s = gradTol == null ? limited : OptionRules.forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
         if ((m instanceof Method.Newton || m instanceof Method.Bfgs) && n >= 2000) {
             // a long wait with nothing to show: say what it costs before it starts
             PrintWriter err = spec.commandLine().getErr();
@@ -164,9 +164,9 @@ public final class MinimizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory and --line-search apply to gd, bfgs, lbfgs, newton, newton-cg and cg, not to "
                         + method);
             }
-            TrainCommand.refuseTwice(method, "--method", "lr", "--lr", lr);
-            TrainCommand.refuseTwice(method, "--method", "momentum", "--momentum", momentum);
-            TrainCommand.refuseTwice(method, "--method", "weight_decay", "--weight-decay", weightDecay);
+            OptionRules.refuseTwice(method, "--method", "lr", "--lr", lr);
+            OptionRules.refuseTwice(method, "--method", "momentum", "--momentum", momentum);
+            OptionRules.refuseTwice(method, "--method", "weight_decay", "--weight-decay", weightDecay);
             StringBuilder specText = new StringBuilder(method.strip());
             String sep = method.contains(":") ? "," : ":";
             if (lr != null) {
@@ -192,7 +192,7 @@ public final class MinimizeCommand implements Callable<Integer> {
             if (!(m instanceof Method.Lbfgs l)) {
                 throw new IllegalArgumentException("--memory applies to lbfgs only, not to " + method);
             }
-            m = forFlag("--memory", () -> new Method.Lbfgs(memory, l.lineSearch()));
+            m = OptionRules.forFlag("--memory", () -> new Method.Lbfgs(memory, l.lineSearch()));
         }
         if (lineSearch != null) {
             LineSearch ls = switch (lineSearch.strip().toLowerCase(Locale.ROOT)) {
@@ -257,15 +257,6 @@ public final class MinimizeCommand implements Callable<Integer> {
             OutputFile.writeString(file, b);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write --trace " + file + ": " + OutputFile.reason(e), e);
-        }
-    }
-
-    /** Builds a library value from a flag's value; its range error is reported under the flag's name. */
-    private static <T> T forFlag(String flag, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 }
