@@ -23,7 +23,10 @@ final class DataOptions {
             description = "embedded (Fashion-MNIST subset in the jar, 6000+1000), fashion-mnist (the full set), spiral, blobs, moons, or a FILE.csv (default: ${DEFAULT-VALUE}).")
     String data;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST IDX files are (default: " + FashionMnist.DEBIAN_DIR + ").")
+    /** The description of {@code --data-dir}, in every command that reads the full Fashion-MNIST. */
+    static final String DATA_DIR_HELP = "Where the Fashion-MNIST IDX files are (default: " + FashionMnist.DEBIAN_DIR + ").";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = DATA_DIR_HELP)
     Path dataDir;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "The CSV label column, by header name or 0-based index (default: the last).")

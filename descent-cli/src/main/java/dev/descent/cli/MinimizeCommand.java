@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.cli.report.Json;
 import dev.descent.io.OutputFile;
 import dev.descent.minimize.Armijo;
+import dev.descent.minimize.Callback;
 import dev.descent.minimize.Iterate;
 import dev.descent.minimize.LineSearch;
 import dev.descent.minimize.Method;
@@ -25,11 +26,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code descent minimize}: runs one method on one catalogue problem and prints the
- * {@link Result} summary, or one JSON object with {@code --json}.
+ * {@link Result} summary, or one JSON object with {@code --json}. While it runs,
+ * {@link MinimizeProgress} shows the iterations on standard error.
  */
 @Command(
         name = "minimize",
@@ -84,8 +87,11 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE.csv", description = "Write the per-iteration trace as CSV (atomically).")
     Path trace;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
+
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -139,12 +145,17 @@ public final class MinimizeCommand implements Callable<Integer> {
                     s.maxIterations());
             err.flush();
         }
-        Result r = Minimize.run(p.objective(), start, m, s);
+        Result r;
+        // progress on standard error: a bar on a terminal, else a line per iteration for runs that take seconds per iteration
+        try (MinimizeProgress shown = progress.noProgress ? null : new MinimizeProgress(spec.commandLine().getErr(), progress.bar(),
+                methodName(), s.maxIterations(), s.gradTol(), MinimizeProgress.INTERVAL)) {
+            r = Minimize.run(p.objective(), start, m, s, shown == null ? Callback.NONE : shown);
+        }
         if (trace != null) {
             writeTrace(trace, r);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(json(r, p, methodName()));
         } else {
             out.printf(Locale.ROOT, "problem %s (n = %d)%s%n%n", p.name(), p.dimension(),
