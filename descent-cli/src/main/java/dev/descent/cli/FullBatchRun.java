@@ -29,32 +29,15 @@ import java.util.Locale;
  * Hessian-vector products (each about a pass; they are not bounded by {@code --epochs}). The
  * metrics have one row per iteration, timed by {@link TimedObjective}; the evaluation on the
  * held-out set runs once, at the end.
+ *
+ * @param o the command's options, checked
+ * @param d the data
+ * @param ms the model, checked against the data
+ * @param cfg the budget: {@code epochs()} bounds the evaluations, {@code maxSteps()} the iterations (0: no bound)
+ * @param mw the metrics file, or null
+ * @param out standard output
  */
-final class FullBatchRun {
-
-    private final TrainCommand o;
-    private final TrainData d;
-    private final ModelSpec ms;
-    private final TrainConfig cfg;
-    private final TrainMetrics mw;
-    private final PrintWriter out;
-
-    /**
-     * @param o the command's options, checked
-     * @param d the data
-     * @param ms the model, checked against the data
-     * @param cfg the budget: {@code epochs()} bounds the evaluations, {@code maxSteps()} the iterations (0: no bound)
-     * @param mw the metrics file, or null
-     * @param out standard output
-     */
-    FullBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, TrainMetrics mw, PrintWriter out) {
-        this.o = o;
-        this.d = d;
-        this.ms = ms;
-        this.cfg = cfg;
-        this.mw = mw;
-        this.out = out;
-    }
+record FullBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, TrainMetrics mw, PrintWriter out) {
 
     /**
      * Minimizes and prints the outcome.

@@ -37,32 +37,15 @@ import java.util.Map;
  * on its threads ({@link ThreadedNetwork}), the optimizer or method with its learning rate
  * ({@code --lr}, or {@code --lr auto} through {@link LrSweep}) and schedule, runs the
  * {@link Trainer} (or resumes it), and prints the outcome.
+ *
+ * @param o the command's options, checked
+ * @param d the data
+ * @param ms the model, checked against the data
+ * @param cfg the training budget and rules
+ * @param mw the metrics file, or null
+ * @param out standard output
  */
-final class MiniBatchRun {
-
-    private final TrainCommand o;
-    private final TrainData d;
-    private final ModelSpec ms;
-    private final TrainConfig cfg;
-    private final TrainMetrics mw;
-    private final PrintWriter out;
-
-    /**
-     * @param o the command's options, checked
-     * @param d the data
-     * @param ms the model, checked against the data
-     * @param cfg the training budget and rules
-     * @param mw the metrics file, or null
-     * @param out standard output
-     */
-    MiniBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, TrainMetrics mw, PrintWriter out) {
-        this.o = o;
-        this.d = d;
-        this.ms = ms;
-        this.cfg = cfg;
-        this.mw = mw;
-        this.out = out;
-    }
+record MiniBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, TrainMetrics mw, PrintWriter out) {
 
     /**
      * Trains (or resumes) and prints the outcome.
