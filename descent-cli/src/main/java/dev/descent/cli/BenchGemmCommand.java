@@ -74,9 +74,7 @@ public final class BenchGemmCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--min-time must be in (0, 60] seconds, got " + minTime);
         }
-        if (threads < 1 || threads > 256) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be in [1, 256], got " + threads);
-        }
+        Limits.threads("--threads", threads, spec.commandLine().getErr()); // one range and one warning for --threads in every command
         List<GemmBackend> chosen = new ArrayList<>();
         if (backends == null || backends.isEmpty()) {
             chosen.addAll(Gemm.available());

@@ -136,7 +136,7 @@ record MiniBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, 
             out.flush();
         }
         TrainResult r;
-        try (TrainProgress listener = new TrainProgress(json ? null : out, mw, o.progress.bar(), d.train().n(), o.batch, cfg, sampled)) {
+        try (TrainProgress listener = new TrainProgress(json ? null : out, mw, o.progress.bar(), d.train().n(), cfg, sampled)) {
             r = resumed == null ? trainer.fit(d.train(), d.test(), listener) : trainer.resume(resumed, d.train(), d.test(), listener);
         }
         if (mw != null) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 final class ProgressOption {
 
-    @Option(names = "--no-progress", description = "No progress on standard error (a bar on a terminal, otherwise a line per stage).")
+    @Option(names = "--no-progress", description = "No progress on standard error: no bar on a terminal, no progress lines otherwise (results still print).")
     boolean noProgress;
 
     /**

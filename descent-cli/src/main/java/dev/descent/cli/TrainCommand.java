@@ -303,14 +303,13 @@ public final class TrainCommand implements Callable<Integer> {
     /** Loads the data, checks the budget against it, and runs the full-batch or the mini-batch run. */
     private Integer train(Checkpoint resumed, TrainConfig cfg, TrainMetrics mw, PrintWriter out) throws Exception {
         TrainData d = dataOptions.load(seed());
-        long perEpoch = (d.train().n() + Math.min(batch, d.train().n()) - 1) / Math.min(batch, d.train().n());
+        long perEpoch = cfg.stepsPerEpoch(d.train().n());
         if (cfg.epochs() > Long.MAX_VALUE / perEpoch) {
             throw new IllegalArgumentException("--epochs " + cfg.epochs() + " is too large: at " + perEpoch
                     + " steps per epoch the step count overflows; give at most " + Long.MAX_VALUE / perEpoch);
         }
         if (resumed != null && extended) {
-            long end = Math.min(cfg.epochs() > 0 ? cfg.epochs() * perEpoch : Long.MAX_VALUE, cfg.maxSteps() > 0 ? cfg.maxSteps() : Long.MAX_VALUE);
-            if (end <= resumed.step()) {
+            if (cfg.totalSteps(d.train().n()) <= resumed.step()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "--resume: the checkpointed run is at step %d (%.2f epochs);"
                         + " to extend it give more --epochs or --steps than that", resumed.step(), resumed.step() / (double) perEpoch));
             }

@@ -28,17 +28,15 @@ final class TrainProgress implements TrainListener, AutoCloseable {
      * @param metrics the metrics file, or null
      * @param bar whether to draw the bar
      * @param n the training rows
-     * @param batch the mini-batch size
-     * @param cfg the run's budget
+     * @param cfg the run's budget and batch size
      * @param sampled whether the method is a sampled quasi-Newton one (a line per evaluation)
      */
-    TrainProgress(PrintWriter out, TrainMetrics metrics, boolean bar, int n, int batch, TrainConfig cfg, boolean sampled) {
+    TrainProgress(PrintWriter out, TrainMetrics metrics, boolean bar, int n, TrainConfig cfg, boolean sampled) {
         this.sampled = sampled;
         this.out = out;
         this.metrics = metrics;
-        this.perEpoch = (n + Math.min(batch, n) - 1) / Math.min(batch, n);
-        long total = Math.min(cfg.epochs() > 0 ? cfg.epochs() * perEpoch : Long.MAX_VALUE,
-                cfg.maxSteps() > 0 ? cfg.maxSteps() : Long.MAX_VALUE);
+        this.perEpoch = cfg.stepsPerEpoch(n);
+        long total = cfg.totalSteps(n);
         this.bar = bar ? new ProgressBarBuilder().setTaskName("train").setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
