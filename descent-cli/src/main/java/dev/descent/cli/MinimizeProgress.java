@@ -55,14 +55,14 @@ final class MinimizeProgress implements Callback, AutoCloseable {
     @Override
     public boolean stop(Iterate it) {
         double seconds = (System.nanoTime() - start) * 1e-9;
-        String estimate = it.iter() == 0 ? "" : estimate(it, seconds);
         if (bar != null) {
             bar.stepTo(it.iter());
-            bar.setExtraMessage(String.format(Locale.ROOT, "f %.4e |g| %.2e%s", it.f(), it.gradNorm(), estimate.isEmpty() ? "" : "; " + estimate));
+            // short enough to follow the bar on an 80-column line: the gradient norm and the estimate (f is in the summary)
+            bar.setExtraMessage(String.format(Locale.ROOT, "|g| %.1e%s", it.gradNorm(), it.iter() == 0 ? "" : ", " + shortEstimate(it, seconds)));
         } else if (it.iter() > 0 && seconds - lastLine >= interval) {
             lastLine = seconds;
             err.printf(Locale.ROOT, "descent minimize: %s iteration %d: f %.6e, |g| %.3e, %s elapsed; %s%n", method, it.iter(), it.f(),
-                    it.gradNorm(), duration(seconds), estimate);
+                    it.gradNorm(), duration(seconds), estimate(it, seconds));
             err.flush();
         }
         lastGrad = it.gradNorm();
@@ -73,12 +73,9 @@ final class MinimizeProgress implements Callback, AutoCloseable {
     private String estimate(Iterate it, double seconds) {
         double perIteration = seconds / it.iter();
         StringBuilder b = new StringBuilder(duration(perIteration)).append(" per iteration");
-        double rate = lastGrad / it.gradNorm(); // the factor by which |g| fell in the last iteration
-        if (gradTol > 0 && it.gradNorm() > gradTol && rate > 1 && Double.isFinite(rate)) {
-            double more = Math.ceil(Math.log(it.gradNorm() / gradTol) / Math.log(rate));
-            if (more + it.iter() < maxIterations) {
-                b.append(String.format(Locale.ROOT, ", about %s more if |g| keeps falling at its last rate", duration(more * perIteration)));
-            }
+        double more = iterationsToTolerance(it);
+        if (more >= 0) {
+            b.append(String.format(Locale.ROOT, ", about %s more if |g| keeps falling at its last rate", duration(more * perIteration)));
         }
         long left = (long) maxIterations - it.iter();
         if (left > 0) {
@@ -87,10 +84,37 @@ final class MinimizeProgress implements Callback, AutoCloseable {
         return b.toString();
     }
 
-    /** Seconds as 0.35 s, 12 s, 3.4 min or 2.1 h. */
+    /** The same, short enough to follow a bar on one line: {@code 1.3 s/it, ~26 s left, ≤ 3.6 h}. */
+    private String shortEstimate(Iterate it, double seconds) {
+        double perIteration = seconds / it.iter();
+        double more = iterationsToTolerance(it);
+        long left = (long) maxIterations - it.iter();
+        return duration(perIteration) + "/it" + (more >= 0 ? ", ~" + duration(more * perIteration) + " left" : "")
+                + (left > 0 ? ", ≤ " + duration(left * perIteration) : "");
+    }
+
+    /**
+     * The iterations until ‖∇f‖∞ reaches the gradient tolerance if it keeps falling by the factor
+     * of the last iteration, or −1 when it did not fall, there is no tolerance, or the answer is
+     * beyond the iteration limit.
+     */
+    private double iterationsToTolerance(Iterate it) {
+        double rate = lastGrad / it.gradNorm();
+        if (gradTol > 0 && it.gradNorm() > gradTol && rate > 1 && Double.isFinite(rate)) {
+            double more = Math.ceil(Math.log(it.gradNorm() / gradTol) / Math.log(rate));
+            return more + it.iter() < maxIterations ? more : -1;
+        }
+        return -1;
+    }
+
+    /** Seconds as 8.3 ms, 350 ms, 1.3 s, 12 s, 3.4 min or 2.1 h. */
     static String duration(double seconds) {
-        if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.2g s", seconds);
+        if (seconds < 0.01) {
+            return String.format(Locale.ROOT, "%.1f ms", seconds * 1e3);
+        } else if (seconds < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", seconds * 1e3);
+        } else if (seconds < 10) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
         } else if (seconds < 120) {
             return String.format(Locale.ROOT, "%.0f s", seconds);
         } else if (seconds < 7200) {

@@ -105,7 +105,9 @@ class ProgressTest {
                 .contains("per iteration", "at most", "(iteration limit 100)");
         // |g| fell 100-fold in the last iteration: 1e-4 to 1e-8 takes 2 more at that rate
         assertThat(lines.get(1)).contains("more if |g| keeps falling at its last rate");
-        assertThat(MinimizeProgress.duration(0.5)).isEqualTo("0.50 s");
+        assertThat(MinimizeProgress.duration(0.0083)).isEqualTo("8.3 ms");
+        assertThat(MinimizeProgress.duration(0.5)).isEqualTo("500 ms");
+        assertThat(MinimizeProgress.duration(1.3)).isEqualTo("1.3 s");
         assertThat(MinimizeProgress.duration(90)).isEqualTo("90 s");
         assertThat(MinimizeProgress.duration(600)).isEqualTo("10.0 min");
         assertThat(MinimizeProgress.duration(3 * 3600)).isEqualTo("3.0 h");
@@ -121,7 +123,7 @@ class ProgressTest {
             System.setErr(err);
         }
         assertThat(none.toString()).isEmpty();
-        assertThat(bar.toString(StandardCharsets.UTF_8)).contains("bfgs", "5/10");
+        assertThat(bar.toString(StandardCharsets.UTF_8)).contains("bfgs", "5/10", "/it, ~", " left, ≤ ");
     }
 
     @Test
