@@ -74,11 +74,6 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] hess) {
         for (int i = 1; i <= n; i++) {
             double u = x[i - 1] + i * h + 1;

@@ -76,11 +76,6 @@ final class DiscreteIntegral extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] hess) {
         for (int j = 1; j <= n; j++) {
             double u = x[j - 1] + j * h + 1;

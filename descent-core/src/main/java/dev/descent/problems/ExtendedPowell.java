@@ -1,8 +1,6 @@
 package dev.descent.problems;
 
-import dev.descent.minimize.Objective;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
 
 /**
@@ -15,7 +13,7 @@ import java.util.List;
  * <p>Written directly over the blocks, O(n) per evaluation without allocation; the Hessian is
  * block diagonal and the Hessian-vector product O(n).
  */
-final class ExtendedPowell implements Objective {
+final class ExtendedPowell implements ExactSecondOrder {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 12;
@@ -47,21 +45,16 @@ final class ExtendedPowell implements Objective {
 
     @Override
     public double value(double[] x) {
-        double f = 0;
-        for (int i = 0; i < n; i += 4) {
-            double r1 = x[i] + 10 * x[i + 1];
-            double r2 = x[i + 2] - x[i + 3];
-            double t3 = x[i + 1] - 2 * x[i + 2];
-            double t4 = x[i] - x[i + 3];
-            double t3c = t3 * t3 * t3;
-            double t4c = t4 * t4 * t4;
-            f += r1 * r1 + 5 * r2 * r2 + t3c * t3 + 10 * t4c * t4;
-        }
-        return f;
+        return sum(x, null);
     }
 
     @Override
     public double evaluate(double[] x, double[] grad) {
+        return sum(x, grad);
+    }
+
+    /** f(x), summed block by block; writes ∇f into {@code grad} unless it is null. */
+    private double sum(double[] x, double[] grad) {
         double f = 0;
         for (int i = 0; i < n; i += 4) {
             double r1 = x[i] + 10 * x[i + 1];
@@ -71,27 +64,18 @@ final class ExtendedPowell implements Objective {
             double t3c = t3 * t3 * t3;
             double t4c = t4 * t4 * t4;
             f += r1 * r1 + 5 * r2 * r2 + t3c * t3 + 10 * t4c * t4;
-            grad[i] = 2 * r1 + 40 * t4c;
-            grad[i + 1] = 20 * r1 + 4 * t3c;
-            grad[i + 2] = 10 * r2 - 8 * t3c;
-            grad[i + 3] = -10 * r2 - 40 * t4c;
+            if (grad != null) {
+                grad[i] = 2 * r1 + 40 * t4c;
+                grad[i + 1] = 20 * r1 + 4 * t3c;
+                grad[i + 2] = 10 * r2 - 8 * t3c;
+                grad[i + 3] = -10 * r2 - 40 * t4c;
+            }
         }
         return f;
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
-    @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
-    }
-
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
-    @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
     /** Writes ∇²f into the n×n row-major {@code h}. */
+    @Override
     public void hessian(double[] x, double[] h) {
         Arrays.fill(h, 0, n * n, 0.0);
         for (int i = 0; i < n; i += 4) {
@@ -119,6 +103,7 @@ final class ExtendedPowell implements Objective {
     }
 
     /** Writes ∇²f·v into {@code hv}. */
+    @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         for (int i = 0; i < n; i += 4) {
             double t3 = x[i + 1] - 2 * x[i + 2];

@@ -1,8 +1,6 @@
 package dev.descent.problems;
 
-import dev.descent.minimize.Objective;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
 
 /**
@@ -14,7 +12,7 @@ import java.util.List;
  * serves the n = 10⁶ benchmarks. The Hessian is block diagonal; the Hessian-vector product is
  * O(n).
  */
-final class ExtendedRosenbrock implements Objective {
+final class ExtendedRosenbrock implements ExactSecondOrder {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 10;
@@ -45,43 +43,32 @@ final class ExtendedRosenbrock implements Objective {
 
     @Override
     public double value(double[] x) {
-        double f = 0;
-        for (int i = 0; i < n; i += 2) {
-            double a = x[i];
-            double t = 10 * (x[i + 1] - a * a);
-            double u = 1 - a;
-            f += t * t + u * u;
-        }
-        return f;
+        return sum(x, null);
     }
 
     @Override
     public double evaluate(double[] x, double[] grad) {
+        return sum(x, grad);
+    }
+
+    /** f(x), summed pair by pair; writes ∇f into {@code grad} unless it is null. */
+    private double sum(double[] x, double[] grad) {
         double f = 0;
         for (int i = 0; i < n; i += 2) {
             double a = x[i];
             double t = 10 * (x[i + 1] - a * a);
             double u = 1 - a;
             f += t * t + u * u;
-            grad[i] = -40 * a * t - 2 * u;
-            grad[i + 1] = 20 * t;
+            if (grad != null) {
+                grad[i] = -40 * a * t - 2 * u;
+                grad[i + 1] = 20 * t;
+            }
         }
         return f;
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
-    @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
-    }
-
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
-    @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
     /** Writes ∇²f into the n×n row-major {@code h}. */
+    @Override
     public void hessian(double[] x, double[] h) {
         Arrays.fill(h, 0, n * n, 0.0);
         for (int i = 0; i < n; i += 2) {
@@ -94,6 +81,7 @@ final class ExtendedRosenbrock implements Objective {
     }
 
     /** Writes ∇²f·v into {@code hv}. */
+    @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         for (int i = 0; i < n; i += 2) {
             double a = x[i];

@@ -53,11 +53,6 @@ final class Gulf extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double x1 = x[0];
         double x3 = x[2];
