@@ -185,8 +185,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             if (fp > fx) {
                 // case 1: higher function value; the minimum is bracketed
                 double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
+                double gamma = gamma(theta, gx, dp);
                 if (stp < stx) {
                     gamma = -gamma;
                 }
@@ -204,8 +203,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             } else if (sgnd < 0) {
                 // case 2: lower value, derivatives of opposite sign; bracketed
                 double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
+                double gamma = gamma(theta, gx, dp);
                 if (stp > stx) {
                     gamma = -gamma;
                 }
@@ -219,8 +217,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             } else if (Math.abs(dp) < Math.abs(gx)) {
                 // case 3: lower value, same sign, derivative decreases in magnitude
                 double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
+                double gamma = gamma(theta, gx, dp);
                 if (stp > stx) {
                     gamma = -gamma;
                 }
@@ -252,8 +249,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
                 // case 4: lower value, same sign, derivative does not decrease
                 if (brackt) {
                     double theta = 3 * (fp - fy) / (sty - stp) + gy + dp;
-                    double s = max3(Math.abs(theta), Math.abs(gy), Math.abs(dp));
-                    double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gy / s) * (dp / s)));
+                    double gamma = gamma(theta, gy, dp);
                     if (stp > sty) {
                         gamma = -gamma;
                     }
@@ -285,8 +281,13 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             return stpf;
         }
 
-        private static double max3(double a, double b, double c) {
-            return Math.max(a, Math.max(b, c));
+        /**
+         * γ of the cubic step, s·√max(0, (θ/s)² − (a/s)(b/s)) with s = max(|θ|, |a|, |b|): the
+         * square root of the cubic's discriminant, scaled by s against overflow as in MINPACK-2.
+         */
+        private static double gamma(double theta, double a, double b) {
+            double s = Math.max(Math.abs(theta), Math.max(Math.abs(a), Math.abs(b)));
+            return s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (a / s) * (b / s)));
         }
     }
 }
