@@ -202,15 +202,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
                 brackt = true;
             } else if (sgnd < 0) {
                 // case 2: lower value, derivatives of opposite sign; bracketed
-                double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double gamma = gamma(theta, gx, dp);
-                if (stp > stx) {
-                    gamma = -gamma;
-                }
-                double p = (gamma - dp) + theta;
-                double q = ((gamma - dp) + gamma) + gx;
-                double r = p / q;
-                double stpc = stp + r * (stx - stp);
+                double stpc = cubicMinimizer(stx, fx, gx, stp, fp, dp);
                 double stpq = stp + (dp / (dp - gx)) * (stx - stp);
                 stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
                 brackt = true;
@@ -248,15 +240,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             } else {
                 // case 4: lower value, same sign, derivative does not decrease
                 if (brackt) {
-                    double theta = 3 * (fp - fy) / (sty - stp) + gy + dp;
-                    double gamma = gamma(theta, gy, dp);
-                    if (stp > sty) {
-                        gamma = -gamma;
-                    }
-                    double p = (gamma - dp) + theta;
-                    double q = ((gamma - dp) + gamma) + gy;
-                    double r = p / q;
-                    stpf = stp + r * (sty - stp);
+                    stpf = cubicMinimizer(sty, fy, gy, stp, fp, dp);
                 } else if (stp > stx) {
                     stpf = stpmax;
                 } else {
@@ -279,6 +263,24 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
                 gx = dp;
             }
             return stpf;
+        }
+
+        /**
+         * The minimizer of the cubic that interpolates (u, f(u), f′(u)) and (v, f(v), f′(v)),
+         * written from v as MINPACK-2 does in cases 2 and 4: v + (p/q)(u − v), the sign of γ
+         * following the order of u and v. Its 3(fᵤ − fᵥ)/(v − u) is MINPACK's 3(fᵥ − fᵤ)/(u − v) of
+         * case 4 bit for bit (negating both operands of a difference and of a quotient is exact).
+         */
+        private static double cubicMinimizer(double u, double fu, double du, double v, double fv, double dv) {
+            double theta = 3 * (fu - fv) / (v - u) + du + dv;
+            double gamma = gamma(theta, du, dv);
+            if (v > u) {
+                gamma = -gamma;
+            }
+            double p = (gamma - dv) + theta;
+            double q = ((gamma - dv) + gamma) + du;
+            double r = p / q;
+            return v + r * (u - v);
         }
 
         /**
