@@ -249,20 +249,23 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             }
             // update the interval of uncertainty
             if (fp > fx) {
-                sty = stp;
-                fy = fp;
-                gy = dp;
+                moveOtherEnd(stp, fp, dp);
             } else {
                 if (sgnd < 0) {
-                    sty = stx;
-                    fy = fx;
-                    gy = gx;
+                    moveOtherEnd(stx, fx, gx);
                 }
                 stx = stp;
                 fx = fp;
                 gx = dp;
             }
             return stpf;
+        }
+
+        /** Moves the other end (sty, fy, gy) of the interval to the step {@code st}, with f and φ′ there. */
+        private void moveOtherEnd(double st, double f, double g) {
+            sty = st;
+            fy = f;
+            gy = g;
         }
 
         /**
