@@ -84,7 +84,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         }
 
         @Override
-        void beginStep() {
+        void startStep() {
             mu = c.beta1 * (1 - 0.5 * Math.pow(0.96, t * c.momentumDecay));
             muNext = c.beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * c.momentumDecay));
             muProduct *= mu;
