@@ -96,7 +96,7 @@ public final class ParallelNetwork implements Network, AutoCloseable {
         this.n = m0.paramCount();
         this.bounds = new int[k + 1];
         for (int i = 1; i < k; i++) {
-            bounds[i] = (int) ((long) n * i / k) / 1024 * 1024; // block-aligned, so ranges share no cache line
+            bounds[i] = (int) ((long) n * i / k) / 16 * 16; // 64-byte multiples: ranges share few cache lines
         }
         bounds[k] = n;
         this.losses = new double[k];
