@@ -28,8 +28,11 @@ final class Crew implements AutoCloseable {
         void run(int index);
     }
 
-    /** Spins before parking: about 20–50 µs, longer than a step's serial gaps, short against an evaluation. */
-    private static final int SPINS = 1 << 14;
+    /**
+     * How long a waiting thread spins before it parks: 100 µs, longer than the serial gaps of a
+     * training step (the loss check, the next batch), short against an evaluation.
+     */
+    private static final long SPIN_NANOS = 100_000;
 
     private final Thread[] workers;
     private Thread caller;
@@ -113,10 +116,9 @@ final class Crew implements AutoCloseable {
     }
 
     private void awaitWorkers() {
-        int spins = SPINS;
+        long start = System.nanoTime();
         while (pending.get() != 0) {
-            if (spins > 0) {
-                spins--;
+            if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
                 callerParked = true;
@@ -131,11 +133,10 @@ final class Crew implements AutoCloseable {
     private void work(int index) {
         long seen = 0;
         while (true) {
-            int spins = SPINS;
+            long start = System.nanoTime();
             long g;
             while ((g = generation) == seen) {
-                if (spins > 0) {
-                    spins--;
+                if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
                     parked.set(index - 1, 1);

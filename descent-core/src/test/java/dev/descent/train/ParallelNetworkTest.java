@@ -151,4 +151,53 @@ class ParallelNetworkTest {
             assertThat(r.steps()).isEqualTo(seen.getLast().step());
         }
     }
+
+    /** Bytes allocated so far by these threads (no allocation of its own). */
+    static long allocated(com.sun.management.ThreadMXBean mx, long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += mx.getThreadAllocatedBytes(id);
+        }
+        return sum;
+    }
+
+    @Test
+    void theStepAllocatesNothingAndThePassNothingBeyondTheReplicas() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        float[] x = java.util.Arrays.copyOf(DATA.x(), 32 * 5);
+        int[] y = java.util.Arrays.copyOf(DATA.y(), 32);
+        Model alone = ModelSpec.parse("mlp:300,20", 5, 3).build(7, 32);
+        long[] self = {Thread.currentThread().threadId()};
+        try (ParallelNetwork p = parallel("mlp:300,20", 2)) {
+            Optimizer o = Optimizers.parse("adam:lr=1e-4").create(p.params().length);
+            long[] ids = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(self[0]),
+                    Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("descent-train-replica"))
+                            .mapToLong(Thread::threadId)).toArray();
+            // steady state after the JIT (the Vector API boxes until compiled): some round must pass
+            long stepBytes = -1;
+            long passBytes = 0;
+            long modelBytes = 0;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            for (int round = 0; (stepBytes != 0 || passBytes > 2 * modelBytes) && (round < 20 || System.nanoTime() < deadline); round++) {
+                long b = allocated(mx, self);
+                for (int t = 0; t < 200; t++) {
+                    alone.forwardBackward(x, y, 32); // what the model allocates by itself (nn/linalg, not this class)
+                }
+                modelBytes = allocated(mx, self) - b;
+                passBytes = 0;
+                stepBytes = 0;
+                for (int t = 0; t < 200; t++) {
+                    b = allocated(mx, ids);
+                    p.lossAndGradient(x, y, 32);
+                    long mid = allocated(mx, ids);
+                    p.step(o, 1e-4, 0);
+                    passBytes += mid - b;
+                    stepBytes += allocated(mx, ids) - mid;
+                }
+            }
+            assertThat(stepBytes).as("bytes allocated by 200 split steps, on all threads").isZero();
+            assertThat(passBytes).as("bytes allocated by 200 passes on 2 replicas, against one model's %d", modelBytes)
+                    .isLessThanOrEqualTo(2 * modelBytes);
+        }
+    }
 }
