@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.spec.Entry;
 import dev.descent.spec.Param;
-import java.util.List;
 
 /**
  * Adam (Kingma and Ba 2015, "Adam: A method for stochastic optimization"), with AMSGrad (Reddi,
@@ -30,10 +29,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, boolean am
     /** {@code adam}: the spec name, keys and defaults. */
     static final Entry<Adam> ENTRY = Keys.entry("adam", Adam.class, defaults(),
             "Adam (Kingma and Ba 2015), with AMSGrad (Reddi et al. 2018)",
-            List.of(Keys.lr(Adam::lr),
-                    Keys.beta1(Adam::beta1),
-                    Keys.beta2(Adam::beta2),
-                    Keys.eps(Adam::eps),
+            Keys.adamFamily(Adam::lr, Adam::beta1, Adam::beta2, Adam::eps,
                     Param.bool("amsgrad", Adam::amsgrad, "keep the maximum of v (Reddi et al. 2018)")),
             (v, o) -> new Adam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.bool("amsgrad"), o));
 
@@ -43,11 +39,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, boolean am
      * @throws IllegalArgumentException naming the key out of range
      */
     public Adam {
-        Check.nonNegative("lr", lr);
-        Check.unit("beta1", beta1);
-        Check.unit("beta2", beta2);
-        Check.positive("eps", eps);
-        Check.notNull("options", options);
+        Check.adamFamily(lr, beta1, beta2, eps, options);
     }
 
     /**

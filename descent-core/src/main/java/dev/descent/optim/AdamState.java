@@ -19,11 +19,19 @@ final class AdamState extends FlatOptimizer {
         this.vmax = amsgrad ? arrays[2] : null;
     }
 
+    /** This step's bias corrections 1 − β1^t and 1 − β2^t (once per step, not per range). */
+    private double bc1;
+    private double bc2;
+
+    @Override
+    void startStep() {
+        bc1 = 1 - Math.pow(beta1, t);
+        bc2 = 1 - Math.pow(beta2, t);
+    }
+
     @Override
     void update(float[] p, float[] g, int from, int to, double lr, float lambda, double lambdaScale, float scale,
             float clipValue) {
-        double bc1 = 1 - Math.pow(beta1, t);
-        double bc2 = 1 - Math.pow(beta2, t);
         double stepSize = lr / bc1;
         float decay = (float) (1 - lr * decoupledDecay * lambdaScale);
         Kernels.adam(p, g, arrays[0], arrays[1], vmax, from, to, scale, clipValue, lambda, decay, (float) beta1,

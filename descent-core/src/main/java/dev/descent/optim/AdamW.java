@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.spec.Entry;
 import dev.descent.spec.Param;
-import java.util.List;
 
 /**
  * AdamW (Loshchilov and Hutter 2019, "Decoupled weight decay regularization"), in PyTorch's form
@@ -29,10 +28,7 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     /** {@code adamw}: the spec name, keys and defaults. */
     static final Entry<AdamW> ENTRY = Keys.entry("adamw", AdamW.class, defaults(),
             "Adam with decoupled weight decay (Loshchilov and Hutter 2019)",
-            List.of(Keys.lr(AdamW::lr),
-                    Keys.beta1(AdamW::beta1),
-                    Keys.beta2(AdamW::beta2),
-                    Keys.eps(AdamW::eps),
+            Keys.adamFamily(AdamW::lr, AdamW::beta1, AdamW::beta2, AdamW::eps,
                     Keys.decoupledDecay(AdamW::weightDecay),
                     Param.bool("amsgrad", AdamW::amsgrad, "keep the maximum of v (Reddi et al. 2018)")),
             (v, o) -> new AdamW(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight_decay"),
@@ -44,12 +40,8 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
      * @throws IllegalArgumentException naming the key out of range
      */
     public AdamW {
-        Check.nonNegative("lr", lr);
-        Check.unit("beta1", beta1);
-        Check.unit("beta2", beta2);
-        Check.positive("eps", eps);
+        Check.adamFamily(lr, beta1, beta2, eps, options);
         Check.nonNegative("weight_decay", weightDecay);
-        Check.notNull("options", options);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.spec.Entry;
-import java.util.List;
 
 /**
  * Adamax: Adam with the infinity norm (Kingma and Ba 2015, section 7.1), in PyTorch's form
@@ -24,10 +23,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
     /** {@code adamax}: the spec name, keys and defaults. */
     static final Entry<Adamax> ENTRY = Keys.entry("adamax", Adamax.class, defaults(),
             "Adam with the infinity norm (Kingma and Ba 2015, section 7.1)",
-            List.of(Keys.lr(Adamax::lr),
-                    Keys.beta1(Adamax::beta1),
-                    Keys.beta2(Adamax::beta2),
-                    Keys.eps(Adamax::eps)),
+            Keys.adamFamily(Adamax::lr, Adamax::beta1, Adamax::beta2, Adamax::eps),
             (v, o) -> new Adamax(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
 
     /**
@@ -36,11 +32,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, Options 
      * @throws IllegalArgumentException naming the key out of range
      */
     public Adamax {
-        Check.nonNegative("lr", lr);
-        Check.unit("beta1", beta1);
-        Check.unit("beta2", beta2);
-        Check.positive("eps", eps);
-        Check.notNull("options", options);
+        Check.adamFamily(lr, beta1, beta2, eps, options);
     }
 
     /**

@@ -37,6 +37,18 @@ final class Check {
         }
     }
 
+    /**
+     * The checks the Adam family shares: lr finite and ≥ 0, β1 and β2 in [0, 1), ε finite and
+     * &gt; 0, options present.
+     */
+    static void adamFamily(double lr, double beta1, double beta2, double eps, Options options) {
+        nonNegative("lr", lr);
+        unit("beta1", beta1);
+        unit("beta2", beta2);
+        positive("eps", eps);
+        notNull("options", options);
+    }
+
     static void notNull(String name, Object o) {
         if (o == null) {
             throw new IllegalArgumentException(name + " must not be null");

@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 /**
  * The part every optimizer state shares: the step count, the parameter groups, the gradient
  * preprocessing of {@link Options} (folded into two scalars that the kernels apply per element)
- * and the state's export and import. Subclasses supply the fused per-range update.
+ * and the state's export and import. Subclasses supply the fused per-range update. A step is
+ * {@link #beginStep(float[], float[], double)} (the count, the per-step scalars, the clip-norm
+ * scale) then {@link #stepRange} over the groups' ranges, so that a step split into ranges on
+ * several threads computes every element exactly as the whole step does.
  */
 abstract class FlatOptimizer implements Optimizer {
 
@@ -23,6 +26,10 @@ abstract class FlatOptimizer implements Optimizer {
     /** The state arrays (moments), each of the buffer's size; exported bit for bit. */
     final float[][] arrays;
     long t;
+    /** The learning rate of the step begun last ({@link #beginStep(float[], float[], double)}). */
+    private double stepLr;
+    /** Its gradient multiplier: the clip-norm scale, negated when maximizing. */
+    private float stepScale;
 
     FlatOptimizer(OptimizerConfig config, ParamGroups groups, int stateArrays) {
         Check.notNull("groups", groups);
@@ -50,6 +57,18 @@ abstract class FlatOptimizer implements Optimizer {
 
     @Override
     public final void step(float[] params, float[] grads, double lr) {
+        beginStep(params, grads, lr);
+        stepRange(params, grads, 0, groups.size());
+    }
+
+    /** {@return true: every optimizer of this package steps by range} */
+    @Override
+    public final boolean stepsByRange() {
+        return true;
+    }
+
+    @Override
+    public final void beginStep(float[] params, float[] grads, double lr) {
         if (params.length != groups.size() || grads.length != groups.size()) {
             throw new IllegalArgumentException("params and grads must have the optimizer's size " + groups.size()
                     + ", got " + params.length + " and " + grads.length);
@@ -58,15 +77,25 @@ abstract class FlatOptimizer implements Optimizer {
             throw new IllegalArgumentException("lr must be a finite number ≥ 0, got " + lr);
         }
         t++;
-        beginStep();
+        startStep();
         double s = options.clipNorm() == Double.POSITIVE_INFINITY ? 1 : clipScale(grads);
-        float scale = (float) (options.maximize() ? -s : s);
+        stepLr = lr;
+        stepScale = (float) (options.maximize() ? -s : s);
+    }
+
+    @Override
+    public final void stepRange(float[] params, float[] grads, int from, int to) {
+        if (from < 0 || to < from || to > groups.size()) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is outside [0, " + groups.size() + ")");
+        }
         float clipValue = (float) options.clipValue();
         for (int k = 0; k < groups.count(); k++) {
             ParamGroup group = groups.group(k);
-            if (group.length() > 0) {
-                update(params, grads, group.from(), group.to(), lr * group.lrScale(),
-                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), scale,
+            int lo = Math.max(from, group.from());
+            int hi = Math.min(to, group.to());
+            if (lo < hi) {
+                update(params, grads, lo, hi, stepLr * group.lrScale(),
+                        (float) (options.weightDecay() * group.weightDecayScale()), group.weightDecayScale(), stepScale,
                         clipValue);
             }
         }
@@ -83,7 +112,7 @@ abstract class FlatOptimizer implements Optimizer {
     }
 
     /** Per-step work done once before the groups (t already incremented). */
-    void beginStep() {}
+    void startStep() {}
 
     /**
      * The fused update of θ[from, to).

@@ -32,6 +32,20 @@ final class Keys {
         return Param.real("eps", getter, "ε added to the denominator, finite, > 0");
     }
 
+    /**
+     * The keys the Adam family shares, lr, beta1, beta2 and eps, followed by the record's own.
+     *
+     * @param own the record's further keys
+     * @return the keys, in that order
+     */
+    @SafeVarargs
+    static <C> List<Param<C>> adamFamily(Function<C, Double> lr, Function<C, Double> beta1, Function<C, Double> beta2,
+            Function<C, Double> eps, Param<C>... own) {
+        List<Param<C>> keys = new ArrayList<>(List.of(lr(lr), beta1(beta1), beta2(beta2), eps(eps)));
+        keys.addAll(List.of(own));
+        return List.copyOf(keys);
+    }
+
     static <C> Param<C> decoupledDecay(Function<C, Double> getter) {
         return Param.real("weight_decay", getter, "decoupled weight decay λ (θ ← θ(1 − lr·λ)), finite, ≥ 0");
     }

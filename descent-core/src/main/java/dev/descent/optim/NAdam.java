@@ -2,7 +2,6 @@ package dev.descent.optim;
 
 import dev.descent.spec.Entry;
 import dev.descent.spec.Param;
-import java.util.List;
 
 /**
  * NAdam: Adam with Nesterov momentum (Dozat 2016, "Incorporating Nesterov momentum into Adam"),
@@ -31,10 +30,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
     /** {@code nadam}: the spec name, keys and defaults. */
     static final Entry<NAdam> ENTRY = Keys.entry("nadam", NAdam.class, defaults(),
             "Adam with Nesterov momentum (Dozat 2016)",
-            List.of(Keys.lr(NAdam::lr),
-                    Keys.beta1(NAdam::beta1),
-                    Keys.beta2(NAdam::beta2),
-                    Keys.eps(NAdam::eps),
+            Keys.adamFamily(NAdam::lr, NAdam::beta1, NAdam::beta2, NAdam::eps,
                     Param.real("momentum_decay", NAdam::momentumDecay, "ψ of the momentum schedule, finite, ≥ 0")),
             (v, o) -> new NAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"),
             v.real("momentum_decay"), o));
@@ -45,12 +41,8 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
      * @throws IllegalArgumentException naming the key out of range
      */
     public NAdam {
-        Check.nonNegative("lr", lr);
-        Check.unit("beta1", beta1);
-        Check.unit("beta2", beta2);
-        Check.positive("eps", eps);
+        Check.adamFamily(lr, beta1, beta2, eps, options);
         Check.nonNegative("momentum_decay", momentumDecay);
-        Check.notNull("options", options);
     }
 
     /**
@@ -84,7 +76,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double mo
         }
 
         @Override
-        void beginStep() {
+        void startStep() {
             mu = c.beta1 * (1 - 0.5 * Math.pow(0.96, t * c.momentumDecay));
             muNext = c.beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * c.momentumDecay));
             muProduct *= mu;

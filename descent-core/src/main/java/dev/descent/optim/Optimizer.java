@@ -24,6 +24,54 @@ public interface Optimizer {
     void step(float[] params, float[] grads, double lr);
 
     /**
+     * Whether {@link #beginStep} and {@link #stepRange} are supported: true for every optimizer of
+     * this package; false by default.
+     *
+     * @return whether a step can be split into ranges
+     */
+    default boolean stepsByRange() {
+        return false;
+    }
+
+    /**
+     * Starts a step that is then applied range by range, possibly on several threads: checks the
+     * sizes and {@code lr}, counts the step, computes the per-step scalars (bias corrections, ...)
+     * and, with {@link Options#clipNorm()}, the clipping scale from the whole of {@code grads}.
+     * Then {@link #stepRange} must be called once for each of disjoint ranges that cover
+     * [0, size), before the next step. Together they compute every element exactly as
+     * {@link #step(float[], float[], double)} does, bit for bit (every rule here is per element
+     * once the scalars are known); {@code step} is {@code beginStep} then one
+     * {@code stepRange(0, size)}. Call it on one thread.
+     *
+     * @param params the parameters θ, the optimizer's size
+     * @param grads the gradient at θ, the optimizer's size; read here only with
+     *     {@link Options#clipNorm()} (for its norm), so without it the caller may finish computing
+     *     each range of it before that range's {@link #stepRange}
+     * @param lr the learning rate, finite and ≥ 0
+     * @throws IllegalArgumentException on a wrong size or learning rate
+     * @throws UnsupportedOperationException when {@link #stepsByRange()} is false
+     */
+    default void beginStep(float[] params, float[] grads, double lr) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not step by range");
+    }
+
+    /**
+     * Applies the step begun by {@link #beginStep} to θ[from, to) and the state's same range.
+     * Calls on disjoint ranges may run concurrently (each writes only its own range); the caller
+     * orders them before the next step (a barrier, a join).
+     *
+     * @param params the parameters θ, updated in place on [from, to)
+     * @param grads the gradient, the same as given to {@code beginStep}; not modified
+     * @param from the first index, ≥ 0
+     * @param to one past the last index, from ≤ to ≤ size
+     * @throws IllegalArgumentException when the range is outside [0, size)
+     * @throws UnsupportedOperationException when {@link #stepsByRange()} is false
+     */
+    default void stepRange(float[] params, float[] grads, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not step by range");
+    }
+
+    /**
      * Applies one update at the configured learning rate.
      *
      * @param params the parameters θ, the optimizer's size; updated in place

@@ -1,7 +1,6 @@
 package dev.descent.optim;
 
 import dev.descent.spec.Entry;
-import java.util.List;
 
 /**
  * RAdam: Adam with the variance of the adaptive learning rate rectified (Liu et al. 2020, "On the
@@ -26,10 +25,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
     /** {@code radam}: the spec name, keys and defaults. */
     static final Entry<RAdam> ENTRY = Keys.entry("radam", RAdam.class, defaults(),
             "Adam with rectified variance (Liu et al. 2020)",
-            List.of(Keys.lr(RAdam::lr),
-                    Keys.beta1(RAdam::beta1),
-                    Keys.beta2(RAdam::beta2),
-                    Keys.eps(RAdam::eps)),
+            Keys.adamFamily(RAdam::lr, RAdam::beta1, RAdam::beta2, RAdam::eps),
             (v, o) -> new RAdam(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), o));
 
     /**
@@ -38,11 +34,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Options o
      * @throws IllegalArgumentException naming the key out of range
      */
     public RAdam {
-        Check.nonNegative("lr", lr);
-        Check.unit("beta1", beta1);
-        Check.unit("beta2", beta2);
-        Check.positive("eps", eps);
-        Check.notNull("options", options);
+        Check.adamFamily(lr, beta1, beta2, eps, options);
     }
 
     /**

@@ -24,6 +24,16 @@ final class ScalarSteps {
         return Math.min(Math.max(scale * g, -clipValue), clipValue) + lambda * p;
     }
 
+    /**
+     * The moving average every moment shares: a[i] ← a[i]·β + (1 − β)·x in float32, in this
+     * order, returned.
+     */
+    static float ema(float[] a, int i, float x, float beta, float oneMinusBeta) {
+        float r = a[i] * beta + oneMinusBeta * x;
+        a[i] = r;
+        return r;
+    }
+
     /** The number of float32 lanes of {@link #sumSquares}'s partial sums. */
     static final int SUM_LANES = 16;
 
@@ -129,12 +139,10 @@ final class ScalarSteps {
             float negLr) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float s = sq[i] * alpha + oneMinusAlpha * (d * d);
-            sq[i] = s;
+            float s = ema(sq, i, d * d, alpha, oneMinusAlpha);
             float avg;
             if (ga != null) {
-                float a = ga[i] * alpha + oneMinusAlpha * d;
-                ga[i] = a;
+                float a = ema(ga, i, d, alpha, oneMinusAlpha);
                 avg = (float) Math.sqrt(s - a * a) + eps;
             } else {
                 avg = (float) Math.sqrt(s) / sqrtBc2 + eps;
@@ -155,10 +163,8 @@ final class ScalarSteps {
             float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float mi = m[i] * beta1 + oneMinusBeta1 * d;
-            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
-            m[i] = mi;
-            v[i] = vi;
+            float mi = ema(m, i, d, beta1, oneMinusBeta1);
+            float vi = ema(v, i, d * d, beta2, oneMinusBeta2);
             if (vmax != null) {
                 vi = Math.max(vmax[i], vi);
                 vmax[i] = vi;
@@ -173,10 +179,8 @@ final class ScalarSteps {
             float c1, float c2) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float mi = m[i] * beta1 + oneMinusBeta1 * d;
-            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
-            m[i] = mi;
-            v[i] = vi;
+            float mi = ema(m, i, d, beta1, oneMinusBeta1);
+            float vi = ema(v, i, d * d, beta2, oneMinusBeta2);
             float denom = (float) Math.sqrt(vi / bc2) + eps;
             float q = p[i] + c1 * (d / denom);
             p[i] = q + c2 * (mi / denom);
@@ -188,10 +192,8 @@ final class ScalarSteps {
             boolean rectified, float sqrtBc2, float eps, float rect) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float mi = m[i] * beta1 + oneMinusBeta1 * d;
-            float vi = v[i] * beta2 + oneMinusBeta2 * (d * d);
-            m[i] = mi;
-            v[i] = vi;
+            float mi = ema(m, i, d, beta1, oneMinusBeta1);
+            float vi = ema(v, i, d * d, beta2, oneMinusBeta2);
             float mhat = mi / bc1;
             if (rectified) {
                 float adaptive = 1f / ((float) Math.sqrt(vi) + eps) * sqrtBc2; // torch: reciprocal, then scale
@@ -206,9 +208,8 @@ final class ScalarSteps {
             float lambda, float beta1, float oneMinusBeta1, float beta2, float eps, float negClr) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float mi = m[i] * beta1 + oneMinusBeta1 * d;
+            float mi = ema(m, i, d, beta1, oneMinusBeta1);
             float ui = Math.max(u[i] * beta2, Math.abs(d) + eps);
-            m[i] = mi;
             u[i] = ui;
             p[i] = p[i] + negClr * (mi / ui);
         }
@@ -218,8 +219,7 @@ final class ScalarSteps {
             float clipValue, float lambda, float rho, float oneMinusRho, float eps, float negLr) {
         for (int i = from; i < to; i++) {
             float d = prep(g[i], p[i], scale, clipValue, lambda);
-            float s = sq[i] * rho + oneMinusRho * (d * d);
-            sq[i] = s;
+            float s = ema(sq, i, d * d, rho, oneMinusRho);
             float std = (float) Math.sqrt(s + eps);
             float delta = (float) Math.sqrt(acc[i] + eps) / std * d;
             acc[i] = acc[i] * rho + oneMinusRho * (delta * delta);

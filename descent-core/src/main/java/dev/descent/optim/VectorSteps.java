@@ -25,6 +25,13 @@ final class VectorSteps {
         return FloatVector.fromArray(S, g, i).mul(scale).max(-clipValue).min(clipValue).add(p.mul(lambda));
     }
 
+    /** {@link ScalarSteps#ema} on a vector of lanes: a ← a·β + x·(1 − β), stored and returned. */
+    private static FloatVector ema(float[] a, int i, FloatVector x, float beta, float oneMinusBeta) {
+        FloatVector r = FloatVector.fromArray(S, a, i).mul(beta).add(x.mul(oneMinusBeta));
+        r.intoArray(a, i);
+        return r;
+    }
+
     private static FloatVector sqrt(FloatVector x) {
         return x.lanewise(VectorOperators.SQRT);
     }
@@ -133,12 +140,10 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector s = FloatVector.fromArray(S, sq, i).mul(alpha).add(d.mul(d).mul(oneMinusAlpha));
-            s.intoArray(sq, i);
+            FloatVector s = ema(sq, i, d.mul(d), alpha, oneMinusAlpha);
             FloatVector avg;
             if (ga != null) {
-                FloatVector a = FloatVector.fromArray(S, ga, i).mul(alpha).add(d.mul(oneMinusAlpha));
-                a.intoArray(ga, i);
+                FloatVector a = ema(ga, i, d, alpha, oneMinusAlpha);
                 avg = sqrt(s.sub(a.mul(a))).add(eps);
             } else {
                 avg = sqrt(s).div(sqrtBc2).add(eps);
@@ -162,10 +167,8 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
+            FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
+            FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
             if (vmax != null) {
                 vi = FloatVector.fromArray(S, vmax, i).max(vi);
                 vi.intoArray(vmax, i);
@@ -184,10 +187,8 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
+            FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
+            FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
             FloatVector denom = sqrt(vi.div(bc2)).add(eps);
             FloatVector q = pv.add(d.div(denom).mul(c1));
             q.add(mi.div(denom).mul(c2)).intoArray(p, i);
@@ -203,10 +204,8 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
-            FloatVector vi = FloatVector.fromArray(S, v, i).mul(beta2).add(d.mul(d).mul(oneMinusBeta2));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
+            FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
+            FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
             FloatVector step = mi.div(bc1).mul(lr);
             if (rectified) {
                 FloatVector adaptive = FloatVector.broadcast(S, 1f).div(sqrt(vi).add(eps)).mul(sqrtBc2);
@@ -224,9 +223,8 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector mi = FloatVector.fromArray(S, m, i).mul(beta1).add(d.mul(oneMinusBeta1));
+            FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
             FloatVector ui = FloatVector.fromArray(S, u, i).mul(beta2).max(d.abs().add(eps));
-            mi.intoArray(m, i);
             ui.intoArray(u, i);
             pv.add(mi.div(ui).mul(negClr)).intoArray(p, i);
         }
@@ -239,8 +237,7 @@ final class VectorSteps {
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
-            FloatVector s = FloatVector.fromArray(S, sq, i).mul(rho).add(d.mul(d).mul(oneMinusRho));
-            s.intoArray(sq, i);
+            FloatVector s = ema(sq, i, d.mul(d), rho, oneMinusRho);
             FloatVector std = sqrt(s.add(eps));
             FloatVector a = FloatVector.fromArray(S, acc, i);
             FloatVector delta = sqrt(a.add(eps)).div(std).mul(d);

@@ -83,7 +83,7 @@ public final class EpochProfiler {
         double total = r.trainSeconds();
         double gemmOnTrainer = rec.secondsOn(trainer);
         double fb = tn.nanos * 1e-9;
-        double step = to.nanos * 1e-9;
+        double step = (to.nanos + tn.stepNanos) * 1e-9;
         EpochProfile.Breakdown b = new EpochProfile.Breakdown(gemmOnTrainer / epochs, (fb - gemmOnTrainer) / epochs,
                 step / epochs, (total - fb - step) / epochs);
         return new EpochProfile(epochs, median(ep), min(ep), max(ep), median(gemm), min(gemm), max(gemm),
@@ -110,6 +110,7 @@ public final class EpochProfiler {
     private static final class TimedNetwork implements Network {
         private final Network net;
         long nanos;
+        long stepNanos;
 
         TimedNetwork(Network net) {
             this.net = net;
@@ -120,6 +121,14 @@ public final class EpochProfiler {
         @Override public Evaluation evaluate(Dataset data) { return net.evaluate(data); }
         @Override public byte[] exportState() { return net.exportState(); }
         @Override public void importState(byte[] state) { net.importState(state); }
+
+        /** The network's own step (split over its threads, for a {@link ParallelNetwork}), timed as the optimizer's. */
+        @Override
+        public void step(Optimizer optimizer, double lr, double clipNorm) {
+            long t0 = System.nanoTime();
+            net.step(optimizer instanceof TimedOptimizer t ? t.opt : optimizer, lr, clipNorm);
+            stepNanos += System.nanoTime() - t0;
+        }
 
         @Override
         public double lossAndGradient(float[] x, int[] y, int rows) {

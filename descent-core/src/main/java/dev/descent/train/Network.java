@@ -2,6 +2,7 @@ package dev.descent.train;
 
 import dev.descent.data.Dataset;
 import dev.descent.nn.Evaluation;
+import dev.descent.optim.Optimizer;
 
 /**
  * What the {@link Trainer} needs from a network: one flat float32 parameter buffer θ with a
@@ -52,6 +53,22 @@ public interface Network {
     default double lossAndGradient(float[] x, float[] targets, int rows) {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + " trains on class labels only; train a regression set with a ModelNetwork");
+    }
+
+    /**
+     * One optimizer step on {@link #params()} with the gradient of the last pass: clipping by
+     * global norm {@code clipNorm} ({@link dev.descent.optim.Clip#byNorm}; 0 or +∞: off), then
+     * {@code optimizer.step(params(), grads(), lr)}. That is the default, and what one thread
+     * does; {@link ParallelNetwork} splits the same computation over its threads, with the same
+     * result. The {@link Trainer} calls this after each accepted pass.
+     *
+     * @param optimizer the optimizer state, of {@code params().length} parameters
+     * @param lr the learning rate, finite and ≥ 0
+     * @param clipNorm the maximum gradient norm, &gt; 0, or 0 (or +∞) for no clipping
+     */
+    default void step(Optimizer optimizer, double lr, double clipNorm) {
+        Trainer.clip(grads(), clipNorm);
+        optimizer.step(params(), grads(), lr);
     }
 
     /**

@@ -44,6 +44,12 @@ public final class PenalizedNetwork implements Network {
         return loss + penalty.value(inner.params());
     }
 
+    /** The inner network's step (split over its threads for a {@link ParallelNetwork}) on the penalized gradient. */
+    @Override
+    public void step(dev.descent.optim.Optimizer optimizer, double lr, double clipNorm) {
+        inner.step(optimizer, lr, clipNorm);
+    }
+
     @Override
     public Evaluation evaluate(Dataset data) {
         return inner.evaluate(data);

@@ -213,8 +213,7 @@ public final class Trainer {
                 continue;
             }
             if (method == null) {
-                clip(net.grads(), config.clipNorm());                      // 4. clip
-                optimizer.step(net.params(), net.grads(), lr);             // 5. step
+                net.step(optimizer, lr, config.clipNorm());                // 4–5. clip, step
             }
             step++;                                                        // 6. metrics
             samples += rows;
