@@ -70,6 +70,6 @@ public record MultiBatchLbfgs(double lr, double overlap, int memory, double damp
 
     @Override
     public SampledMethod create(SampledObjective objective, int batch, long seed) {
-        return new MultiBatchRun(this, objective, batch, seed, overlap, memory, damping, c1, backtracks, 0, 0, 0, false);
+        return new MultiBatchRun(this, objective, batch, seed, this, null);
     }
 }
