@@ -51,4 +51,31 @@ class SqnTest {
             assertTrue(sqn.stats().pairsAccepted() + sqn.stats().pairsDamped() >= 30, sqn.stats().toString());
         }
     }
+
+    /**
+     * The race's divergence in miniature: curvatures from 10⁻³ to 1 and noisy rows, at a step SGD
+     * takes safely (α·h_max = 0.5). The averaged iterates move mostly along the flat directions, so
+     * the exact pairs have sᵀy/sᵀs near 10⁻³ and Byrd et al.'s H₀ = (sᵀy/yᵀy)·I grows to hundreds:
+     * without the bound on H₀ and the damping against B₀ the steep directions overshoot and the
+     * run blows up. With them the objective never rises above its start, over three seeds.
+     */
+    @Test
+    void flatPairsDoNotBlowUpTheStepAtALargeLearningRate() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(4000, 20, 1000, 3.0, 70 + seed);
+            for (int j = 0; j < f.h.length; j++) {
+                f.h[j] *= 1e-3;
+            }
+            float[] x = new float[20];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(0.5, 10, 1000, 10).create(f, 64, seed);
+            for (int k = 0; k < 600; k++) {
+                assertTrue(Double.isFinite(sqn.step(x, 0.5)), "seed " + seed + ", step " + k);
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            double best = MultiBatchLbfgsTest.optimum(f);
+            assertTrue(f.full(x) - best < 0.5 * (f0 - best), "seed " + seed + ": gap " + (f.full(x) - best) + " of " + (f0 - best));
+            assertTrue(sqn.stats().pairsDamped() > 0, sqn.stats().toString());
+        }
+    }
 }
