@@ -1,5 +1,10 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Progressive-batching L-BFGS (Bollapragada, Mudigere, Nocedal, Shi and Tang, "A Progressive
  * Batching L-BFGS Method for Machine Learning", ICML 2018): the iteration, overlapping samples,
@@ -47,9 +52,36 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
     public static final ProgressiveBatchLbfgs DEFAULT = new ProgressiveBatchLbfgs(1, 0.9, 0.25, 10, 0.2, 1e-4, 10, 16, 0,
             Test.INNER_PRODUCT);
 
+    /** {@code pb-lbfgs}: the spec name, keys and defaults. */
+    static final Entry<ProgressiveBatchLbfgs> ENTRY = Entry.of("pb-lbfgs", ProgressiveBatchLbfgs.class, DEFAULT,
+            "progressive-batching L-BFGS, the sample grows when its gradient is too noisy (Bollapragada et al. 2018)",
+            params(), v -> {
+                MultiBatchLbfgs mb = MultiBatchLbfgs.read(v, v.real("lr"));
+                return new ProgressiveBatchLbfgs(mb.lr(), v.real("theta"), mb.overlap(), mb.memory(), mb.damping(), mb.c1(),
+                        mb.backtracks(), Keys.toInt("blocks", v.whole("blocks")), Keys.toInt("max_batch", v.whole("max_batch")),
+                        v.word("test").equals("norm") ? Test.NORM : Test.INNER_PRODUCT);
+            });
+
+    private static List<Param<ProgressiveBatchLbfgs>> params() {
+        List<Param<ProgressiveBatchLbfgs>> p = new ArrayList<>();
+        p.add(Keys.lr("first trial step of the Armijo search (times the variance-based α₀), > 0"));
+        p.add(Param.real("theta", ProgressiveBatchLbfgs::theta, "θ of the inner-product or norm test, > 0; smaller grows the sample sooner"));
+        p.addAll(Keys.multiBatch(ProgressiveBatchLbfgs::multiBatch));
+        p.add(Param.whole("blocks", c -> (long) c.blocks(), "parts K of the sample's gradient for the variance estimates, ≥ 2"));
+        p.add(Param.whole("max_batch", c -> (long) c.maxBatch(), "largest sample, ≥ 0 (0: every training row)"));
+        p.add(Param.word("test", c -> c.test() == Test.NORM ? "norm" : "inner",
+                "sample-size test: inner (the paper's, with the orthogonality test) or norm", "inner", "norm"));
+        return p;
+    }
+
+    /** The multi-batch L-BFGS keys of this configuration, the iteration it shares with {@code mb-lbfgs}. */
+    MultiBatchLbfgs multiBatch() {
+        return new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+    }
+
     /** Validates every field. */
     public ProgressiveBatchLbfgs {
-        new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+        new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks); // validates the shared keys
         Checks.positive("theta", theta);
         Checks.atLeast("blocks", blocks, 2);
         Checks.atLeast("max_batch", maxBatch, 0);
@@ -88,6 +120,6 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     @Override
     public SampledMethod create(SampledObjective objective, int batch, long seed) {
-        return new MultiBatchRun(this, objective, batch, seed, new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks), this);
+        return new MultiBatchRun(this, objective, batch, seed, multiBatch(), this);
     }
 }

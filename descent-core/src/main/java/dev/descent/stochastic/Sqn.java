@@ -1,5 +1,9 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * The stochastic quasi-Newton method SQN (Byrd, Hansen, Nocedal and Singer, "A Stochastic
  * Quasi-Newton Method for Large-Scale Optimization", SIAM J. Optim. 26(2), 2016), with the
@@ -41,6 +45,17 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
 
     /** The defaults: lr 0.1, L = 20, |S_H| = 4096, memory 10, damping 0.2. */
     public static final Sqn DEFAULT = new Sqn(0.1, 20, 4096, 10, DEFAULT_DAMPING);
+
+    /** {@code sqn}: the spec name, keys and defaults. */
+    static final Entry<Sqn> ENTRY = Entry.of("sqn", Sqn.class, DEFAULT,
+            "stochastic quasi-Newton, pairs from averaged iterates and Hessian-vector products (Byrd et al. 2016)",
+            List.of(Keys.lr("step size α, > 0 (the schedule scales it)"),
+                    Param.whole("every", c -> (long) c.every(), "L, iterations between curvature pairs, ≥ 1"),
+                    Param.whole("hessian_batch", c -> (long) c.hessianBatch(), "rows of the Hessian-vector sample, ≥ 1"),
+                    Keys.memory(Sqn::memory),
+                    Param.real("damping", Sqn::damping, "ε of the pair test against B₀ and Powell damping, in [0, 1); 0 skips instead")),
+            v -> new Sqn(v.real("lr"), Keys.toInt("every", v.whole("every")), Keys.toInt("hessian_batch", v.whole("hessian_batch")),
+                    Keys.toInt("memory", v.whole("memory")), v.real("damping")));
 
     /** Validates every field. */
     public Sqn {
