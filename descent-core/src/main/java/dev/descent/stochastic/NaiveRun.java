@@ -42,10 +42,7 @@ final class NaiveRun extends SampledRun {
 
     @Override
     public double step(float[] x, double lr) {
-        checkTheta(x);
-        stream.take(batch, rows, 0);
-        double fk = f.lossAndGradient(x, rows, 0, batch, g);
-        passes += (double) batch / size;
+        double fk = freshGradient(x, rows, g);
         if (!Double.isFinite(fk)) {
             return fk;
         }

@@ -67,6 +67,20 @@ abstract class SampledRun implements SampledMethod {
         }
     }
 
+    /**
+     * Draws {@link #batch} fresh rows into {@code rows} and evaluates F_b(x) and its gradient
+     * there (a fixed-batch method's iteration start), counting the pass.
+     *
+     * @return F_b(x)
+     */
+    final double freshGradient(float[] x, int[] rows, double[] g) {
+        checkTheta(x);
+        stream.take(batch, rows, 0);
+        double fb = f.lossAndGradient(x, rows, 0, batch, g);
+        passes += (double) batch / size;
+        return fb;
+    }
+
     /** x ← start + t·d, rounded to float32. */
     static void move(float[] x, float[] start, double t, double[] d) {
         for (int j = 0; j < x.length; j++) {

@@ -47,10 +47,7 @@ final class SqnRun extends SampledRun {
 
     @Override
     public double step(float[] x, double lr) {
-        checkTheta(x);
-        stream.take(batch, rows, 0);
-        double fb = f.lossAndGradient(x, rows, 0, batch, g);
-        passes += (double) batch / size;
+        double fb = freshGradient(x, rows, g);
         if (!Double.isFinite(fb)) {
             return fb;
         }
