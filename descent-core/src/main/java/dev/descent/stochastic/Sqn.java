@@ -12,7 +12,11 @@ import java.util.List;
  *
  * <p><b>Iteration.</b> x ← x − α·H·g_b on a fresh mini-batch b (α = lr, from the schedule), with
  * H from the two-loop recursion over the last m pairs; during the first 2L iterations H = I (SGD).
- * A direction that is not a descent direction clears the memory (−g instead).
+ * A direction that is not a descent direction clears the memory (−g instead). The warm-up's SGD
+ * steps backtrack on their batch (Armijo, c₁ = {@value #C1}, at most {@value #WARM_UP_BACKTRACKS}
+ * halvings of α, forward passes only): from the initial point an α chosen for the quasi-Newton
+ * phase can overshoot (the race's α = 0.3 at batch 8192 rose above the starting objective within
+ * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once.
  *
  * <p><b>Pairs.</b> Every L iterations the average of the last L iterates x̄_t is formed; from the
  * second average on, s_t = x̄_t − x̄_{t−1} and y_t = ∇²F_{S_H}(x̄_t)·s_t, a Hessian-vector product
@@ -39,6 +43,12 @@ import java.util.List;
 public record Sqn(double lr, int every, int hessianBatch, int memory, double damping) implements SampledConfig {
 
     private static final double DEFAULT_DAMPING = 0.2;
+
+    /** The Armijo constant of the warm-up steps' backtracking. */
+    public static final double C1 = 1e-4;
+
+    /** The most halvings of α in a warm-up step. */
+    public static final int WARM_UP_BACKTRACKS = 10;
 
     /** The largest γ of H₀ = γI: H₀ never steps farther than SGD with the same α. */
     public static final double H0_MAX = 1;

@@ -21,6 +21,7 @@ final class SqnRun extends SampledRun {
     private final double[] y;
     private final double[] b0s;
     private final float[] xBar;
+    private final float[] start;
     private final int[] rows;
     private final int[] hRows;
 
@@ -41,6 +42,7 @@ final class SqnRun extends SampledRun {
         y = new double[n];
         b0s = new double[n];
         xBar = new float[n];
+        start = new float[n];
         rows = new int[batch];
         hRows = new int[hessianBatch];
     }
@@ -51,21 +53,21 @@ final class SqnRun extends SampledRun {
         if (!Double.isFinite(fb)) {
             return fb;
         }
-        // d = −H·g after the 2L warm-up iterations, −g before (and after a reset)
-        if (steps >= 2L * cfg.every() && memory.pairs() > 0) {
+        if (steps < 2L * cfg.every()) {
+            warmUp(x, fb, lr);
+        } else {
+            // d = −H·g, or −g after a reset
             double dg = memory.twoLoop(g, d);
-            if (!(dg < 0) || !Double.isFinite(dg)) {
+            if (memory.pairs() > 0 && (!(dg < 0) || !Double.isFinite(dg))) {
                 resets++;
                 memory.clear();
                 memory.twoLoop(g, d);
             }
-        } else {
             for (int j = 0; j < n; j++) {
-                d[j] = -g[j];
+                x[j] = (float) (x[j] + lr * d[j]);
             }
         }
         for (int j = 0; j < n; j++) {
-            x[j] = (float) (x[j] + lr * d[j]);
             xSum[j] += x[j];
         }
         steps++;
@@ -73,6 +75,31 @@ final class SqnRun extends SampledRun {
             average(x);
         }
         return fb;
+    }
+
+    /**
+     * A warm-up step: SGD, x ← x − t·g with t the largest of α, α/2, …, α/2¹⁰ that decreases the
+     * batch's loss by Armijo's rule F_b(x − t·g) ≤ F_b(x) − c₁·t·‖g‖² (forward passes only; the
+     * smallest is taken if none does).
+     */
+    private void warmUp(float[] x, double fb, double lr) {
+        double gg = 0;
+        for (int j = 0; j < n; j++) {
+            d[j] = -g[j];
+            gg += g[j] * g[j];
+        }
+        System.arraycopy(x, 0, start, 0, n);
+        double t = lr;
+        for (int i = 0;; i++) {
+            move(x, start, t, d);
+            double ft = f.loss(x, rows, 0, batch);
+            passes += batch / (3.0 * size);
+            if (ft <= fb - Sqn.C1 * t * gg || i == Sqn.WARM_UP_BACKTRACKS) {
+                return;
+            }
+            t *= 0.5;
+            backtracks++;
+        }
     }
 
     /** x̄_t, and from the second average on the pair s = x̄_t − x̄_{t−1}, y = ∇²F_{S_H}(x̄_t)·s. */

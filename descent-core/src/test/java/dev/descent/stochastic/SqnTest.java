@@ -19,7 +19,9 @@ class SqnTest {
         assertEquals(0, run.stats().pairsAccepted()); // x̄_0 at step 5, no pair yet
         run.step(x, cfg.lr());
         assertEquals(1, run.stats().pairsAccepted()); // step 10 = 2L: the first pair, s = x̄_1 − x̄_0, y = diag(h)·s
-        assertEquals(10 * 50 / 2000.0 + 500 / 2000.0, run.passes(), 1e-12);
+        // ten batch gradients, one Hessian-vector product on 500 rows, and the warm-up's forward trials (a third each)
+        long trials = 10 + run.stats().lineSearchBacktracks();
+        assertEquals(10 * 50 / 2000.0 + 500 / 2000.0 + trials * 50 / (3 * 2000.0), run.passes(), 1e-12);
     }
 
     @Test
@@ -76,6 +78,28 @@ class SqnTest {
             double best = MultiBatchLbfgsTest.optimum(f);
             assertTrue(f.full(x) - best < 0.5 * (f0 - best), "seed " + seed + ": gap " + (f.full(x) - best) + " of " + (f0 - best));
             assertTrue(sqn.stats().pairsDamped() > 0, sqn.stats().toString());
+        }
+    }
+
+    /**
+     * SGD at α·h_max = 2.5 grows the steep coordinate by |1 − 2.5| = 1.5 per step: the warm-up's
+     * backtracking on the batch keeps the first 2L steps from rising above the start.
+     */
+    @Test
+    void warmUpStepsBacktrackOnTheirBatchFromTheStart() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(2000, 10, 100, 0.5, 90 + seed);
+            for (int j = 0; j < f.h.length; j++) {
+                f.h[j] *= 0.01;
+            }
+            float[] x = new float[10];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(2.5, 10, 500, 10).create(f, 64, seed);
+            for (int k = 0; k < 20; k++) {
+                sqn.step(x, 2.5);
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            assertTrue(sqn.stats().lineSearchBacktracks() > 0);
         }
     }
 }
