@@ -6,15 +6,10 @@ import dev.descent.nn.ModelSpec;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -26,13 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java -jar descent-bench/target/benchmarks.jar NnStep}. 469 steps make one
  * epoch of 60,000 images.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 8, time = 1)
-public class NnStepBenchmark {
+public class NnStepBenchmark extends NativeGemmBench {
 
     @Param({"mlp:256,128"})
     String spec;

@@ -4,18 +4,10 @@ import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerConfig;
 import dev.descent.optim.Optimizers;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -33,16 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code java --add-modules jdk.incubator.vector -cp descent-bench/target/benchmarks.jar dev.descent.bench.OptimizerStepBench}
  * (extra arguments are passed to JMH's command line, for example {@code -p n=10000000}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6, time = 2)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class OptimizerStepBench {
-
-    @Param({"1000000", "10000000"})
-    public int n;
+public class OptimizerStepBench extends MemoryBoundBench {
 
     /** An optimizer spec; {@link #main} runs every registered name. */
     @Param({"sgd", "lion", "adam"})

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,8 +55,8 @@ public final class BenchGemmCommand implements Runnable {
             description = "Only these backends (openblas, vector, scalar; default: all available).")
     List<String> backends;
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     /** One backend's figures. */
     record Figure(GemmBackend backend, double median, double min, double max, String description) {}
@@ -73,9 +74,7 @@ public final class BenchGemmCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--min-time must be in (0, 60] seconds, got " + minTime);
         }
-        if (threads < 1 || threads > 256) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be in [1, 256], got " + threads);
-        }
+        Limits.threads("--threads", threads, spec.commandLine().getErr()); // one range and one warning for --threads in every command
         List<GemmBackend> chosen = new ArrayList<>();
         if (backends == null || backends.isEmpty()) {
             chosen.addAll(Gemm.available());
@@ -93,7 +92,7 @@ public final class BenchGemmCommand implements Runnable {
         List<Figure> figures = new ArrayList<>();
         try {
             for (GemmBackend b : chosen) {
-                if (!json) { // a line per stage on standard error: seconds of silence otherwise
+                if (!jsonOption.json) { // a line per stage on standard error: seconds of silence otherwise
                     spec.commandLine().getErr().println("descent bench gemm: measuring " + b.name().toLowerCase(Locale.ROOT) + " ...");
                     spec.commandLine().getErr().flush();
                 }
@@ -103,7 +102,7 @@ public final class BenchGemmCommand implements Runnable {
             Gemm.setThreads(before);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(toJson(figures));
         } else {
             out.printf(Locale.ROOT, "SGEMM %d×%d×%d float32, row-major; median GFLOPS of %d measurements (range)%n",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,8 +49,8 @@ public final class BenchScalingCommand implements Callable<Integer> {
             description = "Least runs per point (more until 0.3 s are spent); the median is kept (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @Override
     public Integer call() {
@@ -72,7 +73,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
             points.addAll(one.points());
             slopes.putAll(one.slopes());
             tails.putAll(one.tailSlopes());
-            if (!json) {
+            if (!jsonOption.json) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "descent bench scaling: %s timed at %d sizes in %.1f s%n", name.strip(),
                         dims.length, (System.nanoTime() - t0) * 1e-9);
                 spec.commandLine().getErr().flush();
@@ -80,7 +81,7 @@ public final class BenchScalingCommand implements Callable<Integer> {
         }
         ScalingBench.Report r = new ScalingBench.Report(points, slopes, tails);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(json(r, iterations, repeats));
         } else {
             out.printf(Locale.ROOT, "%s, %d iterations per run, median of >= %d runs (until 0.3 s); ms per iteration%n",

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,8 +63,8 @@ public final class BenchStepCommand implements Runnable {
             description = "Timed repetitions of step and triad, after at least as many warm-up ones (default ${DEFAULT-VALUE}).")
     int reps;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the human summary.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     /** The optimizer names, for --help. */
     static final class Names implements Iterable<String> {
@@ -106,7 +107,7 @@ public final class BenchStepCommand implements Runnable {
         Limits.fits("--params " + params, params, Float.BYTES, 7, "give a smaller --params");
         Result r = measure(optimizer.strip(), config, params, reps);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(json(r));
         } else {
             human(out, r);

@@ -6,8 +6,6 @@ import dev.descent.cli.report.LrFinderChart;
 import dev.descent.cli.report.SvgRenderer;
 import dev.descent.data.Dataset;
 import dev.descent.io.OutputFile;
-import dev.descent.data.FashionMnist;
-import dev.descent.data.Normalization;
 import dev.descent.nn.Model;
 import dev.descent.nn.ModelSpec;
 import dev.descent.optim.OptimizerConfig;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,20 +38,8 @@ import picocli.CommandLine.Option;
         })
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DATA", description = "The data, as in train: " + TrainData.CHOICES + " (default: ${DEFAULT-VALUE}).")
-    String data = "embedded";
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
-    Path dataDir;
-
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The CSV label column, by header name or 0-based index (default: the last).")
-    String label;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", description = "The held-out share of a CSV file, as in train (default: ${DEFAULT-VALUE}).")
-    double validation = 0.2;
-
-    @Option(names = "--normalize", paramLabel = "MODE", description = "none, global or per-feature standardization, as in train (default: ${DEFAULT-VALUE}).")
-    String normalize = "none";
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--model", paramLabel = "SPEC", required = true, description = "softmax, mlp:64, mlp:256,128, ... (see descent train --help).")
     String model;
@@ -73,8 +60,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Mini-batch size, as in train (default: ${DEFAULT-VALUE}).")
     int batch = 128;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seeds the initialization and the batch order (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--suggest", paramLabel = "RULE", description = "How to pick the suggested lr: valley (default), steepest or minimum"
             + " (the minimum's lr / 10).")
@@ -83,8 +70,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write the loss-against-lr chart as SVG.")
     Path plot;
 
-    @Option(names = "--json", description = "Print one JSON object {suggestedLr, suggest, lrs, losses, ...}.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -102,6 +89,8 @@ public final class LrFindCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be ≥ 1, got " + batch);
         }
+        dataOptions.checkValues();
+        dataOptions.refuseFlagsThatDoNotApply();
         if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--plot writes SVG: give a file name ending in .svg, got " + plot);
         }
@@ -114,10 +103,11 @@ public final class LrFindCommand implements Callable<Integer> {
             OutputFile.check(plot, "--plot", "lr-find.svg");
         }
         if (plot != null) {
-            OutputFile.requireNotInput(plot, "--plot", TrainData.BUILT_IN.contains(data) ? null : Path.of(data), "--data");
+            OutputFile.requireNotInput(plot, "--plot", dataOptions.csv(), "--data");
         }
         // the same data, model and sweep as train --lr auto: the same seed and batch give the same suggestion
-        Dataset train = TrainData.load(data, dataDir, label, validation, seed, Normalization.Mode.parse(normalize)).train();
+        long seed = seedOption.seed;
+        Dataset train = dataOptions.load(seed).train();
         OptimizerConfig cfg = Optimizers.parse(optimizer);
         ModelSpec ms = ModelSpec.parse(model, train.d(), train.classes());
         Limits.model(ms, model);
@@ -126,12 +116,12 @@ public final class LrFindCommand implements Callable<Integer> {
         LrFinderResult r = LrSweep.run(net, cfg, train, rows, seed, finder);
         double lr = r.suggestion(m);
         if (plot != null) {
-            String svg = SvgRenderer.render(LrFinderChart.of("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + data, r,
+            String svg = SvgRenderer.render(LrFinderChart.of("lr-find", "LR range test: " + model + ", " + Optimizers.spec(cfg) + ", " + dataOptions.data, r,
                     4 * Math.log(train.classes())));
             OutputFile.writeString(plot, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("suggestedLr", lr);
             o.put("suggest", m.cliName());

@@ -2,20 +2,14 @@ package dev.descent.cli;
 
 import dev.descent.cli.report.Json;
 import dev.descent.io.OutputFile;
-import dev.descent.minimize.Armijo;
+import dev.descent.minimize.Callback;
 import dev.descent.minimize.Iterate;
-import dev.descent.minimize.LineSearch;
 import dev.descent.minimize.Method;
 import dev.descent.minimize.Minimize;
-import dev.descent.minimize.MoreThuente;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
-import dev.descent.optim.OptimizerConfig;
-import dev.descent.optim.Optimizers;
 import dev.descent.problems.Problem;
 import dev.descent.problems.Problems;
-import dev.descent.schedule.Schedule;
-import dev.descent.schedule.ScheduleSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,11 +19,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code descent minimize}: runs one method on one catalogue problem and prints the
- * {@link Result} summary, or one JSON object with {@code --json}.
+ * {@link Result} summary, or one JSON object with {@code --json}. While it runs,
+ * {@link MinimizeProgress} shows the iterations on standard error.
  */
 @Command(
         name = "minimize",
@@ -57,35 +53,20 @@ public final class MinimizeCommand implements Callable<Integer> {
             description = "gd, newton, bfgs, lbfgs, newton-cg, cg, cg-hz, or an optimizer NAME[:KEY=VALUE,...] with NAME one of ${COMPLETION-CANDIDATES}.")
     String method;
 
-    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (first-order methods); give it here or in the spec (adam:lr=0.1), not both.")
-    Double lr;
+    @Mixin
+    FirstOrderOptions firstOrder;
 
-    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum (sgd, momentum, nesterov).")
-    Double momentum;
-
-    @Option(names = "--weight-decay", paramLabel = "W", description = "Weight decay (first-order methods).")
-    Double weightDecay;
-
-    @Option(names = "--schedule", paramLabel = "SPEC", description = "Learning-rate schedule (first-order methods), e.g. cosine:steps=1000.")
-    String schedule;
-
-    @Option(names = "--memory", paramLabel = "M", description = "L-BFGS memory m (default 10).")
-    Integer memory;
-
-    @Option(names = "--line-search", paramLabel = "armijo|more-thuente", description = "Line search (default more-thuente).")
-    String lineSearch;
-
-    @Option(names = "--max-iter", paramLabel = "K", description = "Iteration limit (default 1000).")
-    Integer maxIter;
-
-    @Option(names = "--grad-tol", paramLabel = "T", description = "Tolerance on the gradient's infinity norm (default 1e-8).")
-    Double gradTol;
+    @Mixin
+    MinimizerOptions minimizer;
 
     @Option(names = "--trace", paramLabel = "FILE.csv", description = "Write the per-iteration trace as CSV (atomically).")
     Path trace;
 
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
+
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() {
@@ -127,9 +108,7 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (trace != null) {
             OutputFile.check(trace, "--trace", "trace.csv"); // before the run, which may be long
         }
-        Settings traced = Settings.DEFAULTS.withTrace(trace != null);
-        Settings limited = maxIter == null ? traced : forFlag("--max-iter", () -> traced.withMaxIterations(maxIter));
-        Settings s = gradTol == null ? limited : forFlag("--grad-tol", () -> limited.withGradTol(gradTol));
+        Settings s = minimizer.settings(Settings.DEFAULTS.withTrace(trace != null));
         if ((m instanceof Method.Newton || m instanceof Method.Bfgs) && n >= 2000) {
             // a long wait with nothing to show: say what it costs before it starts
             PrintWriter err = spec.commandLine().getErr();
@@ -139,12 +118,17 @@ public final class MinimizeCommand implements Callable<Integer> {
                     s.maxIterations());
             err.flush();
         }
-        Result r = Minimize.run(p.objective(), start, m, s);
+        Result r;
+        // progress on standard error: a bar on a terminal, else a line per iteration for runs that take seconds per iteration
+        try (MinimizeProgress shown = progress.noProgress ? null : new MinimizeProgress(spec.commandLine().getErr(), progress.bar(),
+                methodName(), s.maxIterations(), s.gradTol(), MinimizeProgress.INTERVAL)) {
+            r = Minimize.run(p.objective(), start, m, s, shown == null ? Callback.NONE : shown);
+        }
         if (trace != null) {
             writeTrace(trace, r);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(json(r, p, methodName()));
         } else {
             out.printf(Locale.ROOT, "problem %s (n = %d)%s%n%n", p.name(), p.dimension(),
@@ -160,49 +144,11 @@ public final class MinimizeCommand implements Callable<Integer> {
     Method method() {
         Method m = Method.named(method.strip());
         if (m instanceof Method.FirstOrder) {
-            if (memory != null || lineSearch != null) {
-                throw new IllegalArgumentException("--memory and --line-search apply to gd, bfgs, lbfgs, newton, newton-cg and cg, not to "
-                        + method);
-            }
-            TrainCommand.refuseTwice(method, "--method", "lr", "--lr", lr);
-            TrainCommand.refuseTwice(method, "--method", "momentum", "--momentum", momentum);
-            TrainCommand.refuseTwice(method, "--method", "weight_decay", "--weight-decay", weightDecay);
-            StringBuilder specText = new StringBuilder(method.strip());
-            String sep = method.contains(":") ? "," : ":";
-            if (lr != null) {
-                specText.append(sep).append("lr=").append(lr);
-                sep = ",";
-            }
-            if (momentum != null) {
-                specText.append(sep).append("momentum=").append(momentum);
-                sep = ",";
-            }
-            if (weightDecay != null) {
-                specText.append(sep).append("weight_decay=").append(weightDecay);
-            }
-            OptimizerConfig c = Optimizers.parse(specText.toString());
-            Schedule sch = schedule == null ? null : ScheduleSpec.parse(schedule, c.lr());
-            return new Method.FirstOrder(c, sch);
+            minimizer.refine(m, method); // refuses --memory and --line-search
+            return firstOrder.method(method);
         }
-        if (lr != null || momentum != null || weightDecay != null || schedule != null) {
-            throw new IllegalArgumentException("--lr, --momentum, --weight-decay and --schedule apply to first-order optimizers (sgd, adam, ...), not to "
-                    + method + ", which chooses its steps by line search");
-        }
-        if (memory != null) {
-            if (!(m instanceof Method.Lbfgs l)) {
-                throw new IllegalArgumentException("--memory applies to lbfgs only, not to " + method);
-            }
-            m = forFlag("--memory", () -> new Method.Lbfgs(memory, l.lineSearch()));
-        }
-        if (lineSearch != null) {
-            LineSearch ls = switch (lineSearch.strip().toLowerCase(Locale.ROOT)) {
-                case "armijo" -> Armijo.DEFAULT;
-                case "more-thuente" -> m instanceof Method.ConjugateGradient ? MoreThuente.FOR_CG : MoreThuente.DEFAULT;
-                default -> throw new IllegalArgumentException("unknown --line-search '" + lineSearch + "'; expected armijo or more-thuente");
-            };
-            m = m.withLineSearch(ls);
-        }
-        return m;
+        firstOrder.refuseFor(method);
+        return minimizer.refine(m, method);
     }
 
     /** The method as the user named it, without a spec's parameters (momentum, not its optimizer sgd). */
@@ -257,15 +203,6 @@ public final class MinimizeCommand implements Callable<Integer> {
             OutputFile.writeString(file, b);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write --trace " + file + ": " + OutputFile.reason(e), e);
-        }
-    }
-
-    /** Builds a library value from a flag's value; its range error is reported under the flag's name. */
-    private static <T> T forFlag(String flag, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,8 +50,8 @@ public final class ScheduleCommand implements Runnable {
             description = "Print every K-th step (default: STEP/20 rounded up, about 20 rows).")
     Long every;
 
-    @Option(names = "--json", description = "Print one JSON object {spec, lr0, steps, lrs} instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @Override
     public void run() {
@@ -77,7 +78,7 @@ public final class ScheduleCommand implements Runnable {
             lrs[i] = schedule.at(ts[i]);
         }
         PrintWriter out = command.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             out.println(json(spec, lr0, ts, lrs));
         } else {
             out.println("schedule " + spec + "   (lr0 = " + num(lr0) + ")");

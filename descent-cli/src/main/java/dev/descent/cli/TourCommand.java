@@ -25,6 +25,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,14 +50,14 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA", description = "embedded (in the jar, default) or fashion-mnist (the full set).")
     String data = "embedded";
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the Fashion-MNIST files are (default: " + FashionMnist.DEBIAN_DIR + ").")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = DataOptions.DATA_DIR_HELP)
     Path dataDir;
 
     @Option(names = "--quick", description = "A short run (about 15 s on 2 cores): fewer epochs, smaller sizes.")
     boolean quick;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of every experiment (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--sections", paramLabel = "N", split = ",", description = "Run only these sections (numbers as listed above), e.g. 3,4.")
     List<Integer> sections = new ArrayList<>();
@@ -64,11 +65,11 @@ public final class TourCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Experiments run at once (default: ${DEFAULT-VALUE}, the cores).")
     int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
-    @Option(names = "--no-progress", description = "No progress bars on standard error.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
-    @Option(names = "--json", description = "Print one JSON object (paths, seconds, sections run) instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption jsonOption;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -102,21 +103,21 @@ public final class TourCommand implements Callable<Integer> {
                 return loaded[0];
             }
         };
-        TourContext ctx = new TourContext(seed, quick, data, split, command);
+        TourContext ctx = new TourContext(seedOption.seed, quick, data, split, command);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("command", command);
-        meta.put("seed", seed);
+        meta.put("seed", seedOption.seed);
         meta.put("data", data.equals("embedded") ? "embedded Fashion-MNIST subset (6000 train / 1000 test)" : "Fashion-MNIST");
         meta.put("run", quick ? "quick" : "full");
         meta.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         meta.put("descent", Main.version());
         meta.put("java", Runtime.version().toString());
         meta.put("cores", Runtime.getRuntime().availableProcessors());
-        boolean bars = !noProgress && !json && Terminal.stderr();
+        boolean quiet = progress.noProgress || jsonOption.json;
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         // on a terminal a bar per section; otherwise (a log, CI) a line when each section starts and ends
-        Report r = Tour.run(ctx, only, threads, bars ? TourCommand::bar : noProgress || json ? n -> Progress.NONE : n -> lines(n, err), meta);
+        Report r = Tour.run(ctx, only, threads, quiet ? n -> Progress.NONE : progress.bar() ? TourCommand::bar : n -> lines(n, err), meta);
         double seconds = (System.nanoTime() - t0) * 1e-9;
         meta.put("seconds", Math.round(seconds * 10) / 10.0);
         r = new Report(r.title(), meta, r.sections());
@@ -131,17 +132,17 @@ public final class TourCommand implements Callable<Integer> {
             }
         }
         var o = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOption.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("report", html.toAbsolutePath().toString());
             m.put("results", out.resolve(Report.JSON).toAbsolutePath().toString());
             m.put("seconds", seconds);
-            m.put("seed", seed);
+            m.put("seed", seedOption.seed);
             m.put("sectionsRun", ran.stream().mapToInt(Integer::intValue).toArray());
             m.put("notRun", notRun);
             o.println(Json.write(m));
         } else {
-            o.printf("descent tour: %d of %d sections in %.1f s (seed %d, %s data)%n", ran.size(), r.sections().size(), seconds, seed, data);
+            o.printf("descent tour: %d of %d sections in %.1f s (seed %d, %s data)%n", ran.size(), r.sections().size(), seconds, seedOption.seed, data);
             for (String s : notRun) {
                 o.println("  not run: " + s);
             }
@@ -160,7 +161,7 @@ public final class TourCommand implements Callable<Integer> {
         if (quick) {
             b.append(" --quick");
         }
-        b.append(" --seed ").append(seed);
+        b.append(" --seed ").append(seedOption.seed);
         return b.toString();
     }
 
@@ -173,7 +174,6 @@ public final class TourCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar on standard error for section {@code n}. */
     /** Progress as two lines on {@code err}: when section {@code n} starts and when it ends, with its time. */
     private static Progress lines(int n, PrintWriter err) {
         return new Progress() {
@@ -200,6 +200,7 @@ public final class TourCommand implements Callable<Integer> {
         };
     }
 
+    /** A progress bar on standard error for section {@code n}. */
     private static Progress bar(int n) {
         return new Progress() {
             private ProgressBar bar;

@@ -186,6 +186,15 @@ class BadInputSweepTest {
             "lr-find --data spiral --model mlp:100000,100000 --optimizer sgd",
             "lr-find --data spiral --model softmax --optimizer nope",
             "lr-find --data spiral --model softmax --optimizer adam:lr=NaN",
+            // lr-find shares train's data options: flags that do not apply, and their ranges
+            "lr-find --data spiral --model softmax --optimizer sgd --validation 0.3",
+            "lr-find --data spiral --model softmax --optimizer sgd --label y",
+            "lr-find --data spiral --model softmax --optimizer sgd --data-dir $DIR",
+            "lr-find --data $SVGCSV --model softmax --optimizer sgd --validation 1.5",
+            "lr-find --data $SVGCSV --model softmax --optimizer sgd --validation NaN",
+            // minimize's progress flag
+            "minimize --problem rosenbrock --method bfgs --no-progress=maybe",
+            "minimize --problem rosenbrock --method bfgs --no-progres",
             // schedule
             "schedule const --until -1",
             "schedule const --until x",

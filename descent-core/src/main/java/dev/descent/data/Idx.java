@@ -240,23 +240,7 @@ public final class Idx {
      */
     public static Dataset images(Scaled images, Array labels, int classes, String name) {
         int n = images.dims()[0];
-        if (images.dims().length < 2) {
-            throw new IllegalArgumentException(name + ": bad sizes: images need at least 2 dimensions, got " + images.dims().length);
-        }
-        if (labels.dims().length != 1) {
-            throw new IllegalArgumentException(name + ": bad sizes: labels need 1 dimension, got " + labels.dims().length);
-        }
-        if (labels.dims()[0] != n) {
-            throw new IllegalArgumentException(name + ": bad sizes: " + n + " images but " + labels.dims()[0] + " labels");
-        }
-        int[] y = new int[n];
-        byte[] lb = labels.data();
-        for (int i = 0; i < n; i++) {
-            y[i] = lb[i] & 0xFF;
-            if (y[i] >= classes) {
-                throw new IllegalArgumentException(name + ": label " + y[i] + " at row " + i + " is outside [0, " + classes + ")");
-            }
-        }
+        int[] y = labels(images.dims(), labels, classes, name);
         return new Dataset(images.values(), y, n, images.values().length / n, classes);
     }
 
@@ -272,21 +256,31 @@ public final class Idx {
      * @throws IllegalArgumentException when the counts differ or a label is out of range
      */
     public static Dataset images(Array images, Array labels, int classes, String name) {
-        if (images.dims().length < 2) {
-            throw new IllegalArgumentException(name + ": bad sizes: images need at least 2 dimensions, got " + images.dims().length);
-        }
-        if (labels.dims().length != 1) {
-            throw new IllegalArgumentException(name + ": bad sizes: labels need 1 dimension, got " + labels.dims().length);
-        }
+        int[] y = labels(images.dims(), labels, classes, name);
         int n = images.dims()[0];
-        if (labels.dims()[0] != n) {
-            throw new IllegalArgumentException(name + ": bad sizes: " + n + " images but " + labels.dims()[0] + " labels");
-        }
         int d = (int) (images.size() / n);
         byte[] px = images.data();
         float[] x = new float[px.length];
         for (int i = 0; i < px.length; i++) {
             x[i] = (px[i] & 0xFF) * (1f / 255f);
+        }
+        return new Dataset(x, y, n, d, classes);
+    }
+
+    /**
+     * Checks that an image array of dimensions {@code imageDims} (n × …, at least 2) and a label
+     * file (n) pair up, and returns the labels as ints, each checked to lie in [0, classes).
+     */
+    private static int[] labels(int[] imageDims, Array labels, int classes, String name) {
+        if (imageDims.length < 2) {
+            throw new IllegalArgumentException(name + ": bad sizes: images need at least 2 dimensions, got " + imageDims.length);
+        }
+        if (labels.dims().length != 1) {
+            throw new IllegalArgumentException(name + ": bad sizes: labels need 1 dimension, got " + labels.dims().length);
+        }
+        int n = imageDims[0];
+        if (labels.dims()[0] != n) {
+            throw new IllegalArgumentException(name + ": bad sizes: " + n + " images but " + labels.dims()[0] + " labels");
         }
         int[] y = new int[n];
         byte[] lb = labels.data();
@@ -296,6 +290,6 @@ public final class Idx {
                 throw new IllegalArgumentException(name + ": label " + y[i] + " at row " + i + " is outside [0, " + classes + ")");
             }
         }
-        return new Dataset(x, y, n, d, classes);
+        return y;
     }
 }

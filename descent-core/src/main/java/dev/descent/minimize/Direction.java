@@ -14,9 +14,10 @@ interface Direction {
 
     /**
      * Learns from an accepted step: s = xₖ₊₁ − xₖ, y = ∇fₖ₊₁ − ∇fₖ, α the step length.
-     * Must not modify its arguments.
+     * Must not modify its arguments. The default learns nothing: the memoryless rules (steepest
+     * descent, Newton, Newton-CG) compute each direction from the current point alone.
      */
-    void update(double[] s, double[] y, double alpha);
+    default void update(double[] s, double[] y, double alpha) {}
 
     /**
      * Learns from the accepted step x → xNew. The default forms s and y in the caller's scratch
@@ -30,8 +31,11 @@ interface Direction {
         update(s, y, alpha);
     }
 
-    /** Forgets all curvature information; the next direction is steepest descent or Newton's. */
-    void reset();
+    /**
+     * Forgets all curvature information; the next direction is steepest descent or Newton's. The
+     * default, for the memoryless rules, has nothing to forget.
+     */
+    default void reset() {}
 
     /** Whether α = 1 is the natural first trial step now (Newton, or quasi-Newton with memory). */
     boolean unitStep();

@@ -22,11 +22,22 @@ public sealed interface Method
                 Method.ConjugateGradient, Method.FirstOrder {
 
     /**
-     * The short name used on the command line and in results.
+     * The short name used on the command line and in results: the first name {@link #named}
+     * accepts for the method, or the optimizer's name for {@link FirstOrder}.
      *
      * @return for example {@code lbfgs}, {@code cg-hz} or {@code adam}
      */
-    String name();
+    default String name() {
+        return switch (this) {
+            case GradientDescent m -> "gd";
+            case Newton m -> "newton";
+            case Bfgs m -> "bfgs";
+            case Lbfgs m -> "lbfgs";
+            case NewtonCg m -> "newton-cg";
+            case ConjugateGradient m -> m.variant() == ConjugateGradient.Variant.HAGER_ZHANG ? "cg-hz" : "cg";
+            case FirstOrder m -> m.optimizer().name();
+        };
+    }
 
     /** The names {@link #named} accepts for the deterministic (line-search) methods. */
     String[] DETERMINISTIC = {"gd", "newton", "bfgs", "lbfgs", "newton-cg", "cg", "cg-hz"};
@@ -110,11 +121,6 @@ public sealed interface Method
         public GradientDescent {
             require(lineSearch);
         }
-
-        @Override
-        public String name() {
-            return "gd";
-        }
     }
 
     /**
@@ -130,11 +136,6 @@ public sealed interface Method
         public Newton {
             require(lineSearch);
         }
-
-        @Override
-        public String name() {
-            return "newton";
-        }
     }
 
     /**
@@ -148,11 +149,6 @@ public sealed interface Method
         /** Checks that the line search is given. */
         public Bfgs {
             require(lineSearch);
-        }
-
-        @Override
-        public String name() {
-            return "bfgs";
         }
     }
 
@@ -171,11 +167,6 @@ public sealed interface Method
             }
             require(lineSearch);
         }
-
-        @Override
-        public String name() {
-            return "lbfgs";
-        }
     }
 
     /**
@@ -190,11 +181,6 @@ public sealed interface Method
         /** Checks that the line search is given. */
         public NewtonCg {
             require(lineSearch);
-        }
-
-        @Override
-        public String name() {
-            return "newton-cg";
         }
     }
 
@@ -220,11 +206,6 @@ public sealed interface Method
                 throw new IllegalArgumentException("variant must not be null");
             }
             require(lineSearch);
-        }
-
-        @Override
-        public String name() {
-            return variant == Variant.HAGER_ZHANG ? "cg-hz" : "cg";
         }
     }
 
@@ -259,11 +240,6 @@ public sealed interface Method
          */
         public FirstOrder(OptimizerConfig optimizer) {
             this(optimizer, null);
-        }
-
-        @Override
-        public String name() {
-            return optimizer.name();
         }
     }
 }

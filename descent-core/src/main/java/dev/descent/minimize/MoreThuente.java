@@ -185,8 +185,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             if (fp > fx) {
                 // case 1: higher function value; the minimum is bracketed
                 double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
+                double gamma = gamma(theta, gx, dp);
                 if (stp < stx) {
                     gamma = -gamma;
                 }
@@ -203,24 +202,14 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
                 brackt = true;
             } else if (sgnd < 0) {
                 // case 2: lower value, derivatives of opposite sign; bracketed
-                double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
-                if (stp > stx) {
-                    gamma = -gamma;
-                }
-                double p = (gamma - dp) + theta;
-                double q = ((gamma - dp) + gamma) + gx;
-                double r = p / q;
-                double stpc = stp + r * (stx - stp);
+                double stpc = cubicMinimizer(stx, fx, gx, stp, fp, dp);
                 double stpq = stp + (dp / (dp - gx)) * (stx - stp);
                 stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
                 brackt = true;
             } else if (Math.abs(dp) < Math.abs(gx)) {
                 // case 3: lower value, same sign, derivative decreases in magnitude
                 double theta = 3 * (fx - fp) / (stp - stx) + gx + dp;
-                double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
+                double gamma = gamma(theta, gx, dp);
                 if (stp > stx) {
                     gamma = -gamma;
                 }
@@ -251,16 +240,7 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             } else {
                 // case 4: lower value, same sign, derivative does not decrease
                 if (brackt) {
-                    double theta = 3 * (fp - fy) / (sty - stp) + gy + dp;
-                    double s = max3(Math.abs(theta), Math.abs(gy), Math.abs(dp));
-                    double gamma = s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (gy / s) * (dp / s)));
-                    if (stp > sty) {
-                        gamma = -gamma;
-                    }
-                    double p = (gamma - dp) + theta;
-                    double q = ((gamma - dp) + gamma) + gy;
-                    double r = p / q;
-                    stpf = stp + r * (sty - stp);
+                    stpf = cubicMinimizer(sty, fy, gy, stp, fp, dp);
                 } else if (stp > stx) {
                     stpf = stpmax;
                 } else {
@@ -269,14 +249,10 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             }
             // update the interval of uncertainty
             if (fp > fx) {
-                sty = stp;
-                fy = fp;
-                gy = dp;
+                moveOtherEnd(stp, fp, dp);
             } else {
                 if (sgnd < 0) {
-                    sty = stx;
-                    fy = fx;
-                    gy = gx;
+                    moveOtherEnd(stx, fx, gx);
                 }
                 stx = stp;
                 fx = fp;
@@ -285,8 +261,38 @@ public record MoreThuente(double c1, double c2, double xtol, int maxEvaluations)
             return stpf;
         }
 
-        private static double max3(double a, double b, double c) {
-            return Math.max(a, Math.max(b, c));
+        /** Moves the other end (sty, fy, gy) of the interval to the step {@code st}, with f and φ′ there. */
+        private void moveOtherEnd(double st, double f, double g) {
+            sty = st;
+            fy = f;
+            gy = g;
+        }
+
+        /**
+         * The minimizer of the cubic that interpolates (u, f(u), f′(u)) and (v, f(v), f′(v)),
+         * written from v as MINPACK-2 does in cases 2 and 4: v + (p/q)(u − v), the sign of γ
+         * following the order of u and v. Its 3(fᵤ − fᵥ)/(v − u) is MINPACK's 3(fᵥ − fᵤ)/(u − v) of
+         * case 4 bit for bit (negating both operands of a difference and of a quotient is exact).
+         */
+        private static double cubicMinimizer(double u, double fu, double du, double v, double fv, double dv) {
+            double theta = 3 * (fu - fv) / (v - u) + du + dv;
+            double gamma = gamma(theta, du, dv);
+            if (v > u) {
+                gamma = -gamma;
+            }
+            double p = (gamma - dv) + theta;
+            double q = ((gamma - dv) + gamma) + du;
+            double r = p / q;
+            return v + r * (u - v);
+        }
+
+        /**
+         * γ of the cubic step, s·√max(0, (θ/s)² − (a/s)(b/s)) with s = max(|θ|, |a|, |b|): the
+         * square root of the cubic's discriminant, scaled by s against overflow as in MINPACK-2.
+         */
+        private static double gamma(double theta, double a, double b) {
+            double s = Math.max(Math.abs(theta), Math.max(Math.abs(a), Math.abs(b)));
+            return s * Math.sqrt(Math.max(0, (theta / s) * (theta / s) - (a / s) * (b / s)));
         }
     }
 }

@@ -94,12 +94,6 @@ final class NewtonCgDirection implements Direction {
     }
 
     @Override
-    public void update(double[] s, double[] y, double alpha) {}
-
-    @Override
-    public void reset() {}
-
-    @Override
     public boolean unitStep() {
         return true;
     }

@@ -74,12 +74,6 @@ final class NewtonDirection implements Direction {
     }
 
     @Override
-    public void update(double[] s, double[] y, double alpha) {}
-
-    @Override
-    public void reset() {}
-
-    @Override
     public boolean unitStep() {
         return true;
     }

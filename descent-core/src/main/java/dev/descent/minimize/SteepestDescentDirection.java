@@ -16,12 +16,6 @@ final class SteepestDescentDirection implements Direction {
     }
 
     @Override
-    public void update(double[] s, double[] y, double alpha) {}
-
-    @Override
-    public void reset() {}
-
-    @Override
     public boolean unitStep() {
         return false;
     }

@@ -24,13 +24,25 @@ final class Bard extends SumOfSquares {
                         + " also f = 17.4286 as x2, x3 -> -inf with x1 = 0.8406");
     }
 
+    /** vᵢ = 16 − i. */
+    private static double v(int i) {
+        return 16 - i;
+    }
+
+    /** wᵢ = min(uᵢ, vᵢ) with uᵢ = i. */
+    private static double w(int i) {
+        return Math.min(i, 16 - i);
+    }
+
+    /** The denominator vᵢx₂ + wᵢx₃ of rᵢ. */
+    private static double d(double[] x, int i) {
+        return v(i) * x[1] + w(i) * x[2];
+    }
+
     @Override
     void computeResiduals(double[] x, double[] r) {
         for (int i = 1; i <= m; i++) {
-            double u = i;
-            double v = 16 - i;
-            double w = Math.min(u, v);
-            r[i - 1] = Y[i - 1] - (x[0] + u / (v * x[1] + w * x[2]));
+            r[i - 1] = Y[i - 1] - (x[0] + i / d(x, i));
         }
     }
 
@@ -38,9 +50,9 @@ final class Bard extends SumOfSquares {
     void computeJacobian(double[] x, double[] jac) {
         for (int i = 1; i <= m; i++) {
             double u = i;
-            double v = 16 - i;
-            double w = Math.min(u, v);
-            double d = v * x[1] + w * x[2];
+            double v = v(i);
+            double w = w(i);
+            double d = d(x, i);
             int row = (i - 1) * 3;
             jac[row] = -1;
             jac[row + 1] = u * v / (d * d);
@@ -49,18 +61,12 @@ final class Bard extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= m; i++) {
-            double u = i;
-            double v = 16 - i;
-            double w = Math.min(u, v);
-            double d = v * x[1] + w * x[2];
-            double c = -2 * r[i - 1] * u / (d * d * d);
+            double v = v(i);
+            double w = w(i);
+            double d = d(x, i);
+            double c = -2 * r[i - 1] * i / (d * d * d);
             h[4] += c * v * v;
             addSym(h, 1, 2, c * v * w);
             h[8] += c * w * w;

@@ -36,11 +36,6 @@ final class Beale extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= 3; i++) {
             double ri = r[i - 1];

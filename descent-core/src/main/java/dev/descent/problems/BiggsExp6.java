@@ -51,11 +51,6 @@ final class BiggsExp6 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= m; i++) {
             double t = 0.1 * i;

@@ -82,11 +82,6 @@ final class BrownAlmostLinear extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double c = r[n - 1];
         for (int j = 0; j < n; j++) {

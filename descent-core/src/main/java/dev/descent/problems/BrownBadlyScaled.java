@@ -34,11 +34,6 @@ final class BrownBadlyScaled extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         addSym(h, 0, 1, r[2]);
     }

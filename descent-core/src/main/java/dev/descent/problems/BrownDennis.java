@@ -45,11 +45,6 @@ final class BrownDennis extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= m; i++) {
             double t = i / 5.0;

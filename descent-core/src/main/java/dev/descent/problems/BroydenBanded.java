@@ -65,11 +65,6 @@ final class BroydenBanded extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 0; i < n; i++) {
             for (int j = Math.max(0, i - ML); j <= Math.min(n - 1, i + MU); j++) {

@@ -61,11 +61,6 @@ final class BroydenTridiagonal extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 0; i < n; i++) {
             h[i * n + i] += r[i] * -4;

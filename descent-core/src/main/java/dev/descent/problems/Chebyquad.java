@@ -92,11 +92,6 @@ final class Chebyquad extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int j = 0; j < n; j++) {
             chebyshev(x[j]);

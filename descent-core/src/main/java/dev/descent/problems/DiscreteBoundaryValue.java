@@ -8,26 +8,17 @@ import java.util.List;
  * x₀ = xₙ₊₁ = 0; x0 with x0ⱼ = tⱼ(tⱼ − 1); f* = 0 (at the solution of the discretized
  * boundary value problem, not known in closed form).
  */
-final class DiscreteBoundaryValue extends SumOfSquares {
+final class DiscreteBoundaryValue extends DiscretizedOnUnitInterval {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 10;
 
-    private final double h;
-
     DiscreteBoundaryValue(int n) {
-        super(n, n);
-        this.h = 1.0 / (n + 1);
+        super(n);
     }
 
     static Problem problem(int n) {
-        double h = 1.0 / (n + 1);
-        double[] x0 = new double[n];
-        for (int j = 1; j <= n; j++) {
-            double t = j * h;
-            x0[j - 1] = t * (t - 1);
-        }
-        return new Problem("discrete-boundary-value", List.of("mgh:28"), n, x0,
+        return new Problem("discrete-boundary-value", List.of("mgh:28"), n, start(n),
                 new DiscreteBoundaryValue(n), 0, null, null,
                 "Moré–Garbow–Hillstrom (1981) problem 28, discrete boundary value; m = n");
     }
@@ -38,7 +29,7 @@ final class DiscreteBoundaryValue extends SumOfSquares {
             double xi = x[i - 1];
             double prev = i > 1 ? x[i - 2] : 0;
             double next = i < n ? x[i] : 0;
-            double u = xi + i * h + 1;
+            double u = shifted(x, i);
             r[i - 1] = 2 * xi - prev - next + h * h * u * u * u / 2;
         }
     }
@@ -47,7 +38,7 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     void computeJacobian(double[] x, double[] jac) {
         for (int i = 1; i <= n; i++) {
             int row = (i - 1) * n;
-            double u = x[i - 1] + i * h + 1;
+            double u = shifted(x, i);
             jac[row + i - 1] = 2 + 1.5 * h * h * u * u;
             if (i > 1) {
                 jac[row + i - 2] = -1;
@@ -61,7 +52,7 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     @Override
     void gradient(double[] x, double[] r, double[] grad) {
         for (int j = 1; j <= n; j++) {
-            double u = x[j - 1] + j * h + 1;
+            double u = shifted(x, j);
             double g = (2 + 1.5 * h * h * u * u) * r[j - 1];
             if (j > 1) {
                 g -= r[j - 2];
@@ -74,14 +65,9 @@ final class DiscreteBoundaryValue extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] hess) {
         for (int i = 1; i <= n; i++) {
-            double u = x[i - 1] + i * h + 1;
+            double u = shifted(x, i);
             hess[(i - 1) * n + i - 1] += r[i - 1] * 3 * h * h * u;
         }
     }

@@ -8,26 +8,17 @@ import java.util.List;
  * h = 1/(n + 1), tᵢ = ih; x0 with x0ⱼ = tⱼ(tⱼ − 1); f* = 0 (at the solution of the discretized
  * integral equation, not known in closed form).
  */
-final class DiscreteIntegral extends SumOfSquares {
+final class DiscreteIntegral extends DiscretizedOnUnitInterval {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 10;
 
-    private final double h;
-
     DiscreteIntegral(int n) {
-        super(n, n);
-        this.h = 1.0 / (n + 1);
+        super(n);
     }
 
     static Problem problem(int n) {
-        double h = 1.0 / (n + 1);
-        double[] x0 = new double[n];
-        for (int j = 1; j <= n; j++) {
-            double t = j * h;
-            x0[j - 1] = t * (t - 1);
-        }
-        return new Problem("discrete-integral", List.of("mgh:29"), n, x0,
+        return new Problem("discrete-integral", List.of("mgh:29"), n, start(n),
                 new DiscreteIntegral(n), 0, null, null,
                 "Moré–Garbow–Hillstrom (1981) problem 29, discrete integral equation; m = n");
     }
@@ -44,7 +35,7 @@ final class DiscreteIntegral extends SumOfSquares {
         for (int i = 1; i <= n; i++) {
             double s = 0;
             for (int j = 1; j <= n; j++) {
-                double u = x[j - 1] + j * h + 1;
+                double u = shifted(x, j);
                 s += weight(i, j) * u * u * u;
             }
             r[i - 1] = x[i - 1] + h * s / 2;
@@ -56,7 +47,7 @@ final class DiscreteIntegral extends SumOfSquares {
         for (int i = 1; i <= n; i++) {
             int row = (i - 1) * n;
             for (int j = 1; j <= n; j++) {
-                double u = x[j - 1] + j * h + 1;
+                double u = shifted(x, j);
                 jac[row + j - 1] = 1.5 * h * weight(i, j) * u * u;
             }
             jac[row + i - 1] += 1;
@@ -66,7 +57,7 @@ final class DiscreteIntegral extends SumOfSquares {
     @Override
     void gradient(double[] x, double[] r, double[] grad) {
         for (int j = 1; j <= n; j++) {
-            double u = x[j - 1] + j * h + 1;
+            double u = shifted(x, j);
             double s = 0;
             for (int i = 1; i <= n; i++) {
                 s += r[i - 1] * weight(i, j);
@@ -76,14 +67,9 @@ final class DiscreteIntegral extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] hess) {
         for (int j = 1; j <= n; j++) {
-            double u = x[j - 1] + j * h + 1;
+            double u = shifted(x, j);
             double s = 0;
             for (int i = 1; i <= n; i++) {
                 s += r[i - 1] * weight(i, j);

@@ -1,8 +1,5 @@
 package dev.descent.problems;
 
-import dev.descent.minimize.Objective;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
 
 /**
@@ -12,18 +9,16 @@ import java.util.List;
  * f = Σ (a + 10b)² + 5(c − d)² + (b − 2c)⁴ + 10(a − d)⁴; x0 = (3, −1, 0, 1, …);
  * f* = 0 at the origin, where the Hessian is singular.
  *
- * <p>Written directly over the blocks, O(n) per evaluation without allocation; the Hessian is
- * block diagonal and the Hessian-vector product O(n).
+ * <p>Written directly over the blocks ({@link BlockSeparable}): O(n) per evaluation without
+ * allocation, and a block-diagonal Hessian.
  */
-final class ExtendedPowell implements Objective {
+final class ExtendedPowell extends BlockSeparable {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 12;
 
-    private final int n;
-
     ExtendedPowell(int n) {
-        this.n = n;
+        super(n, 4);
     }
 
     static Problem problem(int n) {
@@ -41,98 +36,59 @@ final class ExtendedPowell implements Objective {
     }
 
     @Override
-    public int dimension() {
-        return n;
-    }
-
-    @Override
-    public double value(double[] x) {
-        double f = 0;
-        for (int i = 0; i < n; i += 4) {
-            double r1 = x[i] + 10 * x[i + 1];
-            double r2 = x[i + 2] - x[i + 3];
-            double t3 = x[i + 1] - 2 * x[i + 2];
-            double t4 = x[i] - x[i + 3];
-            double t3c = t3 * t3 * t3;
-            double t4c = t4 * t4 * t4;
-            f += r1 * r1 + 5 * r2 * r2 + t3c * t3 + 10 * t4c * t4;
-        }
-        return f;
-    }
-
-    @Override
-    public double evaluate(double[] x, double[] grad) {
-        double f = 0;
-        for (int i = 0; i < n; i += 4) {
-            double r1 = x[i] + 10 * x[i + 1];
-            double r2 = x[i + 2] - x[i + 3];
-            double t3 = x[i + 1] - 2 * x[i + 2];
-            double t4 = x[i] - x[i + 3];
-            double t3c = t3 * t3 * t3;
-            double t4c = t4 * t4 * t4;
-            f += r1 * r1 + 5 * r2 * r2 + t3c * t3 + 10 * t4c * t4;
+    double block(double[] x, int i, double[] grad) {
+        double r1 = x[i] + 10 * x[i + 1];
+        double r2 = x[i + 2] - x[i + 3];
+        double t3 = x[i + 1] - 2 * x[i + 2];
+        double t4 = x[i] - x[i + 3];
+        double t3c = t3 * t3 * t3;
+        double t4c = t4 * t4 * t4;
+        if (grad != null) {
             grad[i] = 2 * r1 + 40 * t4c;
             grad[i + 1] = 20 * r1 + 4 * t3c;
             grad[i + 2] = 10 * r2 - 8 * t3c;
             grad[i + 3] = -10 * r2 - 40 * t4c;
         }
-        return f;
+        return r1 * r1 + 5 * r2 * r2 + t3c * t3 + 10 * t4c * t4;
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
+    void blockHessian(double[] x, int i, double[] h) {
+        double t3 = x[i + 1] - 2 * x[i + 2];
+        double t4 = x[i] - x[i + 3];
+        double p = 12 * t3 * t3;
+        double q = 120 * t4 * t4;
+        int a = i;
+        int b = i + 1;
+        int c = i + 2;
+        int d = i + 3;
+        h[a * n + a] = 2 + q;
+        h[a * n + b] = 20;
+        h[a * n + d] = -q;
+        h[b * n + a] = 20;
+        h[b * n + b] = 200 + p;
+        h[b * n + c] = -2 * p;
+        h[c * n + b] = -2 * p;
+        h[c * n + c] = 10 + 4 * p;
+        h[c * n + d] = -10;
+        h[d * n + a] = -q;
+        h[d * n + c] = -10;
+        h[d * n + d] = 10 + q;
     }
 
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
-    /** Writes ∇²f into the n×n row-major {@code h}. */
-    public void hessian(double[] x, double[] h) {
-        Arrays.fill(h, 0, n * n, 0.0);
-        for (int i = 0; i < n; i += 4) {
-            double t3 = x[i + 1] - 2 * x[i + 2];
-            double t4 = x[i] - x[i + 3];
-            double p = 12 * t3 * t3;
-            double q = 120 * t4 * t4;
-            int a = i;
-            int b = i + 1;
-            int c = i + 2;
-            int d = i + 3;
-            h[a * n + a] = 2 + q;
-            h[a * n + b] = 20;
-            h[a * n + d] = -q;
-            h[b * n + a] = 20;
-            h[b * n + b] = 200 + p;
-            h[b * n + c] = -2 * p;
-            h[c * n + b] = -2 * p;
-            h[c * n + c] = 10 + 4 * p;
-            h[c * n + d] = -10;
-            h[d * n + a] = -q;
-            h[d * n + c] = -10;
-            h[d * n + d] = 10 + q;
-        }
-    }
-
-    /** Writes ∇²f·v into {@code hv}. */
-    public void hessianVector(double[] x, double[] v, double[] hv) {
-        for (int i = 0; i < n; i += 4) {
-            double t3 = x[i + 1] - 2 * x[i + 2];
-            double t4 = x[i] - x[i + 3];
-            double p = 12 * t3 * t3;
-            double q = 120 * t4 * t4;
-            double va = v[i];
-            double vb = v[i + 1];
-            double vc = v[i + 2];
-            double vd = v[i + 3];
-            hv[i] = (2 + q) * va + 20 * vb - q * vd;
-            hv[i + 1] = 20 * va + (200 + p) * vb - 2 * p * vc;
-            hv[i + 2] = -2 * p * vb + (10 + 4 * p) * vc - 10 * vd;
-            hv[i + 3] = -q * va - 10 * vc + (10 + q) * vd;
-        }
+    void blockHessianVector(double[] x, int i, double[] v, double[] hv) {
+        double t3 = x[i + 1] - 2 * x[i + 2];
+        double t4 = x[i] - x[i + 3];
+        double p = 12 * t3 * t3;
+        double q = 120 * t4 * t4;
+        double va = v[i];
+        double vb = v[i + 1];
+        double vc = v[i + 2];
+        double vd = v[i + 3];
+        hv[i] = (2 + q) * va + 20 * vb - q * vd;
+        hv[i + 1] = 20 * va + (200 + p) * vb - 2 * p * vc;
+        hv[i + 2] = -2 * p * vb + (10 + 4 * p) * vc - 10 * vd;
+        hv[i + 3] = -q * va - 10 * vc + (10 + q) * vd;
     }
 }

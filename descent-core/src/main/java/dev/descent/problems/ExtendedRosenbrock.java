@@ -1,8 +1,6 @@
 package dev.descent.problems;
 
-import dev.descent.minimize.Objective;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
 
 /**
@@ -10,19 +8,16 @@ import java.util.List;
  * r₂ᵢ₋₁ = 10(x₂ᵢ − x₂ᵢ₋₁²), r₂ᵢ = 1 − x₂ᵢ₋₁, so
  * f = Σᵢ 100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)²; x0 = (−1.2, 1, …, −1.2, 1); f* = 0 at (1, …, 1).
  *
- * <p>Written directly over the pairs (no Jacobian), O(n) per evaluation without allocation, so it
- * serves the n = 10⁶ benchmarks. The Hessian is block diagonal; the Hessian-vector product is
- * O(n).
+ * <p>Written directly over the pairs ({@link BlockSeparable}, no Jacobian): O(n) per evaluation
+ * without allocation, so it serves the n = 10⁶ benchmarks; the Hessian is block diagonal.
  */
-final class ExtendedRosenbrock implements Objective {
+final class ExtendedRosenbrock extends BlockSeparable {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 10;
 
-    private final int n;
-
     ExtendedRosenbrock(int n) {
-        this.n = n;
+        super(n, 2);
     }
 
     static Problem problem(int n) {
@@ -39,68 +34,32 @@ final class ExtendedRosenbrock implements Objective {
     }
 
     @Override
-    public int dimension() {
-        return n;
-    }
-
-    @Override
-    public double value(double[] x) {
-        double f = 0;
-        for (int i = 0; i < n; i += 2) {
-            double a = x[i];
-            double t = 10 * (x[i + 1] - a * a);
-            double u = 1 - a;
-            f += t * t + u * u;
-        }
-        return f;
-    }
-
-    @Override
-    public double evaluate(double[] x, double[] grad) {
-        double f = 0;
-        for (int i = 0; i < n; i += 2) {
-            double a = x[i];
-            double t = 10 * (x[i + 1] - a * a);
-            double u = 1 - a;
-            f += t * t + u * u;
+    double block(double[] x, int i, double[] grad) {
+        double a = x[i];
+        double t = 10 * (x[i + 1] - a * a);
+        double u = 1 - a;
+        if (grad != null) {
             grad[i] = -40 * a * t - 2 * u;
             grad[i + 1] = 20 * t;
         }
-        return f;
+        return t * t + u * u;
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
     @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
+    void blockHessian(double[] x, int i, double[] h) {
+        double a = x[i];
+        h[i * n + i] = 1200 * a * a - 400 * x[i + 1] + 2;
+        h[i * n + i + 1] = -400 * a;
+        h[(i + 1) * n + i] = -400 * a;
+        h[(i + 1) * n + i + 1] = 200;
     }
 
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
     @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
-    /** Writes ∇²f into the n×n row-major {@code h}. */
-    public void hessian(double[] x, double[] h) {
-        Arrays.fill(h, 0, n * n, 0.0);
-        for (int i = 0; i < n; i += 2) {
-            double a = x[i];
-            h[i * n + i] = 1200 * a * a - 400 * x[i + 1] + 2;
-            h[i * n + i + 1] = -400 * a;
-            h[(i + 1) * n + i] = -400 * a;
-            h[(i + 1) * n + i + 1] = 200;
-        }
-    }
-
-    /** Writes ∇²f·v into {@code hv}. */
-    public void hessianVector(double[] x, double[] v, double[] hv) {
-        for (int i = 0; i < n; i += 2) {
-            double a = x[i];
-            double haa = 1200 * a * a - 400 * x[i + 1] + 2;
-            double hab = -400 * a;
-            hv[i] = haa * v[i] + hab * v[i + 1];
-            hv[i + 1] = hab * v[i] + 200 * v[i + 1];
-        }
+    void blockHessianVector(double[] x, int i, double[] v, double[] hv) {
+        double a = x[i];
+        double haa = 1200 * a * a - 400 * x[i + 1] + 2;
+        double hab = -400 * a;
+        hv[i] = haa * v[i] + hab * v[i + 1];
+        hv[i + 1] = hab * v[i] + 200 * v[i + 1];
     }
 }

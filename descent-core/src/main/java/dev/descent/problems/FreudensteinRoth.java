@@ -39,11 +39,6 @@ final class FreudensteinRoth extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double x2 = x[1];
         h[3] += r[0] * (10 - 6 * x2) + r[1] * (6 * x2 + 2);

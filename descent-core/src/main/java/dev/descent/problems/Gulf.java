@@ -24,15 +24,20 @@ final class Gulf extends SumOfSquares {
                         + " n = 3, m = 99");
     }
 
+    /** yᵢ = 25 + (−50 ln tᵢ)^(2/3). */
     private static double y(int i) {
         return 25 + Math.pow(-50 * Math.log(i / 100.0), 2.0 / 3.0);
+    }
+
+    /** uᵢ = |yᵢ − x₂|^x₃, the exponent's numerator in rᵢ. */
+    private static double u(double[] x, int i) {
+        return Math.pow(Math.abs(y(i) - x[1]), x[2]);
     }
 
     @Override
     void computeResiduals(double[] x, double[] r) {
         for (int i = 1; i <= m; i++) {
-            double u = Math.pow(Math.abs(y(i) - x[1]), x[2]);
-            r[i - 1] = Math.exp(-u / x[0]) - i / 100.0;
+            r[i - 1] = Math.exp(-u(x, i) / x[0]) - i / 100.0;
         }
     }
 
@@ -42,19 +47,13 @@ final class Gulf extends SumOfSquares {
         double x3 = x[2];
         for (int i = 1; i <= m; i++) {
             double d = x[1] - y(i);
-            double a = Math.abs(d);
-            double u = Math.pow(a, x3);
+            double u = u(x, i);
             double e = Math.exp(-u / x1);
             int row = (i - 1) * 3;
             jac[row] = e * u / (x1 * x1);
             jac[row + 1] = -e * x3 * u / (x1 * d);
-            jac[row + 2] = -e * u * Math.log(a) / x1;
+            jac[row + 2] = -e * u * Math.log(Math.abs(d)) / x1;
         }
-    }
-
-    @Override
-    boolean hasResidualCurvature() {
-        return true;
     }
 
     @Override
@@ -63,9 +62,8 @@ final class Gulf extends SumOfSquares {
         double x3 = x[2];
         for (int i = 1; i <= m; i++) {
             double d = x[1] - y(i);
-            double a = Math.abs(d);
-            double u = Math.pow(a, x3);
-            double l = Math.log(a);
+            double u = u(x, i);
+            double l = Math.log(Math.abs(d));
             double e = Math.exp(-u / x1);
             // rᵢ = exp(g) − tᵢ with g = −u/x₁, u = |d|^x₃: ∇²rᵢ = e(∇g∇gᵀ + ∇²g)
             double g1 = u / (x1 * x1);

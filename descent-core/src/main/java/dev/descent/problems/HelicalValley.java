@@ -55,11 +55,6 @@ final class HelicalValley extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double x1 = x[0];
         double x2 = x[1];

@@ -37,11 +37,6 @@ final class JennrichSampson extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= m; i++) {
             double ri = r[i - 1];

@@ -49,11 +49,6 @@ final class KowalikOsborne extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double x1 = x[0];
         for (int i = 0; i < m; i++) {

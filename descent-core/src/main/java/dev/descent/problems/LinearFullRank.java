@@ -56,11 +56,6 @@ final class LinearFullRank extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         // the residuals are affine: no curvature
     }

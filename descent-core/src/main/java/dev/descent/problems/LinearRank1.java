@@ -55,11 +55,6 @@ final class LinearRank1 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         // the residuals are affine: no curvature
     }

@@ -60,11 +60,6 @@ final class LinearRank1Zero extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         // the residuals are affine: no curvature
     }

@@ -2,7 +2,6 @@ package dev.descent.problems;
 
 import dev.descent.minimize.Objective;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +21,7 @@ import java.util.SplittableRandom;
  * allocation; the Hessian-vector product is O(N·d). Holds scratch buffers: not safe for
  * concurrent use.
  */
-public final class LogisticRegression implements Objective {
+public final class LogisticRegression implements ExactSecondOrder {
 
     private final double[] a;
     private final double[] y;
@@ -186,24 +185,13 @@ public final class LogisticRegression implements Objective {
         return evaluate(w, scratch);
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
-    @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
-    }
-
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
-    @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
     /**
      * Writes ∇²f into the d×d row-major {@code h}.
      *
      * @param w the weights, length d; not modified
      * @param h the output, length d², overwritten
      */
+    @Override
     public void hessian(double[] w, double[] h) {
         int d = features;
         Arrays.fill(h, 0, d * d, 0.0);
@@ -237,6 +225,7 @@ public final class LogisticRegression implements Objective {
      * @param v the direction, length d; not modified
      * @param hv the output, length d, overwritten
      */
+    @Override
     public void hessianVector(double[] w, double[] v, double[] hv) {
         int d = features;
         Arrays.fill(hv, 0, d, 0.0);

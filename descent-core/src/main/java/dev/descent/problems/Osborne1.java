@@ -48,11 +48,6 @@ final class Osborne1 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 0; i < m; i++) {
             double t = 10.0 * i;

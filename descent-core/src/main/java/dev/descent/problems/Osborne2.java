@@ -65,11 +65,6 @@ final class Osborne2 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 0; i < m; i++) {
             double t = i / 10.0;

@@ -59,11 +59,6 @@ final class Penalty1 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int j = 0; j < n; j++) {
             h[j * n + j] += 2 * r[n];

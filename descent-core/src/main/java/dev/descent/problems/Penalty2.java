@@ -91,11 +91,6 @@ final class Penalty2 extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 2; i <= n; i++) {
             double ri = r[i - 1];

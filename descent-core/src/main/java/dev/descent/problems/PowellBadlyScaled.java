@@ -35,11 +35,6 @@ final class PowellBadlyScaled extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         addSym(h, 0, 1, r[0] * 1e4);
         h[0] += r[1] * Math.exp(-x[0]);

@@ -1,8 +1,6 @@
 package dev.descent.problems;
 
-import dev.descent.minimize.Objective;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,7 +14,7 @@ import java.util.SplittableRandom;
  * the modified Gram–Schmidt orthonormalization of a seeded Gaussian matrix); the diagonal form is
  * O(n) and suits large n. ∇f = A(x − x*), ∇²f = A.
  */
-final class Quadratic implements Objective {
+final class Quadratic implements ExactSecondOrder {
 
     /** The catalogue's default dimension. */
     static final int DEFAULT_DIMENSION = 10;
@@ -148,19 +146,8 @@ final class Quadratic implements Objective {
         return evaluate(x, scratch);
     }
 
-    /** The exact Hessian: {@link #hessian(double[], double[])}. */
-    @Override
-    public Optional<Hessian> hessian() {
-        return Optional.of(this::hessian);
-    }
-
-    /** The exact product: {@link #hessianVector(double[], double[], double[])}, without forming the Hessian. */
-    @Override
-    public Optional<HessianVector> hessianVector() {
-        return Optional.of(this::hessianVector);
-    }
-
     /** Writes ∇²f into the n×n row-major {@code h}. */
+    @Override
     public void hessian(double[] x, double[] h) {
         if (a != null) {
             System.arraycopy(a, 0, h, 0, n * n);
@@ -173,6 +160,7 @@ final class Quadratic implements Objective {
     }
 
     /** Writes ∇²f·v into {@code hv}. */
+    @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
         multiply(v, hv);
     }

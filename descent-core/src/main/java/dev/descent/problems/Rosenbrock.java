@@ -35,11 +35,6 @@ final class Rosenbrock extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         h[0] += r[0] * -20;
     }

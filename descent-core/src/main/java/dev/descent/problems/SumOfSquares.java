@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The shared base of the least-squares problems: subclasses give the residuals, the nonzero
- * entries of the Jacobian and, where known, the residual curvature Σᵢ rᵢ∇²rᵢ; this class forms
+ * entries of the Jacobian and the residual curvature Σᵢ rᵢ∇²rᵢ; this class forms
  * f = Σ rᵢ², ∇f = 2Jᵀr and ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ), whose Hessian-vector product is the
  * {@link dev.descent.minimize.Objective} default (the dense product with the Hessian).
  *
@@ -46,18 +46,12 @@ abstract class SumOfSquares implements LeastSquares {
     /** Writes the nonzero Jacobian entries into {@code jac}, which arrives filled with zeros. */
     abstract void computeJacobian(double[] x, double[] jac);
 
-    /** Whether {@link #addResidualCurvature} is written out, so that ∇²f is known exactly. */
-    boolean hasResidualCurvature() {
-        return false;
-    }
-
     /**
-     * Adds Σᵢ rᵢ∇²rᵢ(x) to the n×n row-major {@code h}, given r = r(x). Called only when a
-     * subclass overrides {@link #hasResidualCurvature()} to return true.
+     * Adds the residual curvature Σᵢ rᵢ∇²rᵢ(x) to the n×n row-major {@code h}, given r = r(x).
+     * Every problem of the catalogue writes it out by hand (the Moré–Garbow–Hillstrom paper gives
+     * only r and J), so that ∇²f is exact; the finite-difference tests check it.
      */
-    void addResidualCurvature(double[] x, double[] r, double[] h) {
-        throw new UnsupportedOperationException("this objective has no analytic Hessian");
-    }
+    abstract void addResidualCurvature(double[] x, double[] r, double[] h);
 
     @Override
     public final int dimension() {
@@ -118,10 +112,10 @@ abstract class SumOfSquares implements LeastSquares {
         }
     }
 
-    /** ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ), when {@link #hasResidualCurvature()}. */
+    /** The exact ∇²f = 2(JᵀJ + Σᵢ rᵢ∇²rᵢ): {@link #hessian(double[], double[])}. */
     @Override
     public Optional<Hessian> hessian() {
-        return hasResidualCurvature() ? Optional.of(this::hessian) : Optional.empty();
+        return Optional.of(this::hessian);
     }
 
     /** Writes ∇²f(x) into the n×n row-major {@code out}. */

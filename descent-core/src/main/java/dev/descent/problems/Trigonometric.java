@@ -69,11 +69,6 @@ final class Trigonometric extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double sumR = 0;
         for (int i = 0; i < n; i++) {

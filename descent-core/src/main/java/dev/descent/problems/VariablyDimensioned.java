@@ -62,11 +62,6 @@ final class VariablyDimensioned extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         double c = r[n + 1] * 2;
         for (int j = 1; j <= n; j++) {

@@ -74,11 +74,6 @@ final class Watson extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         for (int i = 1; i <= 29; i++) {
             double t = i / 29.0;

@@ -47,11 +47,6 @@ final class Wood extends SumOfSquares {
     }
 
     @Override
-    boolean hasResidualCurvature() {
-        return true;
-    }
-
-    @Override
     void addResidualCurvature(double[] x, double[] r, double[] h) {
         h[0] += r[0] * -20;
         h[2 * 4 + 2] += r[2] * -2 * S90;

@@ -23,5 +23,12 @@
  * Gulf function's reading and the defaults m of problems 11 and 32 were compared with the public
  * funconstrain R package (jlmelville/funconstrain); every f* the paper reports is reproduced by a
  * textbook Levenberg–Marquardt in the tests, so a mistyped formula or datum shows up there.
+ *
+ * <p>What the problems share is written once, in package-private bases: {@code SumOfSquares}
+ * forms f, ∇f and ∇²f from a problem's residuals, Jacobian and residual curvature;
+ * {@code BlockSeparable} loops over the independent blocks of the extended Rosenbrock and Powell
+ * functions; {@code DiscretizedOnUnitInterval} holds the grid of problems 28 and 29; and
+ * {@code ExactSecondOrder} turns a Hessian and a Hessian-vector writer into the
+ * {@link dev.descent.minimize.Objective} capabilities.
  */
 package dev.descent.problems;

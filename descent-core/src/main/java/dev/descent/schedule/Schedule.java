@@ -93,10 +93,12 @@ public interface Schedule {
      * @param lr0 the rate at step 0, finite, ≥ 0
      * @param rate the factor r per T steps, in (0, 1]
      * @param every the steps T between decays, ≥ 1
-     * @return the schedule
+     * @return the schedule: {@link #step} with γ = r, its arguments checked under these names
      */
     static Schedule exponentialStaircase(double lr0, double rate, long every) {
-        return new ExponentialStaircase(lr0, rate, every);
+        Check.lr("lr0", lr0);
+        Check.factor("rate", rate);
+        return new StepDecay(lr0, every, rate);
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.descent.schedule;
 
-/** η_t = lr0 · γ^⌊t/every⌋ (PyTorch {@code StepLR}). See {@link Schedule#step}. */
+/**
+ * η_t = lr0 · γ^⌊t/every⌋ (PyTorch {@code StepLR}; also Keras {@code ExponentialDecay(staircase=True)}
+ * with decay rate γ, and PyTorch {@code ExponentialLR} with every = 1). See {@link Schedule#step}
+ * and {@link Schedule#exponentialStaircase}.
+ */
 record StepDecay(double lr0, long every, double gamma) implements Schedule {
 
     StepDecay {

@@ -1,23 +1,15 @@
 package dev.descent.train;
 
 import dev.descent.data.Batches;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import dev.descent.io.OutputFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
  * Everything needed to continue a run bit-identically: the parameters, the optimizer's state, the
@@ -26,10 +18,8 @@ import java.util.zip.CRC32;
  * bookkeeping, the history, and the caller's {@code meta} strings (the CLI keeps its arguments
  * there, so that {@code --resume DIR} needs nothing else).
  *
- * <p>File format ({@value #FILE} in a directory): the magic {@code DESCKPT1}, a format version
- * (2; version 1, without the records' objective, passes, batch and training time, is still read),
- * the body length, the body (big-endian, doubles as raw IEEE bits, so values round-trip exactly)
- * and the CRC32 of everything before it. {@link #write} is atomic: a temporary file, fsync, the
+ * <p>The file ({@value #FILE} in a directory) is described in {@link CheckpointFormat}: magic,
+ * version, length, a big-endian body with doubles as raw IEEE bits, and a CRC32. {@link #write} is atomic: a temporary file, fsync, the
  * previous checkpoint kept as {@value #PREVIOUS}, then a rename ({@link OutputFile}); a process
  * killed at any moment leaves a complete checkpoint behind. {@link #read} refuses a file whose magic, length or
  * checksum is wrong with an {@link IllegalArgumentException} that names the file.
@@ -53,9 +43,6 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
     public static final String PREVIOUS = "checkpoint.prev.bin";
     /** Where a corrupt {@value #FILE} is set aside when a new checkpoint is written. */
     public static final String CORRUPT = "checkpoint.corrupt.bin";
-
-    private static final byte[] MAGIC = "DESCKPT1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 2;
 
     /**
      * The trainer's counters.
@@ -281,157 +268,13 @@ public record Checkpoint(Map<String, String> meta, long step, Batches.Cursor cur
         }
     }
 
+    /** This checkpoint in the file format ({@link CheckpointFormat#encode}). */
     byte[] toBytes() throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(params.length * 4 + optimizerState.length + 4096);
-        DataOutputStream o = new DataOutputStream(body);
-        o.writeInt(meta.size());
-        for (Map.Entry<String, String> e : meta.entrySet()) {
-            o.writeUTF(e.getKey());
-            o.writeUTF(e.getValue());
-        }
-        o.writeLong(step);
-        o.writeLong(cursor.epoch());
-        o.writeInt(cursor.offset());
-        o.writeInt(params.length);
-        ByteBuffer pb = ByteBuffer.allocate(params.length * 4);
-        pb.asFloatBuffer().put(params);
-        o.write(pb.array());
-        writeBytes(o, optimizerState);
-        writeBytes(o, networkState);
-        writeBytes(o, scheduleState);
-        Progress p = progress;
-        o.writeDouble(p.lrScale());
-        o.writeInt(p.failures());
-        o.writeDouble(p.ema());
-        o.writeDouble(p.firstLoss());
-        o.writeLong(p.emaCount());
-        o.writeDouble(p.lossSum());
-        o.writeLong(p.lossCount());
-        o.writeLong(p.samples());
-        o.writeLong(p.trainNanos());
-        o.writeLong(p.epochNanos());
-        o.writeLong(p.elapsedNanos());
-        o.writeInt(history.records.size());
-        for (History.Record r : history.records) {
-            o.writeLong(r.step());
-            o.writeDouble(r.epoch());
-            o.writeDouble(r.trainLoss());
-            o.writeDouble(r.valLoss());
-            o.writeDouble(r.valAccuracy());
-            o.writeDouble(r.lr());
-            o.writeDouble(r.elapsedSeconds());
-            o.writeDouble(r.objective());
-            o.writeDouble(r.passes());
-            o.writeInt(r.batch());
-            o.writeDouble(r.trainSeconds());
-        }
-        o.writeInt(history.events.size());
-        for (History.Event ev : history.events) {
-            o.writeLong(ev.step());
-            o.writeDouble(ev.loss());
-            o.writeInt(ev.cause().ordinal());
-            o.writeLong(ev.rolledBackTo());
-            o.writeDouble(ev.lrScale());
-        }
-        o.writeInt(history.epochSeconds.size());
-        for (double s : history.epochSeconds) {
-            o.writeDouble(s);
-        }
-        o.flush();
-        byte[] b = body.toByteArray();
-        ByteArrayOutputStream file = new ByteArrayOutputStream(b.length + 32);
-        DataOutputStream f = new DataOutputStream(file);
-        f.write(MAGIC);
-        f.writeInt(VERSION);
-        f.writeLong(b.length);
-        f.write(b);
-        CRC32 crc = new CRC32();
-        crc.update(file.toByteArray());
-        f.writeLong(crc.getValue());
-        f.flush();
-        return file.toByteArray();
+        return CheckpointFormat.encode(this);
     }
 
+    /** The checkpoint in {@code all}, or an {@link IllegalArgumentException} naming {@code name} ({@link CheckpointFormat#decode}). */
     static Checkpoint fromBytes(byte[] all, String name) {
-        int header = MAGIC.length + 4 + 8;
-        if (all.length < header + 8 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new IllegalArgumentException(name + " is not a descent checkpoint (wrong magic number); refusing to resume from it");
-        }
-        ByteBuffer h = ByteBuffer.wrap(all);
-        int version = h.getInt(MAGIC.length);
-        long len = h.getLong(MAGIC.length + 4);
-        if (version != VERSION && version != 1) {
-            throw new IllegalArgumentException(name + " has checkpoint format version " + version + ", this descent reads " + VERSION);
-        }
-        if (len != all.length - header - 8) {
-            throw new IllegalArgumentException(name + " is corrupt: truncated or extended (" + (all.length - header - 8)
-                    + " body bytes, the header says " + len + "); refusing to resume from it");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(all, 0, all.length - 8);
-        long stored = h.getLong(all.length - 8);
-        if (crc.getValue() != stored) {
-            throw new IllegalArgumentException(String.format("%s is corrupt: checksum mismatch (CRC32 stored %08x, computed %08x); refusing to resume from it",
-                    name, stored, crc.getValue()));
-        }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, header, (int) len));
-            int m = in.readInt();
-            Map<String, String> meta = new TreeMap<>();
-            for (int i = 0; i < m; i++) {
-                meta.put(in.readUTF(), in.readUTF());
-            }
-            long step = in.readLong();
-            Batches.Cursor cursor = new Batches.Cursor(in.readLong(), in.readInt());
-            float[] params = new float[in.readInt()];
-            byte[] pb = in.readNBytes(params.length * 4);
-            ByteBuffer.wrap(pb).asFloatBuffer().get(params);
-            byte[] opt = readBytes(in);
-            byte[] net = readBytes(in);
-            byte[] sched = readBytes(in);
-            Progress p = new Progress(in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readLong(), in.readDouble(),
-                    in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
-            History hist = new History();
-            int nr = in.readInt();
-            for (int i = 0; i < nr; i++) {
-                History.Record r = new History.Record(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble());
-                if (version >= 2) {
-                    r = new History.Record(r.step(), r.epoch(), r.trainLoss(), r.valLoss(), r.valAccuracy(), r.lr(),
-                            r.elapsedSeconds(), in.readDouble(), in.readDouble(), in.readInt(), in.readDouble());
-                }
-                hist.records.add(r);
-            }
-            int ne = in.readInt();
-            for (int i = 0; i < ne; i++) {
-                hist.events.add(new History.Event(in.readLong(), in.readDouble(), History.Cause.values()[in.readInt()],
-                        in.readLong(), in.readDouble()));
-            }
-            int ns = in.readInt();
-            for (int i = 0; i < ns; i++) {
-                hist.epochSeconds.add(in.readDouble());
-            }
-            return new Checkpoint(meta, step, cursor, params, opt, net, sched, p, hist);
-        } catch (IOException | RuntimeException e) {
-            String why = e instanceof EOFException ? "it ends early" : "a value is out of range";
-            throw new IllegalArgumentException(name + " is corrupt: its body does not parse (" + why + "); refusing to resume from it");
-        }
-    }
-
-    private static void writeBytes(DataOutputStream o, byte[] b) throws IOException {
-        o.writeInt(b.length);
-        o.write(b);
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new EOFException("negative length");
-        }
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new EOFException("short section");
-        }
-        return b;
+        return CheckpointFormat.decode(all, name);
     }
 }

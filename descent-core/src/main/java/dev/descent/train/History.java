@@ -75,27 +75,51 @@ public final class History {
     final List<Event> events = new ArrayList<>();
     final List<Double> epochSeconds = new ArrayList<>();
 
-    /** The evaluations, oldest first. */
+    /** An empty history, for a run that starts from step 0. */
+    public History() {}
+
+    /**
+     * The evaluations.
+     *
+     * @return an unmodifiable view, oldest first
+     */
     public List<Record> records() {
         return Collections.unmodifiableList(records);
     }
 
-    /** The divergence events, oldest first. */
+    /**
+     * The divergence events.
+     *
+     * @return an unmodifiable view, oldest first
+     */
     public List<Event> events() {
         return Collections.unmodifiableList(events);
     }
 
-    /** Seconds spent in the training loop (batches, forward, backward, steps) per completed epoch. */
+    /**
+     * The training time of each completed epoch.
+     *
+     * @return an unmodifiable view of the seconds spent in the training loop (batches, forward,
+     *     backward, steps) per completed epoch, oldest first
+     */
     public List<Double> epochSeconds() {
         return Collections.unmodifiableList(epochSeconds);
     }
 
-    /** The latest record, or null before the first. */
+    /**
+     * The latest evaluation.
+     *
+     * @return the latest record, or null before the first
+     */
     public Record last() {
         return records.isEmpty() ? null : records.get(records.size() - 1);
     }
 
-    /** The median of {@link #epochSeconds()}, or NaN when no epoch completed. */
+    /**
+     * The typical epoch time.
+     *
+     * @return the median of {@link #epochSeconds()}, or NaN when no epoch completed
+     */
     public double epochSecondsMedian() {
         if (epochSeconds.isEmpty()) {
             return Double.NaN;

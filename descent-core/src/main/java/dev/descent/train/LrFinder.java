@@ -44,6 +44,8 @@ public record LrFinder(double start, double end, int steps, double beta, double 
     @FunctionalInterface
     public interface BatchLoss {
         /**
+         * The loss of the next mini-batch and its gradient.
+         *
          * @param params the current parameters; not modified
          * @param grads overwritten with ∇L(params) on this batch
          * @return the batch loss
@@ -51,6 +53,11 @@ public record LrFinder(double start, double end, int steps, double beta, double 
         double lossAndGradient(float[] params, float[] grads);
     }
 
+    /**
+     * Validates the sweep.
+     *
+     * @throws IllegalArgumentException naming the setting out of its range
+     */
     public LrFinder {
         if (!(start > 0) || !Double.isFinite(start)) {
             throw new IllegalArgumentException("lr-find start must be a finite number > 0, got " + start);
@@ -69,17 +76,34 @@ public record LrFinder(double start, double end, int steps, double beta, double 
         }
     }
 
-    /** start 1e-7, end 10, 100 steps, β = 0.98, stop at 4× the best loss. */
+    /**
+     * fastai's defaults.
+     *
+     * @return start 1e-7, end 10, 100 steps, β = 0.98, stop at 4× the best loss
+     */
     public static LrFinder defaults() {
         return new LrFinder(1e-7, 10, 100, 0.98, 4);
     }
 
-    /** A copy sweeping from {@code start} to {@code end} in {@code steps} steps. */
+    /**
+     * A copy with another range.
+     *
+     * @param start the first learning rate, &gt; 0
+     * @param end the last learning rate, &gt; start
+     * @param steps the number of mini-batches, ≥ 2
+     * @return a copy sweeping from {@code start} to {@code end} in {@code steps} steps, with this
+     *     smoothing and stopping factor
+     */
     public LrFinder withRange(double start, double end, int steps) {
         return new LrFinder(start, end, steps, beta, divergeFactor);
     }
 
-    /** The learning rate of step i: start·(end/start)^(i/(steps−1)). */
+    /**
+     * The learning rate of one step of the sweep.
+     *
+     * @param i the step, in [0, steps)
+     * @return start·(end/start)^(i/(steps−1))
+     */
     public double lrAt(int i) {
         return start * Math.pow(end / start, (double) i / (steps - 1));
     }
@@ -91,6 +115,7 @@ public record LrFinder(double start, double end, int steps, double beta, double 
      * @param params the parameters, trained during the sweep and then restored
      * @param optimizer the optimizer to sweep with; its state is exported first and imported back
      * @param loss the mini-batch loss
+     * @return the curve (up to the step where the sweep stopped) and its suggestions
      */
     public LrFinderResult run(float[] params, Optimizer optimizer, BatchLoss loss) {
         float[] saved = params.clone();

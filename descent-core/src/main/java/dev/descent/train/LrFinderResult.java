@@ -26,14 +26,29 @@ public record LrFinderResult(double[] lrs, double[] losses, double[] smoothed, b
 
     /** How a learning rate is read off the curve. */
     public enum Method {
-        VALLEY, STEEPEST, MINIMUM;
+        /** The point about halfway down the longest decreasing run of the smoothed loss. */
+        VALLEY,
+        /** Where the smoothed loss falls fastest against log lr. */
+        STEEPEST,
+        /** The learning rate of the smallest smoothed loss, divided by 10. */
+        MINIMUM;
 
-        /** The lower-case name used on the command line. */
+        /**
+         * The name used on the command line.
+         *
+         * @return {@code valley}, {@code steepest} or {@code minimum}
+         */
         public String cliName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Parses {@code valley}, {@code steepest} or {@code minimum}. */
+        /**
+         * Parses a method name, ignoring case and surrounding blanks.
+         *
+         * @param s {@code valley}, {@code steepest} or {@code minimum}
+         * @return the method
+         * @throws IllegalArgumentException for another name, listing the valid ones
+         */
         public static Method parse(String s) {
             for (Method m : values()) {
                 if (m.cliName().equals(s.strip().toLowerCase(Locale.ROOT))) {
@@ -44,6 +59,11 @@ public record LrFinderResult(double[] lrs, double[] losses, double[] smoothed, b
         }
     }
 
+    /**
+     * Validates and copies the curve.
+     *
+     * @throws IllegalArgumentException when the arrays differ in length or are empty
+     */
     public LrFinderResult {
         if (lrs.length != losses.length || lrs.length != smoothed.length) {
             throw new IllegalArgumentException("lrs, losses and smoothed must have the same length");
@@ -56,32 +76,60 @@ public record LrFinderResult(double[] lrs, double[] losses, double[] smoothed, b
         smoothed = smoothed.clone();
     }
 
+    /**
+     * The learning rates.
+     *
+     * @return a copy of the learning rate of each recorded step
+     */
     @Override
     public double[] lrs() {
         return lrs.clone();
     }
 
+    /**
+     * The raw losses.
+     *
+     * @return a copy of the mini-batch loss of each recorded step
+     */
     @Override
     public double[] losses() {
         return losses.clone();
     }
 
+    /**
+     * The smoothed losses.
+     *
+     * @return a copy of the bias-corrected moving average at each recorded step
+     */
     @Override
     public double[] smoothed() {
         return smoothed.clone();
     }
 
-    /** The number of recorded steps. */
+    /**
+     * The number of recorded steps.
+     *
+     * @return at most the planned steps (fewer when the sweep stopped early)
+     */
     public int size() {
         return lrs.length;
     }
 
-    /** The valley suggestion. */
+    /**
+     * The default suggestion.
+     *
+     * @return the {@link Method#VALLEY} learning rate
+     */
     public double suggestion() {
         return suggestion(Method.VALLEY);
     }
 
-    /** The suggestion by {@code method}. */
+    /**
+     * A suggestion.
+     *
+     * @param method how to read the curve
+     * @return the suggested learning rate
+     */
     public double suggestion(Method method) {
         int[] w = window();
         return switch (method) {
@@ -91,7 +139,13 @@ public record LrFinderResult(double[] lrs, double[] losses, double[] smoothed, b
         };
     }
 
-    /** The recorded index the suggestion by {@code method} reads (for MINIMUM, the minimum itself). */
+    /**
+     * Where a suggestion is read on the curve.
+     *
+     * @param method how to read the curve
+     * @return the recorded index the suggestion reads (for MINIMUM, the minimum itself, whose
+     *     learning rate is then divided by 10)
+     */
     public int suggestionIndex(Method method) {
         int[] w = window();
         return switch (method) {

@@ -3,6 +3,7 @@ package dev.descent.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.minimize.Settings;
+import dev.descent.stochastic.MultiBatchLbfgs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code descent spark fit}: one fit of a descent minimizer on Spark, optionally beside MLlib. */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Fits softmax or binary logistic regression (or an MLP) with a descent minimizer on Spark: "
                 + "the full-batch objective is a treeAggregate over the cached data.",
             "Example: descent spark fit --data synthetic:rows=500000,features=100,classes=10,seed=1 "
@@ -36,65 +37,78 @@ public final class FitCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--model", defaultValue = "softmax", paramLabel = "MODEL",
-            description = "softmax (multinomial), logistic (binary, labels 0/1) or an MLP spec such as mlp:64 (default: ${DEFAULT-VALUE})")
+            description = "softmax (multinomial), logistic (binary, labels 0/1) or an MLP spec such as mlp:64")
     String model;
 
     @Option(names = "--l2", defaultValue = "1e-4", paramLabel = "LAMBDA",
-            description = "λ of the penalty (λ/2)·‖W‖² on the weights, not the intercepts, as MLlib's regParam (default: ${DEFAULT-VALUE})")
+            description = "λ of the penalty (λ/2)·‖W‖² on the weights, not the intercepts, as MLlib's regParam")
     double l2;
 
     @Option(names = "--method", defaultValue = "lbfgs", paramLabel = "METHOD",
-            description = "lbfgs, newton-cg, bfgs (small models), gd, cg, cg-hz (default: ${DEFAULT-VALUE})")
+            description = "lbfgs, newton-cg, bfgs (small models), gd, cg, cg-hz, or mb-lbfgs (multi-batch L-BFGS over "
+                    + "samples of partitions, --sample and --overlap)")
     String method;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "local[N], local[N,F], spark://HOST:PORT, ... (default: spark-submit's, else local[*])")
     String master;
 
-    @Option(names = "--partitions", defaultValue = "0", paramLabel = "P",
-            description = "partitions of the cached data (default: Spark's default parallelism)")
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "P", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "partitions of the cached data (default: Spark's default parallelism; 8 times it for mb-lbfgs)")
     int partitions;
 
     @Option(names = "--block-rows", defaultValue = "4096", paramLabel = "B",
-            description = "rows per block, the unit of the matrix kernels (default: ${DEFAULT-VALUE})")
+            description = "rows per block, the unit of the matrix kernels")
     int blockRows;
 
     @Option(names = "--label", defaultValue = "label", paramLabel = "COLUMN",
-            description = "label column of CSV and Parquet data (default: ${DEFAULT-VALUE})")
+            description = "label column of CSV and Parquet data")
     String label;
 
-    @Option(names = "--classes", defaultValue = "0", paramLabel = "K",
+    @Option(names = "--classes", defaultValue = "0", paramLabel = "K", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "label classes; labels must lie in [0, K) (default: the largest label + 1)")
     int classes;
 
-    @Option(names = "--max-iter", defaultValue = "500", paramLabel = "N", description = "iteration limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-iter", defaultValue = "500", paramLabel = "N", description = "iteration limit")
     int maxIter;
 
-    @Option(names = "--grad-tol", defaultValue = "1e-6", paramLabel = "TOL",
-            description = "stop when ‖∇f‖∞ ≤ TOL (default: ${DEFAULT-VALUE})")
+    @Option(names = "--grad-tol", defaultValue = "1e-8", paramLabel = "TOL",
+            description = "stop when ‖∇f‖∞ ≤ TOL")
     double gradTol;
 
-    @Option(names = "--f-tol", defaultValue = "1e-10", paramLabel = "TOL",
-            description = "stop when |Δf| ≤ TOL·max(|f|, 1) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--f-tol", defaultValue = "1e-9", paramLabel = "TOL",
+            description = "stop when f changed by at most TOL·max(|f|, 1) over the last --f-window iterations")
     double fTol;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "initialization seed of MLP weights (default: ${DEFAULT-VALUE})")
+    @Option(names = "--f-window", defaultValue = "5", paramLabel = "W",
+            description = "iterations over which --f-tol compares f (1: the last iteration only)")
+    int fWindow;
+
+    @Option(names = "--sample", defaultValue = "0.25", paramLabel = "F",
+            description = "mb-lbfgs: the fraction of the partitions in each iteration's sample")
+    double sample;
+
+    @Option(names = "--overlap", defaultValue = "0.25", paramLabel = "R",
+            description = "mb-lbfgs: the fraction of a sample shared with the next one, in (0, 0.5], or 1")
+    double overlap;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the MLP weights' initialization and of mb-lbfgs's partition order")
     long seed;
 
     @Option(names = "--compare-mllib", description = "also fit MLlib's LogisticRegression on the same cached data")
     boolean compareMllib;
 
-    @Option(names = "--mllib-tol", defaultValue = "1e-9", paramLabel = "TOL", description = "MLlib's tol (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mllib-tol", defaultValue = "1e-9", paramLabel = "TOL", description = "MLlib's tol")
     double mllibTol;
 
-    @Option(names = "--mllib-max-iter", defaultValue = "1000", paramLabel = "N", description = "MLlib's maxIter (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mllib-max-iter", defaultValue = "1000", paramLabel = "N", description = "MLlib's maxIter")
     int mllibMaxIter;
 
-    @Option(names = "--tree-depth", defaultValue = "2", paramLabel = "D", description = "treeAggregate depth (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tree-depth", defaultValue = "2", paramLabel = "D", description = "treeAggregate depth")
     int treeDepth;
 
     @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS",
-            description = "how long to try a spark:// master and wait for its first executor (default: ${DEFAULT-VALUE})")
+            description = "how long to try a spark:// master and wait for its first executor")
     double connectTimeout;
 
     @Option(names = "--trace", paramLabel = "FILE.csv",
@@ -123,9 +137,13 @@ public final class FitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()
                     .replace("maxIterations", "--max-iter").replace("gradTol", "--grad-tol").replace("fTol", "--f-tol"));
         }
+        MultiBatchLbfgs d = MultiBatchLbfgs.DEFAULT;
+        MultiBatchFit.Config multiBatch = new MultiBatchFit.Config(
+                new MultiBatchLbfgs(d.lr(), overlap, d.memory(), d.damping(), d.c1(), d.backtracks()), sample,
+                Math.max(1, maxIter), seed);
         SparkFit.Config config = new SparkFit.Config(data, new SparkData.Options(partitions, blockRows, label, classes),
-                model, l2, method.toLowerCase(Locale.ROOT), settings, seed, new SparkObjective.Options(treeDepth, false),
-                compareMllib, mllibTol, mllibMaxIter);
+                model, l2, method.toLowerCase(Locale.ROOT), settings, fWindow, seed,
+                new SparkObjective.Options(treeDepth, false), compareMllib, mllibTol, mllibMaxIter, multiBatch);
         SparkData.check(data);
         SparkSession spark = Sessions.open(master, "descent spark fit", connectTimeout);
         SparkFit.Report r;
@@ -214,8 +232,8 @@ public final class FitCommand implements Callable<Integer> {
         s.append(fmt("data     %s: %d rows, %d features, %d classes, %d partitions (loaded and cached in %.1f s)%n",
                 r.data().source(), r.data().rows(), r.data().features(), r.data().classes(), r.data().partitions(), r.loadSeconds()));
         s.append(fmt("cluster  %d executor(s), %d task slots%n", r.executors(), r.cores()));
-        s.append(fmt("descent  %s on %s: objective %.10g, |g|inf %.2e, %d iterations, %d passes, %.2f s (%s)%n",
-                r.method(), r.model(), r.objective(), r.gradNorm(), r.iterations(), r.passes(), r.seconds(), r.status()));
+        s.append(fmt("descent  %s on %s: objective %.10g, |g|inf %.2e, %d iterations, %s passes, %.2f s (%s)%n",
+                r.method(), r.model(), r.objective(), r.gradNorm(), r.iterations(), passes(r.passes()), r.seconds(), r.status()));
         s.append(fmt("         time: jobs %.2f s (kernels %.2f s summed over tasks), broadcast %.3f s, minimizer %.3f s%n",
                 r.breakdown().jobSeconds(), r.breakdown().kernelSeconds(), r.breakdown().broadcastSeconds(), r.minimizerSeconds()));
         if (r.mllib() != null) {
@@ -223,8 +241,8 @@ public final class FitCommand implements Callable<Integer> {
                     + "%d iterations, %d passes, %.2f s (BLAS: %s)%n", r.mllib().objective(), r.mllib().iterations(),
                     r.mllib().passes(), r.mllib().seconds(), r.mllib().blas()));
             if (r.toMllib() != null) {
-                s.append(fmt("         descent reached MLlib's objective after %d passes, %.2f s (%.2f× MLlib's seconds)%n",
-                        r.toMllib().passes(), r.toMllib().seconds(), r.toMllib().seconds() / r.mllib().seconds()));
+                s.append(fmt("         descent reached MLlib's objective after %s passes, %.2f s (%.2f× MLlib's seconds)%n",
+                        passes(r.toMllib().passes()), r.toMllib().seconds(), r.toMllib().seconds() / r.mllib().seconds()));
             } else {
                 s.append(fmt("         descent did not reach MLlib's objective (%.3g above it)%n", r.objective() - r.mllib().objective()));
             }
@@ -234,12 +252,12 @@ public final class FitCommand implements Callable<Integer> {
 
     private static void writeTrace(SparkFit.Report r, Path file) {
         StringBuilder s = new StringBuilder("who,passes,seconds,objective\n");
-        for (SparkObjective.Point p : r.history()) {
-            s.append(fmt("descent,%d,%.6f,%.17g%n", p.passes(), p.seconds(), p.f()));
+        for (ObjectivePoint p : r.history()) {
+            s.append(fmt("descent,%s,%.6f,%.17g%n", passes(p.passes()), p.seconds(), p.f()));
         }
         if (r.mllib() != null) {
-            for (SparkObjective.Point p : r.mllib().history()) {
-                s.append(fmt("mllib,%d,%.6f,%.17g%n", p.passes(), p.seconds(), p.f()));
+            for (ObjectivePoint p : r.mllib().history()) {
+                s.append(fmt("mllib,%s,%.6f,%.17g%n", passes(p.passes()), p.seconds(), p.f()));
             }
         }
         try {
@@ -249,6 +267,11 @@ public final class FitCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A pass count: whole passes as integers, fractional ones (sampled jobs) to four decimals. */
+    private static String passes(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : fmt("%.4f", p);
     }
 
     private static String fmt(String f, Object... a) {

@@ -41,7 +41,7 @@ public final class MllibBaseline {
      * @param blas the BLAS implementation MLlib used on the driver, e.g. {@code VectorBLAS}
      */
     public record Outcome(double objective, double gradNorm, double mllibObjective, int iterations, long passes,
-                          double seconds, List<SparkObjective.Point> history, String blas) {}
+                          double seconds, List<ObjectivePoint> history, String blas) {}
 
     /**
      * Fits MLlib on {@code objective}'s data and model ({@code softmax} or {@code logistic} only).
@@ -88,12 +88,12 @@ public final class MllibBaseline {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         df.unpersist(false);
         double[] hist = model.summary().objectiveHistory();
-        List<SparkObjective.Point> history = new ArrayList<>();
+        List<ObjectivePoint> history = new ArrayList<>();
         List<Long> ends = jobs.ends();
         int offset = ends.size() - hist.length;
         for (int i = 0; i < hist.length; i++) {
             double s = offset >= 0 ? (ends.get(offset + i) - jobs.start(t0)) * 1e-9 : Double.NaN;
-            history.add(new SparkObjective.Point(offset >= 0 ? offset + i + 1 : i + 1, s, hist[i]));
+            history.add(new ObjectivePoint(offset >= 0 ? offset + i + 1 : i + 1, s, hist[i]));
         }
         double[] x = coefficients(model, recipe, data.features(), binary);
         double[] g = new double[x.length];

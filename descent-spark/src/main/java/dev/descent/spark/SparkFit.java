@@ -4,6 +4,7 @@ import dev.descent.minimize.Method;
 import dev.descent.minimize.Minimize;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
+import dev.descent.minimize.Status;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
@@ -18,8 +19,14 @@ public final class SparkFit {
 
     private SparkFit() {}
 
+    /**
+     * Partitions per task slot that {@code mb-lbfgs} caches when none are asked for: 8, so that a
+     * sample of a quarter of them (the default {@code --sample}) is a whole number of task waves.
+     */
+    public static final int MB_PARTITIONS_PER_SLOT = 8;
+
     /** The methods {@link #run} accepts. */
-    public static final List<String> METHODS = List.of("lbfgs", "newton-cg", "bfgs", "gd", "cg", "cg-hz");
+    public static final List<String> METHODS = List.of("lbfgs", "newton-cg", "bfgs", "gd", "cg", "cg-hz", "mb-lbfgs");
 
     /**
      * A fit's configuration.
@@ -29,21 +36,29 @@ public final class SparkFit {
      * @param model {@code softmax}, {@code logistic} or a model spec such as {@code mlp:64}
      * @param l2 λ ≥ 0 of the penalty (λ/2)·‖W‖²
      * @param method one of {@link #METHODS}
-     * @param settings the minimizer's stopping rules
+     * @param settings the minimizer's stopping rules; its {@code fTol} is applied over
+     *     {@code fWindow} iterations ({@link FWindow})
+     * @param fWindow iterations w ≥ 1 of the f test: stop when f changed by at most
+     *     fTol·max(|f|, 1) over the last w iterations (default 5; 1 is descent-core's test)
      * @param seed the model's initialization seed (MLPs; the linear models start at zero)
      * @param objective tree depth and fault injection
      * @param compareMllib whether to fit MLlib too
      * @param mllibTol MLlib's {@code tol}, &gt; 0
      * @param mllibMaxIter MLlib's {@code maxIter}, ≥ 1
+     * @param multiBatch the settings of {@code mb-lbfgs} (sample, overlap, iterations, seed); unused
+     *     by the other methods
      */
     public record Config(String source, SparkData.Options load, String model, double l2, String method,
-                         Settings settings, long seed, SparkObjective.Options objective, boolean compareMllib,
-                         double mllibTol, int mllibMaxIter) {
-        /** Validates the method, λ and MLlib's settings. */
+                         Settings settings, int fWindow, long seed, SparkObjective.Options objective,
+                         boolean compareMllib, double mllibTol, int mllibMaxIter, MultiBatchFit.Config multiBatch) {
+        /** Validates the method, λ, the window and MLlib's settings. */
         public Config {
-            if (!METHODS.contains(method.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("--method " + method + " is not one of " + String.join(", ", METHODS)
-                        + (method.equalsIgnoreCase("mb-lbfgs") ? " (mb-lbfgs on Spark is not built yet)" : ""));
+            method = method.toLowerCase(Locale.ROOT);
+            if (!METHODS.contains(method)) {
+                throw new IllegalArgumentException("--method " + method + " is not one of " + String.join(", ", METHODS));
+            }
+            if (fWindow < 1) {
+                throw new IllegalArgumentException("--f-window must be >= 1, got " + fWindow);
             }
             if (!(l2 >= 0) || Double.isInfinite(l2)) {
                 throw new IllegalArgumentException("--l2 must be finite and >= 0, got " + l2);
@@ -84,7 +99,8 @@ public final class SparkFit {
      * @param objective the final objective
      * @param gradNorm ‖∇f‖∞ at the end
      * @param iterations iterations
-     * @param passes passes over the data (one per evaluation or Hessian-vector product)
+     * @param passes passes over the data (one per full evaluation or Hessian-vector product; a
+     *     job over R of the N rows, as mb-lbfgs's samples, counts R/N)
      * @param seconds wall time of the minimizer run
      * @param loadSeconds wall time of loading and caching the data
      * @param data the cached training set
@@ -101,10 +117,10 @@ public final class SparkFit {
      *     descent's objective, or null (no MLlib, or never reached)
      */
     public record Report(String method, String model, String status, double objective, double gradNorm,
-                         int iterations, long passes, double seconds, double loadSeconds, TrainingSet data,
-                         int executors, int cores, SparkObjective.Stats breakdown, double minimizerSeconds,
-                         Tasks tasks, List<SparkObjective.Point> history, double[] x, MllibBaseline.Outcome mllib,
-                         SparkObjective.Point toMllib) {}
+                         int iterations, double passes, double seconds, double loadSeconds, TrainingSet data,
+                         int executors, int cores, PassTimes breakdown, double minimizerSeconds,
+                         Tasks tasks, List<ObjectivePoint> history, double[] x, MllibBaseline.Outcome mllib,
+                         ObjectivePoint toMllib) {}
 
     /**
      * Runs the fit in {@code spark}.
@@ -116,30 +132,33 @@ public final class SparkFit {
      */
     public static Report run(SparkSession spark, Config c) {
         long t0 = System.nanoTime();
-        TrainingSet data = SparkData.load(spark, c.source(), c.load());
+        SparkData.Options load = c.load();
+        if (c.method().equals("mb-lbfgs") && load.partitions() == 0) {
+            load = load.withPartitions(MB_PARTITIONS_PER_SLOT * spark.sparkContext().defaultParallelism());
+        }
+        TrainingSet data = SparkData.load(spark, c.source(), load);
         double loadSeconds = (System.nanoTime() - t0) * 1e-9;
         try {
             ModelRecipe recipe = ModelRecipe.of(c.model(), data.features(), data.classes(), c.seed(), c.load().blockRows());
             SparkObjective objective = new SparkObjective(data, recipe, c.l2(), c.objective());
-            Method method = Method.named(c.method());
             TaskTimes times = new TaskTimes();
             spark.sparkContext().addSparkListener(times);
             objective.startClock();
-            Result r;
+            Run r;
             try {
-                r = Minimize.run(objective, objective.initialPoint(), method, c.settings());
+                r = c.method().equals("mb-lbfgs") ? multiBatch(objective, c) : minimize(objective, c);
             } finally {
                 TaskTimes.drain(spark.sparkContext());
                 spark.sparkContext().removeSparkListener(times);
             }
-            SparkObjective.Stats stats = objective.stats();
+            PassTimes stats = objective.stats();
             double inEvaluations = stats.broadcastSeconds() + stats.jobSeconds() + stats.driverSeconds();
-            List<SparkObjective.Point> history = objective.history();
+            List<ObjectivePoint> history = r.history();
             MllibBaseline.Outcome mllib = null;
-            SparkObjective.Point toMllib = null;
+            ObjectivePoint toMllib = null;
             if (c.compareMllib()) {
                 mllib = MllibBaseline.fit(spark, objective, c.mllibTol(), c.mllibMaxIter());
-                for (SparkObjective.Point p : history) {
+                for (ObjectivePoint p : history) {
                     if (p.f() <= mllib.objective()) {
                         toMllib = p;
                         break;
@@ -148,12 +167,35 @@ public final class SparkFit {
             }
             int infos = spark.sparkContext().statusTracker().getExecutorInfos().length;
             boolean local = spark.sparkContext().isLocal();
-            return new Report(r.method(), recipe.spec(), r.status().name(), r.f(), r.gradNorm(), r.iterations(),
-                    stats.passes(), r.stats().seconds(), loadSeconds, data, local ? 1 : Math.max(1, infos - 1),
-                    spark.sparkContext().defaultParallelism(), stats, Math.max(0, r.stats().seconds() - inEvaluations),
+            return new Report(c.method(), recipe.spec(), r.status(), r.f(), r.gradNorm(), r.iterations(),
+                    r.passes(), r.seconds(), loadSeconds, data, local ? 1 : Math.max(1, infos - 1),
+                    spark.sparkContext().defaultParallelism(), stats, Math.max(0, r.seconds() - inEvaluations),
                     times.snapshot(), history, r.x(), mllib, toMllib);
         } finally {
             data.unpersist();
         }
+    }
+    /** The outcome of either kind of method, as the report needs it. */
+    private record Run(String status, double f, double gradNorm, int iterations, double passes, double seconds,
+                       double[] x, List<ObjectivePoint> history) {}
+
+    /** A descent minimizer on the full-batch objective, with the f test over {@code fWindow} iterations. */
+    private static Run minimize(SparkObjective objective, Config c) {
+        Settings s = c.settings();
+        FWindow window = s.fTol() > 0 && c.fWindow() > 1 ? new FWindow(s.fTol(), c.fWindow()) : null;
+        Result r = window == null
+                ? Minimize.run(objective, objective.initialPoint(), Method.named(c.method()), s)
+                : Minimize.run(objective, objective.initialPoint(), Method.named(c.method()), s.withFTol(0), window);
+        String status = window != null && window.fired() && r.status() == Status.STOPPED_BY_CALLBACK
+                ? Status.CONVERGED_F.name() : r.status().name();
+        return new Run(status, r.f(), r.gradNorm(), r.iterations(), objective.passes(), r.stats().seconds(), r.x(),
+                objective.history());
+    }
+
+    /** Multi-batch L-BFGS over samples of partitions; its one full evaluation is the history. */
+    private static Run multiBatch(SparkObjective objective, Config c) {
+        MultiBatchFit.Outcome o = MultiBatchFit.run(objective, c.multiBatch());
+        return new Run(o.status(), o.objective(), o.gradNorm(), o.iterations(), o.passes(), o.seconds(), o.x(),
+                List.of(new ObjectivePoint(o.passes(), o.seconds(), o.objective())));
     }
 }

@@ -11,6 +11,9 @@
  *   <li>{@link dev.descent.spark.SparkObjective} is the full-batch objective (mean loss plus
  *       (λ/2)·‖W‖²): one broadcast and one {@code treeAggregate} of per-block kernels per
  *       evaluation, merged with compensated sums ({@link dev.descent.spark.Partial});
+ *   <li>{@link dev.descent.spark.SampledSparkObjective} is the same objective over samples of
+ *       partitions, on which {@link dev.descent.spark.MultiBatchFit} runs descent-core's multi-batch
+ *       L-BFGS ({@code --method mb-lbfgs});
  *   <li>{@link dev.descent.spark.SparkFit} runs a minimizer on it, and
  *       {@link dev.descent.spark.MllibBaseline} fits MLlib's {@code LogisticRegression} on the same
  *       cached data and judges it by the same objective;

@@ -87,4 +87,20 @@ class FitCommandTest {
         assertThat(run("fit", "--data", "synthetic:rows=10,features=2", "--model", "tree").err()).contains("unknown model 'tree'");
         assertThat(run("fit").status()).isEqualTo(2);
     }
+
+    @Test
+    void mbLbfgsCountsASampleOfPOfPPartitionsAsPOverPOfAPass() throws Exception {
+        Run r = run("fit", "--data", "synthetic:rows=2000,features=5,classes=3,seed=2",
+                "--method", "mb-lbfgs", "--master", "local[2]", "--partitions", "8", "--block-rows", "125",
+                "--max-iter", "6", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("method").asText()).isEqualTo("mb-lbfgs");
+        assertThat(j.get("iterations").asInt()).isEqualTo(6);
+        assertThat(j.get("partitions").asInt()).isEqualTo(8);
+        double passes = j.get("passes").asDouble();
+        // 6 iterations over samples of 2 of 8 equal partitions (gradients and line-search trials), then one full pass
+        assertThat((passes - 1) * 8).isCloseTo(Math.rint((passes - 1) * 8), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(passes).isGreaterThanOrEqualTo(1 + 6 * 0.25).isLessThan(1 + 6);
+    }
 }

@@ -110,10 +110,7 @@ public record BarChart(
 
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("type", "bar");
-        m.put("title", title);
+        Map<String, Object> m = jsonHeader("bar");
         m.put("yLabel", yLabel);
         m.put("yLog", yLog);
         m.put("categories", categories);

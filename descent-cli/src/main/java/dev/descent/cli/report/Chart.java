@@ -1,5 +1,6 @@
 package dev.descent.cli.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,4 +37,19 @@ public sealed interface Chart permits XYChart, BarChart {
      * @return an ordered map of plain values for {@link Json#write}
      */
     Map<String, Object> toJson();
+
+    /**
+     * The fields every chart's {@link #toJson()} starts with, in this order: {@code id},
+     * {@code type} and {@code title}.
+     *
+     * @param type the chart kind as written in {@code results.json}: {@code xy} or {@code bar}
+     * @return a new ordered map the chart adds its own fields to
+     */
+    default Map<String, Object> jsonHeader(String type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id());
+        m.put("type", type);
+        m.put("title", title());
+        return m;
+    }
 }

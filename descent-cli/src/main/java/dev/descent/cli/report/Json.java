@@ -43,46 +43,22 @@ public final class Json {
     }
 
     private static SimpleModule nonFiniteAsNull() {
-        JsonSerializer<Double> doubles = new JsonSerializer<>() {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+        JsonSerializer<Double> doubles = serializer(Json::number);
+        JsonSerializer<Float> floats = serializer(Json::number);
+        JsonSerializer<double[]> doubleArrays = serializer((g, a) -> {
+            g.writeStartArray(a, a.length);
+            for (double v : a) {
                 number(g, v);
             }
-        };
-        JsonSerializer<Float> floats = new JsonSerializer<>() {
-            @Override
-            public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
-                if (Float.isFinite(v)) {
-                    g.writeNumber(v);
-                } else {
-                    g.writeNull();
-                }
+            g.writeEndArray();
+        });
+        JsonSerializer<float[]> floatArrays = serializer((g, a) -> {
+            g.writeStartArray(a, a.length);
+            for (float v : a) {
+                number(g, v);
             }
-        };
-        JsonSerializer<double[]> doubleArrays = new JsonSerializer<>() {
-            @Override
-            public void serialize(double[] a, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeStartArray(a, a.length);
-                for (double v : a) {
-                    number(g, v);
-                }
-                g.writeEndArray();
-            }
-        };
-        JsonSerializer<float[]> floatArrays = new JsonSerializer<>() {
-            @Override
-            public void serialize(float[] a, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeStartArray(a, a.length);
-                for (float v : a) {
-                    if (Float.isFinite(v)) {
-                        g.writeNumber(v);
-                    } else {
-                        g.writeNull();
-                    }
-                }
-                g.writeEndArray();
-            }
-        };
+            g.writeEndArray();
+        });
         SimpleModule m = new SimpleModule("descent-non-finite-as-null");
         m.addSerializer(Double.class, doubles);
         m.addSerializer(Double.TYPE, doubles);
@@ -93,8 +69,34 @@ public final class Json {
         return m;
     }
 
+    /** How one value of type {@code T} is written. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    /** A Jackson serializer that writes each value with {@code writer}. */
+    private static <T> JsonSerializer<T> serializer(Writer<T> writer) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator g, SerializerProvider p) throws IOException {
+                writer.write(g, value);
+            }
+        };
+    }
+
+    /** Writes a double, or {@code null} when it is not finite. */
     private static void number(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    /** Writes a float in its own shortest form (not widened to double), or {@code null} when it is not finite. */
+    private static void number(JsonGenerator g, float v) throws IOException {
+        if (Float.isFinite(v)) {
             g.writeNumber(v);
         } else {
             g.writeNull();

@@ -143,15 +143,9 @@ public final class SvgRenderer {
         }
         XYPlot plot = new XYPlot(data, axis(c.xLabel(), c.xLog(), c.xRange()), axis(c.yLabel(), c.yLog(), c.yRange()), r);
         for (XYChart.Marker m : c.markers()) {
-            ValueMarker vm = new ValueMarker(m.x(), new Color(0x444444),
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            vm.setLabel(m.label());
-            vm.setLabelFont(TICK);
-            vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            vm.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            vm.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-            vm.setLabelOffset(new RectangleInsets(3 + 16 * (c.markers().indexOf(m) % 4), 3, 3, 3)); // stagger close labels
-            plot.addDomainMarker(vm);
+            // stagger close labels
+            plot.addDomainMarker(dashedMarker(m.x(), m.label(), TextAnchor.TOP_LEFT,
+                    new RectangleInsets(3 + 16 * (c.markers().indexOf(m) % 4), 3, 3, 3)));
         }
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -161,6 +155,22 @@ public final class SvgRenderer {
     }
 
     /** A stroke of {@code width} with pattern {@code dash}. */
+    /**
+     * A dashed dark-grey line at {@code value} with a label in the tick font on a translucent white
+     * box, its box at the top right of the line: the markers of XY charts and the floor of bar charts.
+     */
+    private static ValueMarker dashedMarker(double value, String label, TextAnchor textAnchor, RectangleInsets offset) {
+        ValueMarker m = new ValueMarker(value, new Color(0x444444),
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+        m.setLabel(label);
+        m.setLabelFont(TICK);
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(textAnchor);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        m.setLabelOffset(offset);
+        return m;
+    }
+
     private static BasicStroke stroke(float width, Series.Dash dash) {
         return switch (dash) {
             case SOLID -> new BasicStroke(width);
@@ -337,15 +347,8 @@ public final class SvgRenderer {
             plot.addRangeMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
         }
         if (floor) {
-            ValueMarker m = new ValueMarker(c.floor(), new Color(0x444444),
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            m.setLabel(c.floorLabel());
-            m.setLabelFont(TICK);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-            m.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
-            plot.addRangeMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
+            plot.addRangeMarker(dashedMarker(c.floor(), c.floorLabel(), TextAnchor.BOTTOM_RIGHT, new RectangleInsets(2, 4, 2, 4)),
+                    org.jfree.chart.ui.Layer.FOREGROUND);
         }
         plot.setRangeGridlinePaint(GRID);
         plot.setBackgroundPaint(Color.WHITE);

@@ -99,10 +99,7 @@ public record XYChart(
 
     @Override
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("type", "xy");
-        m.put("title", title);
+        Map<String, Object> m = jsonHeader("xy");
         m.put("xLabel", xLabel);
         m.put("yLabel", yLabel);
         m.put("xLog", xLog);

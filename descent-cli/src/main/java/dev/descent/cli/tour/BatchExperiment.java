@@ -11,9 +11,9 @@ import dev.descent.minimize.Iterate;
 import dev.descent.minimize.Method;
 import dev.descent.minimize.Minimize;
 import dev.descent.minimize.MoreThuente;
-import dev.descent.minimize.Objective;
 import dev.descent.minimize.Result;
 import dev.descent.minimize.Settings;
+import dev.descent.minimize.TimedObjective;
 import dev.descent.nn.Model;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.Optimizers;
@@ -209,29 +209,15 @@ final class BatchExperiment implements Experiment {
         Model model = Runs.model(spec, train, seed);
         double[] x0 = new double[model.paramCount()];
         dev.descent.linalg.Vec.toDouble(model.params(), x0);
-        ModelObjective f = new ModelObjective(model, train);
-        double[] clock = new double[passes + 2];
-        long start = System.nanoTime();
-        int[] evals = {0};
-        Objective timed = new Objective() {
-            @Override
-            public int dimension() {
-                return f.dimension();
-            }
-
-            @Override
-            public double evaluate(double[] x, double[] grad) {
-                double v = f.evaluate(x, grad);
-                evals[0]++;
-                if (evals[0] < clock.length) {
-                    clock[evals[0]] = (System.nanoTime() - start) * 1e-9;
-                }
-                progress.step(1);
-                return v;
-            }
-        };
+        // each evaluation is a pass over the training set, timed for the loss-against-seconds chart
+        TimedObjective timed = new TimedObjective(new ModelObjective(model, train), passes + 1);
+        long[] done = {0};
         Result r = Minimize.run(timed, x0, new Method.Lbfgs(MEMORY, MoreThuente.DEFAULT),
-                Settings.DEFAULTS.withMaxEvaluations(passes).withMaxIterations(10_000).withGradTol(0).withTrace(true));
+                Settings.DEFAULTS.withMaxEvaluations(passes).withMaxIterations(10_000).withGradTol(0).withTrace(true), it -> {
+                    progress.step(it.fEvals() - done[0]);
+                    done[0] = it.fEvals();
+                    return false;
+                });
         List<Iterate> trace = r.trace();
         double[] p = new double[trace.size()];
         double[] s = new double[trace.size()];
@@ -239,7 +225,7 @@ final class BatchExperiment implements Experiment {
         for (int i = 0; i < trace.size(); i++) {
             Iterate it = trace.get(i);
             p[i] = it.fEvals();
-            s[i] = clock[(int) Math.min(it.fEvals(), clock.length - 1)];
+            s[i] = timed.secondsAt(it.fEvals());
             l[i] = it.f();
         }
         return new Curve(p, s, l, r.status().name().toLowerCase(java.util.Locale.ROOT) + " after " + r.iterations() + " iterations");

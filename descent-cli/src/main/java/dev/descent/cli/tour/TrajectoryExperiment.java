@@ -31,27 +31,12 @@ final class TrajectoryExperiment implements Experiment {
     static final List<String> SECOND_ORDER = List.of("newton", "bfgs", "lbfgs");
 
     static List<Landscape> landscapes() {
-        Map<String, String> rosen = new LinkedHashMap<>();
-        rosen.put("GD", "sgd:lr=1e-3");
-        rosen.put("momentum", "momentum:lr=1e-3");
-        rosen.put("Nesterov", "nesterov:lr=1e-3");
-        rosen.put("AdaGrad", "adagrad:lr=0.5");
-        rosen.put("RMSProp", "rmsprop:lr=1e-2");
-        rosen.put("Adam", "adam:lr=0.05");
-        Map<String, String> beale = new LinkedHashMap<>();
-        beale.put("GD", "sgd:lr=0.01");
-        beale.put("momentum", "momentum:lr=0.01");
-        beale.put("Nesterov", "nesterov:lr=0.01");
-        beale.put("AdaGrad", "adagrad:lr=0.5");
-        beale.put("RMSProp", "rmsprop:lr=0.01");
-        beale.put("Adam", "adam:lr=0.05");
-        Map<String, String> quad = new LinkedHashMap<>();
-        quad.put("GD", "sgd:lr=0.18");
-        quad.put("momentum", "momentum:lr=0.02");
-        quad.put("Nesterov", "nesterov:lr=0.02");
-        quad.put("AdaGrad", "adagrad:lr=1");
-        quad.put("RMSProp", "rmsprop:lr=0.05");
-        quad.put("Adam", "adam:lr=0.3");
+        Map<String, String> rosen = firstOrder("sgd:lr=1e-3", "momentum:lr=1e-3", "nesterov:lr=1e-3", "adagrad:lr=0.5",
+                "rmsprop:lr=1e-2", "adam:lr=0.05");
+        Map<String, String> beale = firstOrder("sgd:lr=0.01", "momentum:lr=0.01", "nesterov:lr=0.01", "adagrad:lr=0.5",
+                "rmsprop:lr=0.01", "adam:lr=0.05");
+        Map<String, String> quad = firstOrder("sgd:lr=0.18", "momentum:lr=0.02", "nesterov:lr=0.02", "adagrad:lr=1",
+                "rmsprop:lr=0.05", "adam:lr=0.3");
         return List.of(
                 new Landscape("Rosenbrock", Problems.named("rosenbrock").objective(), new double[] {-1.2, 1},
                         new double[] {1, 1}, new double[] {-2, 2, -1, 3}, rosen),
@@ -60,6 +45,22 @@ final class TrajectoryExperiment implements Experiment {
                 // ½(x − 1)ᵀ diag(1, κ) (x − 1): the catalogue's quadratic with its axes unrotated, minimum at (1, 1)
                 new Landscape("ill-conditioned quadratic (κ = 10)", Problems.named("quadratic:kappa=10,rotate=false", 2).objective(),
                         new double[] {-8, 3.5}, new double[] {1, 1}, new double[] {-9, 11, -3, 5}, quad));
+    }
+
+    /**
+     * The six first-order methods raced on a landscape, by their legend labels in legend order,
+     * each with its optimizer spec (the learning rates are tuned per landscape).
+     */
+    private static Map<String, String> firstOrder(String gd, String momentum, String nesterov, String adaGrad,
+            String rmsProp, String adam) {
+        Map<String, String> specs = new LinkedHashMap<>();
+        specs.put("GD", gd);
+        specs.put("momentum", momentum);
+        specs.put("Nesterov", nesterov);
+        specs.put("AdaGrad", adaGrad);
+        specs.put("RMSProp", rmsProp);
+        specs.put("Adam", adam);
+        return specs;
     }
 
     @Override
