@@ -8,6 +8,7 @@
 #   phases: softmax-8192 softmax-1024 mlp-8192 torch (default: all four, in that order)
 #   A run whose .json exists is skipped, so an interrupted race continues where it stopped.
 #   SEEDS="0 1 2" (default "0")   seeds of every run
+#   ONLY='regex' (default: every run)   run only the runs whose name matches (grep -E), e.g. ONLY='adam_lr3e-2|pb-lbfgs|sqn'
 # Each descent run writes OUT_DIR/<problem>-b<batch>-<method>-s<seed>.{csv,json,err}: the --metrics rows
 # (objective, passes, training seconds) and the --json summary; torch runs write the same columns.
 # Then: /usr/bin/python3 tools/sqn_race_table.py OUT_DIR  (tables and SVG curves)
@@ -27,6 +28,7 @@ uname -a >> "$out/version.txt"; date -u >> "$out/version.txt"; uptime >> "$out/v
 run() { # run NAME ARGS...
   local name=$1; shift
   [ -s "$out/$name.json" ] && return 0
+  [ -n "${ONLY:-}" ] && ! grep -Eq -- "$ONLY" <<< "$name" && return 0
   echo "$(date -u +%H:%M:%S) $name" >> "$out/log.txt"
   "$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -jar "$out/descent.jar" \
     train --data fashion-mnist --normalize per-feature --l2 1e-4 --threads 1 --no-progress \
@@ -46,6 +48,10 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
     run "$p-pb-lbfgs-s$s" "${common[@]}" --optimizer pb-lbfgs
     run "$p-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
     for lr in $sqn; do run "$p-sqn_lr$lr-s$s" "${common[@]}" --optimizer sqn --lr "$lr" --schedule "cosine:steps=$steps"; done
+    # SQN given a third more epochs (its steps cost about Adam's; the budget is 1.5× Adam's seconds)
+    local ep2=$(( ep * 4 / 3 )) steps2=$(( ep * 4 / 3 * ((60000 + b - 1) / b) ))
+    run "$p-sqn_lr0.3_ep$ep2-s$s" --model "$model" --batch "$b" --epochs "$ep2" --seed "$s" --eval-every "$ev" \
+      --optimizer sqn --lr 0.3 --schedule "cosine:steps=$steps2"
     run "$p-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
     run "$p-naive-lbfgs_wolfe-s$s" "${common[@]}" --optimizer naive-lbfgs:wolfe=true
     run "$p-full-lbfgs-s$s" --model "$model" --seed "$s" --epochs "$ep" --optimizer lbfgs
@@ -67,6 +73,7 @@ for phase in $phases; do
         for lr in 1e-3 3e-3; do run "mlp256-b8192-adam_lr$lr-s$s" "${common[@]}" --optimizer adam --lr "$lr" --schedule cosine:steps=80; done
         run "mlp256-b8192-mb-lbfgs_r0.25-s$s" "${common[@]}" --optimizer mb-lbfgs
         run "mlp256-b8192-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
+        run "mlp256-b8192-pb-lbfgs-s$s" "${common[@]}" --optimizer pb-lbfgs
         run "mlp256-b8192-sqn_lr0.1-s$s" "${common[@]}" --optimizer sqn --lr 0.1 --schedule cosine:steps=80
         run "mlp256-b8192-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
       done ;;

@@ -103,7 +103,7 @@ class QuasiNewtonTrainTest {
         for (Case c : List.of(
                 new Case(new String[] {"--optimizer", "adam", "--l2", "-1"}, "--l2 must be finite and ≥ 0, got -1.0"),
                 new Case(new String[] {"--optimizer", "mb-lbfgs:overlap=0.7"}, "overlap (or exactly 1, full overlap) must be in (0, 0.5]"),
-                new Case(new String[] {"--optimizer", "mb-lbfgs:nope=1"}, "unknown key nope for mb-lbfgs"),
+                new Case(new String[] {"--optimizer", "mb-lbfgs:nope=1"}, "unknown key 'nope'; valid keys for mb-lbfgs"),
                 new Case(new String[] {"--optimizer", "sqn", "--lr", "auto"}, "--lr auto runs lr-find"),
                 new Case(new String[] {"--optimizer", "pb-lbfgs", "--clip", "1"}, "--clip applies to first-order optimizers"),
                 new Case(new String[] {"--optimizer", "lbfgs", "--checkpoint", "x"}, "full-batch lbfgs runs one minimization"))) {

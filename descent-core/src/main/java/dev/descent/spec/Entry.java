@@ -113,7 +113,7 @@ public final class Entry<C> {
      * The default value of a key.
      *
      * @param key one of {@link #keys()}
-     * @return a {@link Double}, {@link Long} or {@link Boolean}, or null for an unknown key
+     * @return a {@link Double}, {@link Long}, {@link Boolean} or {@link String} (a word), or null for an unknown key
      */
     public Object defaultValue(String key) {
         return defaultValues.get(key);
@@ -236,6 +236,7 @@ public final class Entry<C> {
             case REAL -> Double.class;
             case WHOLE -> Long.class;
             case BOOL -> Boolean.class;
+            case WORD -> String.class;
         };
         if (!want.isInstance(v)) {
             throw new IllegalStateException("key '" + p.key() + "' reads " + v + ", not a " + want.getSimpleName());

@@ -15,8 +15,10 @@ import java.util.function.Function;
  * @param help what the key means and its valid range, one line
  * @param always whether {@link Entry#spec} always writes the key, or only when it differs from the
  *     default (for options shared by every entry, such as {@code clip_norm})
+ * @param words the values a {@link Type#WORD} key takes, lower case (empty for the other types)
  */
-public record Param<C>(String key, Type type, Function<? super C, ?> getter, String help, boolean always) {
+public record Param<C>(String key, Type type, Function<? super C, ?> getter, String help, boolean always,
+        java.util.List<String> words) {
 
     /** The value types a key can have. */
     public enum Type {
@@ -25,7 +27,9 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
         /** A whole number ≥ 0 ({@link Pairs#whole}), held as a {@link Long}. */
         WHOLE,
         /** {@code true} or {@code false} ({@link Pairs#bool}), held as a {@link Boolean}. */
-        BOOL
+        BOOL,
+        /** One of the key's {@link #words()}, in any case, held as a lower-case {@link String}. */
+        WORD
     }
 
     /**
@@ -40,6 +44,10 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
         if (key.isEmpty() || !key.equals(key.toLowerCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("a key is a non-empty lower-case word, got '" + key + "'");
         }
+        words = words == null ? java.util.List.of() : java.util.List.copyOf(words);
+        if ((type == Type.WORD) == words.isEmpty()) {
+            throw new IllegalArgumentException("a word key needs its words, and only a word key has them: '" + key + "'");
+        }
     }
 
     /**
@@ -52,7 +60,7 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
      * @return the key
      */
     public static <C> Param<C> real(String key, Function<? super C, Double> getter, String help) {
-        return new Param<>(key, Type.REAL, getter, help, true);
+        return new Param<>(key, Type.REAL, getter, help, true, null);
     }
 
     /**
@@ -65,7 +73,7 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
      * @return the key
      */
     public static <C> Param<C> whole(String key, Function<? super C, Long> getter, String help) {
-        return new Param<>(key, Type.WHOLE, getter, help, true);
+        return new Param<>(key, Type.WHOLE, getter, help, true, null);
     }
 
     /**
@@ -78,7 +86,21 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
      * @return the key
      */
     public static <C> Param<C> bool(String key, Function<? super C, Boolean> getter, String help) {
-        return new Param<>(key, Type.BOOL, getter, help, true);
+        return new Param<>(key, Type.BOOL, getter, help, true, null);
+    }
+
+    /**
+     * A key that takes one of a fixed set of words, always written by {@link Entry#spec}.
+     *
+     * @param <C> the configuration type
+     * @param key the key
+     * @param getter the configuration's value, one of {@code words}
+     * @param help one line: meaning and the words
+     * @param words the values, lower case, in the order messages list them
+     * @return the key
+     */
+    public static <C> Param<C> word(String key, Function<? super C, String> getter, String help, String... words) {
+        return new Param<>(key, Type.WORD, getter, help, true, java.util.List.of(words));
     }
 
     /**
@@ -87,7 +109,7 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
      * @return the copy
      */
     public Param<C> whenSet() {
-        return new Param<>(key, type, getter, help, false);
+        return new Param<>(key, type, getter, help, false, words);
     }
 
     /**
@@ -98,7 +120,7 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
      * @return the copy
      */
     public Param<C> renamed(String name) {
-        return new Param<>(name, type, getter, help, always);
+        return new Param<>(name, type, getter, help, always, words);
     }
 
     /** Reads this key's value from {@code pairs}, or returns {@code dflt} when it is not given. */
@@ -107,6 +129,18 @@ public record Param<C>(String key, Type type, Function<? super C, ?> getter, Str
             case REAL -> pairs.real(key, (Double) dflt);
             case WHOLE -> pairs.whole(key, (Long) dflt, 0, Long.MAX_VALUE);
             case BOOL -> pairs.bool(key, (Boolean) dflt);
+            case WORD -> {
+                String v = pairs.text(key);
+                if (v == null) {
+                    yield dflt;
+                }
+                for (String w : words) {
+                    if (w.equalsIgnoreCase(v)) {
+                        yield w;
+                    }
+                }
+                throw pairs.error(key, "'" + Token.quote(v, 40) + "' is not one of " + String.join(", ", words));
+            }
         };
     }
 

@@ -57,6 +57,17 @@ public final class Values {
         return (Boolean) get(key, Boolean.class);
     }
 
+    /**
+     * A word key's value.
+     *
+     * @param key a key the entry declares as {@link Param.Type#WORD}
+     * @return the value, one of the key's words
+     * @throws IllegalStateException when the entry declares no such key (a programming error)
+     */
+    public String word(String key) {
+        return (String) get(key, String.class);
+    }
+
     @Override
     public String toString() {
         return owner + values;

@@ -1,5 +1,9 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Multi-batch L-BFGS (Berahas, Nocedal and Takáč, "A Multi-Batch L-BFGS Method for Machine
  * Learning", NIPS 2016), with the stabilisers of stochastic quasi-Newton practice.
@@ -46,6 +50,24 @@ public record MultiBatchLbfgs(double lr, double overlap, int memory, double damp
     /** The defaults: lr 1, overlap 0.25, memory 10, damping 0.2, c₁ 10⁻⁴, 10 backtracks. */
     public static final MultiBatchLbfgs DEFAULT = new MultiBatchLbfgs(1, 0.25, 10, 0.2, 1e-4, 10);
 
+    /** {@code mb-lbfgs}: the spec name, keys and defaults. */
+    static final Entry<MultiBatchLbfgs> ENTRY = Entry.of("mb-lbfgs", MultiBatchLbfgs.class, DEFAULT,
+            "multi-batch L-BFGS, pairs on the overlap of consecutive samples (Berahas, Nocedal and Takáč 2016)",
+            params(), v -> read(v, v.real("lr")));
+
+    private static List<dev.descent.spec.Param<MultiBatchLbfgs>> params() {
+        List<dev.descent.spec.Param<MultiBatchLbfgs>> p = new ArrayList<>();
+        p.add(Keys.lr("first trial step of the Armijo search, > 0"));
+        p.addAll(Keys.multiBatch(c -> c));
+        return p;
+    }
+
+    /** The record of {@link Keys#multiBatch}'s keys in {@code v}, with first trial step lr. */
+    static MultiBatchLbfgs read(dev.descent.spec.Values v, double lr) {
+        return new MultiBatchLbfgs(lr, v.real("overlap"), Keys.toInt("memory", v.whole("memory")), v.real("damping"), v.real("c1"),
+                Keys.toInt("backtracks", v.whole("backtracks")));
+    }
+
     /** Validates every field. */
     public MultiBatchLbfgs {
         Checks.positive("lr", lr);
@@ -70,6 +92,6 @@ public record MultiBatchLbfgs(double lr, double overlap, int memory, double damp
 
     @Override
     public SampledMethod create(SampledObjective objective, int batch, long seed) {
-        return new MultiBatchRun(this, objective, batch, seed, overlap, memory, damping, c1, backtracks, 0, 0, 0, false);
+        return new MultiBatchRun(this, objective, batch, seed, this, null);
     }
 }

@@ -1,5 +1,9 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * Plain mini-batch L-BFGS, the negative control: L-BFGS driven one fresh batch at a time the way
  * {@code torch.optim.LBFGS} behaves when each {@code step(closure)} sees a new batch with
@@ -22,6 +26,14 @@ public record NaiveLbfgs(double lr, int memory, boolean wolfe) implements Sample
 
     /** The defaults: lr 1, memory 10, no line search. */
     public static final NaiveLbfgs DEFAULT = new NaiveLbfgs(1, 10, false);
+
+    /** {@code naive-lbfgs}: the spec name, keys and defaults. */
+    static final Entry<NaiveLbfgs> ENTRY = Entry.of("naive-lbfgs", NaiveLbfgs.class, DEFAULT,
+            "plain mini-batch L-BFGS, the negative control (pairs from two different batches, as torch.optim.LBFGS)",
+            List.of(Keys.lr("step, or first trial step with wolfe, > 0"),
+                    Keys.memory(NaiveLbfgs::memory),
+                    Param.bool("wolfe", NaiveLbfgs::wolfe, "a strong-Wolfe line search on each batch")),
+            v -> new NaiveLbfgs(v.real("lr"), Keys.toInt("memory", v.whole("memory")), v.bool("wolfe")));
 
     /** Validates every field. */
     public NaiveLbfgs {

@@ -1,22 +1,17 @@
 package dev.descent.stochastic;
 
-import dev.descent.data.Batches;
 import dev.descent.minimize.LbfgsMemory;
 import dev.descent.minimize.LineFunction;
 import dev.descent.minimize.LineStep;
 import dev.descent.minimize.MoreThuente;
 
 /** The state of {@link NaiveLbfgs}. */
-final class NaiveRun implements SampledMethod {
+final class NaiveRun extends SampledRun {
 
-    private static final int KIND = 0x4E41_4956; // "NAIV"
+    private static final int KIND = 0x4E41_4932; // "NAI2"
+    private static final double THRESHOLD = 1e-10;
 
-    private final NaiveLbfgs config;
-    private final SampledObjective f;
-    private final int n;
-    private final int size;
-    private final int batch;
-    private final RowStream stream;
+    private final NaiveLbfgs cfg;
     private final LbfgsMemory memory;
     private final double[] g;
     private final double[] gPrev;
@@ -26,26 +21,14 @@ final class NaiveRun implements SampledMethod {
     private final double[] gTrial;
     private final float[] start;
     private final int[] rows;
+    private final BatchLine line;
 
     private double tPrev;
-    private long steps;
-    private double passes;
-    private long accepted;
-    private long skipped;
-    private long trials;
-    private long failures;
 
     NaiveRun(NaiveLbfgs config, SampledObjective f, int batch, long seed) {
-        this.size = f.size();
-        if (batch < 1 || batch > size) {
-            throw new IllegalArgumentException("the batch must be in [1, " + size + "] (the training rows), got " + batch);
-        }
-        this.config = config;
-        this.f = f;
-        this.n = f.dimension();
-        this.batch = batch;
-        this.stream = new RowStream(size, seed);
-        this.memory = new LbfgsMemory(n, config.memory(), 1e-10);
+        super(config, f, batch, seed, KIND, config.memory(), false);
+        this.cfg = config;
+        this.memory = new LbfgsMemory(n, config.memory(), THRESHOLD);
         g = new double[n];
         gPrev = new double[n];
         d = new double[n];
@@ -54,13 +37,12 @@ final class NaiveRun implements SampledMethod {
         gTrial = new double[n];
         start = new float[n];
         rows = new int[batch];
+        line = new BatchLine();
     }
 
     @Override
     public double step(float[] x, double lr) {
-        stream.take(batch, rows, 0);
-        double fk = f.lossAndGradient(x, rows, 0, batch, g);
-        passes += (double) batch / size;
+        double fk = freshGradient(x, rows, g);
         if (!Double.isFinite(fk)) {
             return fk;
         }
@@ -86,48 +68,12 @@ final class NaiveRun implements SampledMethod {
         }
         double dg = memory.twoLoop(g, d);
         System.arraycopy(g, 0, gPrev, 0, n);
-        if (!config.wolfe()) {
+        if (!cfg.wolfe()) {
             for (int i = 0; i < n; i++) {
                 x[i] = (float) (x[i] + t * d[i]);
             }
         } else if (dg < 0) {
-            System.arraycopy(x, 0, start, 0, n);
-            LineFunction phi = new LineFunction() {
-                double derivative;
-
-                @Override
-                public double evaluate(double a) {
-                    for (int i = 0; i < n; i++) {
-                        x[i] = (float) (start[i] + a * d[i]);
-                    }
-                    double v = f.lossAndGradient(x, rows, 0, batch, gTrial);
-                    passes += (double) batch / size;
-                    double dd = 0;
-                    for (int i = 0; i < n; i++) {
-                        dd += gTrial[i] * d[i];
-                    }
-                    derivative = dd;
-                    return v;
-                }
-
-                @Override
-                public double derivative() {
-                    return derivative;
-                }
-            };
-            LineStep ls = MoreThuente.DEFAULT.search(phi, fk, dg, t);
-            trials += ls.evaluations();
-            if (ls.accepted()) {
-                t = ls.alpha();
-                for (int i = 0; i < n; i++) {
-                    x[i] = (float) (start[i] + t * d[i]);
-                }
-            } else {
-                t = 0;
-                System.arraycopy(start, 0, x, 0, n);
-                memory.clear();
-                failures++;
-            }
+            t = search(x, fk, dg, t);
         } else {
             t = 0;
         }
@@ -136,78 +82,64 @@ final class NaiveRun implements SampledMethod {
         return fk;
     }
 
-    @Override
-    public SampledConfig config() {
-        return config;
-    }
-
-    @Override
-    public int lastBatch() {
-        return batch;
-    }
-
-    @Override
-    public int batch() {
-        return batch;
-    }
-
-    @Override
-    public double passes() {
-        return passes;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public Batches.Cursor cursor() {
-        return stream.cursor();
-    }
-
-    @Override
-    public QuasiNewtonStats stats() {
-        return new QuasiNewtonStats(accepted, 0, skipped, trials, failures, 0, 0);
-    }
-
-    @Override
-    public byte[] exportState() {
-        Batches.Cursor c = stream.cursor();
-        return new State.Out().i(KIND).i(n).i(config.memory()).l(c.epoch()).i(c.offset()).d(tPrev).l(steps).d(passes)
-                .l(accepted).l(skipped).l(trials).l(failures).d(gPrev).d(d).memory(memory, s, y).bytes();
-    }
-
-    @Override
-    public void importState(byte[] state) {
-        State.In in = new State.In(state, "naive-lbfgs state");
-        in.expect(KIND, "the kind");
-        in.expect(n, "the dimension");
-        in.expect(config.memory(), "the memory");
-        Batches.Cursor c;
-        try {
-            c = new Batches.Cursor(in.l(), in.i());
-        } catch (IllegalArgumentException e) {
-            throw in.bad(e.getMessage());
+    /** A Moré–Thuente strong-Wolfe search along d on this batch; returns the step taken (0 after a failure, which clears the memory). */
+    private double search(float[] x, double fk, double dg, double t0) {
+        System.arraycopy(x, 0, start, 0, n);
+        line.x = x;
+        LineStep ls = MoreThuente.DEFAULT.search(line, fk, dg, t0);
+        backtracks += ls.evaluations();
+        if (ls.accepted()) {
+            move(x, start, ls.alpha(), d);
+            return ls.alpha();
         }
+        System.arraycopy(start, 0, x, 0, n);
+        memory.clear();
+        failures++;
+        return 0;
+    }
+
+    /** φ(a) = F_b(start + a·d) and φ'(a) on this iteration's batch (a gradient per trial). */
+    private final class BatchLine implements LineFunction {
+        float[] x;
+        private double derivative;
+
+        @Override
+        public double evaluate(double a) {
+            move(x, start, a, d);
+            double v = f.lossAndGradient(x, rows, 0, batch, gTrial);
+            passes += (double) batch / size;
+            double dd = 0;
+            for (int i = 0; i < n; i++) {
+                dd += gTrial[i] * d[i];
+            }
+            derivative = dd;
+            return v;
+        }
+
+        @Override
+        public double derivative() {
+            return derivative;
+        }
+    }
+
+    @Override
+    void writeOwn(State.Out o) {
+        o.d(tPrev).d(gPrev).d(d).memory(memory, s, y);
+    }
+
+    @Override
+    Runnable readOwn(State.In in) {
         double tp = in.d();
-        long st = in.l();
-        double ps = in.d();
-        long ac = in.l();
-        long sk = in.l();
-        long tr = in.l();
-        long fa = in.l();
-        in.d(gPrev);
-        in.d(d);
-        in.memory(memory, s, y, config.memory());
-        in.end();
-        stream.seek(c);
-        tPrev = tp;
-        steps = st;
-        passes = ps;
-        accepted = ac;
-        skipped = sk;
-        trials = tr;
-        failures = fa;
+        double[] gp = new double[n];
+        double[] dir = new double[n];
+        in.d(gp);
+        in.d(dir);
+        double[][] pairs = in.pairs(n, cfg.memory(), THRESHOLD);
+        return () -> {
+            tPrev = tp;
+            System.arraycopy(gp, 0, gPrev, 0, n);
+            System.arraycopy(dir, 0, d, 0, n);
+            State.restore(memory, pairs);
+        };
     }
 }

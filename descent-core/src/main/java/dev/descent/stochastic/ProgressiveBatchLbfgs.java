@@ -1,30 +1,33 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Progressive-batching L-BFGS (Bollapragada, Mudigere, Nocedal, Shi and Tang, "A Progressive
  * Batching L-BFGS Method for Machine Learning", ICML 2018): the iteration, overlapping samples,
  * pairs, damping and stochastic Armijo search of {@link MultiBatchLbfgs}, with a sample that grows
  * when the direction is too noisy, so the method starts SGD-like and ends deterministic.
  *
- * <p><b>Inner-product test.</b> With d = −H·g_S, the sample passes when
- * Var_{i∈S}(∇fᵢᵀd)/|S| ≤ θ²·(g_Sᵀd)². The per-example variance is estimated from the sample's
- * gradient computed in {@code blocks} blocks of about equal size (the block gradients the method
- * needs anyway): σ̂² = Σⱼ mⱼ(aⱼ − ā)²/(K − 1), aⱼ = g_{Bⱼ}ᵀd, ā = g_Sᵀd, the batch-means estimator
- * (unbiased for independent rows). When the test fails, the next sample has
- * ⌈σ̂²/(θ²(g_Sᵀd)²)⌉ rows (the size that would pass it), at most {@code maxBatch} (0: N); the
- * sample never shrinks. {@link SampledMethod#batch()} reports the size over time.
+ * <p><b>Sample size.</b> The sample's gradient g_S is computed in {@code blocks} parts of about
+ * equal size (the block gradients the method needs anyway); their spread estimates the
+ * per-example variances, and {@link SampleSizeTest} decides from them whether the next sample must
+ * grow. The default is the paper's augmented inner-product test on the gradient:
+ * Var_{i∈S}(∇fᵢᵀg_S)/|S| ≤ θ²‖g_S‖⁴ together with the orthogonality test
+ * Var_{i∈S}(‖∇fᵢ − (∇fᵢᵀg_S/‖g_S‖²)g_S‖²)/|S| ≤ ν²‖g_S‖², ν = 5.84 (Bollapragada, Byrd and
+ * Nocedal 2018); the norm test ({@code test=norm}; Byrd, Chin, Nocedal and Wu 2012) asks
+ * E‖∇fᵢ − g_S‖²/|S| ≤ θ²‖g_S‖², which is stricter in many dimensions. When the test fails the next
+ * sample has the size that would pass it, at most {@code maxBatch} (0: N); the sample never
+ * shrinks. {@link SampledMethod#batch()} reports the size over time.
  *
- * <p><b>Norm test</b> ({@code test=norm}; Byrd, Chin, Nocedal and Wu, "Sample size selection in
- * optimization methods for machine learning", Math. Program. 2012): the sample passes when
- * E‖∇fᵢ − g_S‖²/|S| ≤ θ²‖g_S‖², with tr Σ̂ = Σⱼ mⱼ‖g_{Bⱼ} − g_S‖²/(K − 1) from the same blocks,
- * and grows to ⌈tr Σ̂/(θ²‖g_S‖²)⌉. With a quasi-Newton direction computed from the same sample,
- * the inner-product test hardly ever fails in many dimensions (the sampled g_Sᵀd carries the
- * noise itself: E[g_SᵀHg_S] = ∇FᵀH∇F + tr(HΣ)/|S|), so the sample stays on its noise plateau;
- * the norm test sees the plateau (there ‖g_S‖² ≈ tr Σ/|S|) and grows the sample, which is what
- * ends the run deterministic. docs/PERFORMANCE.md measures both.
+ * <p><b>Step.</b> The first trial step of the stochastic Armijo search is lr·α₀ with the paper's
+ * α₀ = 1/(1 + tr Σ̂/(|S|·‖g_S‖²)) (tr Σ̂ the estimated per-example variance of the gradient): 1
+ * without noise, smaller where the noise of g_S rivals g_S. docs/PERFORMANCE.md measures both tests.
  *
  * @param lr the first trial step, &gt; 0 (default 1)
- * @param theta θ of the test, &gt; 0 (default 0.9; smaller grows the batch sooner)
+ * @param theta θ of the inner-product or norm test, &gt; 0 (default 0.9; smaller grows the batch sooner)
  * @param overlap r, in (0, 0.5] or 1 (default 0.25)
  * @param memory pairs m, ≥ 1 (default 10)
  * @param damping ε, in [0, 1) (default 0.2)
@@ -39,7 +42,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     /** Which sample-size test grows the batch. */
     public enum Test {
-        /** Var(∇fᵢᵀd)/|S| ≤ θ²(g_Sᵀd)² (Bollapragada et al. 2018). */
+        /** Var(∇fᵢᵀg_S)/|S| ≤ θ²‖g_S‖⁴ and the orthogonality test with ν = 5.84 (Bollapragada et al. 2018). */
         INNER_PRODUCT,
         /** E‖∇fᵢ − g_S‖²/|S| ≤ θ²‖g_S‖² (Byrd, Chin, Nocedal and Wu 2012). */
         NORM
@@ -49,9 +52,36 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
     public static final ProgressiveBatchLbfgs DEFAULT = new ProgressiveBatchLbfgs(1, 0.9, 0.25, 10, 0.2, 1e-4, 10, 16, 0,
             Test.INNER_PRODUCT);
 
+    /** {@code pb-lbfgs}: the spec name, keys and defaults. */
+    static final Entry<ProgressiveBatchLbfgs> ENTRY = Entry.of("pb-lbfgs", ProgressiveBatchLbfgs.class, DEFAULT,
+            "progressive-batching L-BFGS, the sample grows when its gradient is too noisy (Bollapragada et al. 2018)",
+            params(), v -> {
+                MultiBatchLbfgs mb = MultiBatchLbfgs.read(v, v.real("lr"));
+                return new ProgressiveBatchLbfgs(mb.lr(), v.real("theta"), mb.overlap(), mb.memory(), mb.damping(), mb.c1(),
+                        mb.backtracks(), Keys.toInt("blocks", v.whole("blocks")), Keys.toInt("max_batch", v.whole("max_batch")),
+                        v.word("test").equals("norm") ? Test.NORM : Test.INNER_PRODUCT);
+            });
+
+    private static List<Param<ProgressiveBatchLbfgs>> params() {
+        List<Param<ProgressiveBatchLbfgs>> p = new ArrayList<>();
+        p.add(Keys.lr("first trial step of the Armijo search (times the variance-based α₀), > 0"));
+        p.add(Param.real("theta", ProgressiveBatchLbfgs::theta, "θ of the inner-product or norm test, > 0; smaller grows the sample sooner"));
+        p.addAll(Keys.multiBatch(ProgressiveBatchLbfgs::multiBatch));
+        p.add(Param.whole("blocks", c -> (long) c.blocks(), "parts K of the sample's gradient for the variance estimates, ≥ 2"));
+        p.add(Param.whole("max_batch", c -> (long) c.maxBatch(), "largest sample, ≥ 0 (0: every training row)"));
+        p.add(Param.word("test", c -> c.test() == Test.NORM ? "norm" : "inner",
+                "sample-size test: inner (the paper's, with the orthogonality test) or norm", "inner", "norm"));
+        return p;
+    }
+
+    /** The multi-batch L-BFGS keys of this configuration, the iteration it shares with {@code mb-lbfgs}. */
+    MultiBatchLbfgs multiBatch() {
+        return new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+    }
+
     /** Validates every field. */
     public ProgressiveBatchLbfgs {
-        new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+        new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks); // validates the shared keys
         Checks.positive("theta", theta);
         Checks.atLeast("blocks", blocks, 2);
         Checks.atLeast("max_batch", maxBatch, 0);
@@ -90,7 +120,6 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     @Override
     public SampledMethod create(SampledObjective objective, int batch, long seed) {
-        return new MultiBatchRun(this, objective, batch, seed, overlap, memory, damping, c1, backtracks, theta, blocks, maxBatch,
-                test == Test.NORM);
+        return new MultiBatchRun(this, objective, batch, seed, multiBatch(), this);
     }
 }

@@ -1,29 +1,71 @@
 package dev.descent.stochastic;
 
+import dev.descent.spec.Entry;
+import dev.descent.spec.Param;
+import java.util.List;
+
 /**
  * The stochastic quasi-Newton method SQN (Byrd, Hansen, Nocedal and Singer, "A Stochastic
- * Quasi-Newton Method for Large-Scale Optimization", SIAM J. Optim. 26(2), 2016).
+ * Quasi-Newton Method for Large-Scale Optimization", SIAM J. Optim. 26(2), 2016), with the
+ * bounded initial matrix and damping of SdLBFGS (Wang, Ma, Goldfarb and Liu, SIAM J. Optim.
+ * 27(2), 2017).
  *
  * <p><b>Iteration.</b> x ← x − α·H·g_b on a fresh mini-batch b (α = lr, from the schedule), with
- * H from the two-loop recursion over the last m pairs (H₀ = γI, γ clamped as in
- * {@link MultiBatchLbfgs}); during the first 2L iterations H = I (SGD). A direction that is not a
- * descent direction clears the memory (−g instead).
+ * H from the two-loop recursion over the last m pairs; during the first 2L iterations H = I (SGD).
+ * A direction that is not a descent direction clears the memory (−g instead). The warm-up's SGD
+ * steps backtrack on their batch (Armijo, c₁ = {@value #C1}, at most {@value #WARM_UP_BACKTRACKS}
+ * halvings of α, forward passes only): from the initial point an α chosen for the quasi-Newton
+ * phase can overshoot (the race's α = 0.3 at batch 8192 rose above the starting objective within
+ * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once.
  *
  * <p><b>Pairs.</b> Every L iterations the average of the last L iterates x̄_t is formed; from the
  * second average on, s_t = x̄_t − x̄_{t−1} and y_t = ∇²F_{S_H}(x̄_t)·s_t, a Hessian-vector product
  * on a separate sample S_H of {@code hessianBatch} rows (exact for softmax regression, a central
- * difference of gradients for other models). The pair is skipped when yᵀs ≤ 10⁻¹⁰·sᵀs or it is
- * not finite (possible for non-convex models).
+ * difference of gradients for other models).
+ *
+ * <p><b>Safeguard</b> (what keeps SQN stable at large steps). The averaged iterates move most
+ * along directions of little curvature, so exact pairs can have sᵀy/sᵀs near the smallest
+ * eigenvalue; with Byrd et al.'s H₀ = (sᵀy/yᵀy)·I such pairs made H's steps hundreds of times SGD's
+ * and the run diverged (the race's lr 0.3 at batch 1024: sᵀy/sᵀs fell to 3·10⁻⁴, ‖Hg‖/‖g‖ rose past
+ * 10³). As in SdLBFGS, B₀ = max(yᵀy/sᵀy, 1/{@value #H0_MAX})·I: H₀ = γI with γ = sᵀy/yᵀy clamped to
+ * [{@value MultiBatchLbfgs#GAMMA_MIN}, {@value #H0_MAX}] (never a longer step than SGD's α·g where
+ * the pairs say nothing), and a pair with yᵀs &lt; ε·sᵀB₀s is damped, y ← θy + (1−θ)B₀s
+ * ({@link MultiBatchLbfgs}'s test, with B₀ in place of B), which bounds H along the stored
+ * directions by about 1/ε times SGD's step. With ε = 0 a pair is skipped when yᵀs ≤ 10⁻¹⁰·sᵀB₀s or
+ * it is not finite (possible for non-convex models).
  *
  * @param lr the step size α, &gt; 0 (default 0.1)
  * @param every L, iterations between pairs, ≥ 1 (default 20)
  * @param hessianBatch |S_H|, rows of the Hessian sample, ≥ 1 (default 4096, at most N)
  * @param memory pairs m, ≥ 1 (default 10)
+ * @param damping ε of the pair test against B₀, in [0, 1) (default 0.2; 0: skip instead of damping)
  */
-public record Sqn(double lr, int every, int hessianBatch, int memory) implements SampledConfig {
+public record Sqn(double lr, int every, int hessianBatch, int memory, double damping) implements SampledConfig {
 
-    /** The defaults: lr 0.1, L = 20, |S_H| = 4096, memory 10. */
-    public static final Sqn DEFAULT = new Sqn(0.1, 20, 4096, 10);
+    private static final double DEFAULT_DAMPING = 0.2;
+
+    /** The Armijo constant of the warm-up steps' backtracking. */
+    public static final double C1 = 1e-4;
+
+    /** The most halvings of α in a warm-up step. */
+    public static final int WARM_UP_BACKTRACKS = 10;
+
+    /** The largest γ of H₀ = γI: H₀ never steps farther than SGD with the same α. */
+    public static final double H0_MAX = 1;
+
+    /** The defaults: lr 0.1, L = 20, |S_H| = 4096, memory 10, damping 0.2. */
+    public static final Sqn DEFAULT = new Sqn(0.1, 20, 4096, 10, DEFAULT_DAMPING);
+
+    /** {@code sqn}: the spec name, keys and defaults. */
+    static final Entry<Sqn> ENTRY = Entry.of("sqn", Sqn.class, DEFAULT,
+            "stochastic quasi-Newton, pairs from averaged iterates and Hessian-vector products (Byrd et al. 2016)",
+            List.of(Keys.lr("step size α, > 0 (the schedule scales it)"),
+                    Param.whole("every", c -> (long) c.every(), "L, iterations between curvature pairs, ≥ 1"),
+                    Param.whole("hessian_batch", c -> (long) c.hessianBatch(), "rows of the Hessian-vector sample, ≥ 1"),
+                    Keys.memory(Sqn::memory),
+                    Param.real("damping", Sqn::damping, "ε of the pair test against B₀ and Powell damping, in [0, 1); 0 skips instead")),
+            v -> new Sqn(v.real("lr"), Keys.toInt("every", v.whole("every")), Keys.toInt("hessian_batch", v.whole("hessian_batch")),
+                    Keys.toInt("memory", v.whole("memory")), v.real("damping")));
 
     /** Validates every field. */
     public Sqn {
@@ -31,6 +73,19 @@ public record Sqn(double lr, int every, int hessianBatch, int memory) implements
         Checks.atLeast("every", every, 1);
         Checks.atLeast("hessian_batch", hessianBatch, 1);
         Checks.atLeast("memory", memory, 1);
+        Checks.in("damping", damping, 0, false, 1, true);
+    }
+
+    /**
+     * SQN with the default damping 0.2.
+     *
+     * @param lr the step size α, &gt; 0
+     * @param every L, ≥ 1
+     * @param hessianBatch |S_H|, ≥ 1
+     * @param memory pairs m, ≥ 1
+     */
+    public Sqn(double lr, int every, int hessianBatch, int memory) {
+        this(lr, every, hessianBatch, memory, DEFAULT_DAMPING);
     }
 
     @Override
@@ -40,7 +95,7 @@ public record Sqn(double lr, int every, int hessianBatch, int memory) implements
 
     @Override
     public Sqn withLr(double lr) {
-        return new Sqn(lr, every, hessianBatch, memory);
+        return new Sqn(lr, every, hessianBatch, memory, damping);
     }
 
     @Override

@@ -74,6 +74,16 @@ final class State {
         }
     }
 
+    /** Clears {@code m} and pushes {@link In#pairs}' pairs in order, which restores the memory exactly. */
+    static void restore(LbfgsMemory m, double[][] pairs) {
+        m.clear();
+        for (int k = 0; k < pairs.length; k += 2) {
+            if (!m.push(pairs[k], pairs[k + 1])) {
+                throw new IllegalStateException("a checked curvature pair was refused");
+            }
+        }
+    }
+
     /** A reader that turns every malformation into one IllegalArgumentException. */
     static final class In {
         private final DataInputStream in;
@@ -117,20 +127,33 @@ final class State {
             }
         }
 
-        /** Clears {@code m} and pushes the saved pairs in order, which restores it exactly. */
-        void memory(LbfgsMemory m, double[] s, double[] y, int capacity) {
+        /**
+         * Reads the saved pairs ({@link Out#memory}'s format), checking each passes the curvature
+         * test sᵀy &gt; threshold of the memory they go to; {@link #restore} installs them.
+         *
+         * @return the pairs, oldest first, each s then y
+         */
+        double[][] pairs(int n, int capacity, double threshold) {
             int count = i();
             if (count < 0 || count > capacity) {
                 throw bad("it holds " + count + " curvature pairs, the memory keeps " + capacity);
             }
-            m.clear();
+            double[][] p = new double[2 * count][n];
+            for (int k = 0; k < 2 * count; k++) {
+                d(p[k]);
+            }
             for (int k = 0; k < count; k++) {
-                d(s);
-                d(y);
-                if (!m.push(s, y)) {
+                double sy = 0;
+                double yy = 0;
+                for (int j = 0; j < n; j++) {
+                    sy += p[2 * k][j] * p[2 * k + 1][j];
+                    yy += p[2 * k + 1][j] * p[2 * k + 1][j];
+                }
+                if (!(sy > threshold) || !(yy > 0) || !Double.isFinite(sy) || !Double.isFinite(yy)) {
                     throw bad("a saved curvature pair fails the curvature test");
                 }
             }
+            return p;
         }
 
         void end() {

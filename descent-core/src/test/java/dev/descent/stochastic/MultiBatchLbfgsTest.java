@@ -69,14 +69,14 @@ class MultiBatchLbfgsTest {
         double[] s = {1, 0, 0};
         double[] bs = {2, 0, 0};       // sᵀBs = 2
         double[] y = {0.1, 5, -3};      // yᵀs = 0.1 < 0.2·2
-        assertEquals(MultiBatchRun.DAMPED, MultiBatchRun.curvature(s, y, bs, 0.2));
+        assertEquals(Curvature.DAMPED, Curvature.test(s, y, bs, 0.2));
         double sy = y[0];
         assertEquals(0.2 * 2, sy, 1e-15);
         double th = (1 - 0.2) * 2 / (2 - 0.1);
         assertEquals(th * 5, y[1], 1e-15);
         assertEquals(th * -3, y[2], 1e-15);
         double[] good = {1, 1, 1};
-        assertEquals(MultiBatchRun.ACCEPTED, MultiBatchRun.curvature(s, good, bs, 0.2));
+        assertEquals(Curvature.ACCEPTED, Curvature.test(s, good, bs, 0.2));
         assertArrayEquals(new double[] {1, 1, 1}, good);
     }
 
@@ -85,9 +85,9 @@ class MultiBatchLbfgsTest {
         double[] s = {1, 2};
         double[] bs = {1, 1};
         double[] y = {-1, 0};
-        assertEquals(MultiBatchRun.SKIPPED, MultiBatchRun.curvature(s, y, bs, 0));
+        assertEquals(Curvature.SKIPPED, Curvature.test(s, y, bs, 0));
         assertArrayEquals(new double[] {-1, 0}, y);
-        assertEquals(MultiBatchRun.SKIPPED, MultiBatchRun.curvature(s, new double[] {Double.NaN, 1}, bs, 0.2));
+        assertEquals(Curvature.SKIPPED, Curvature.test(s, new double[] {Double.NaN, 1}, bs, 0.2));
         // end to end: moving every target by 3s between the two points makes y = g_O(x1) − g_O(x0) = (1 − 3)·diag(h)·s,
         // negative curvature, and without damping nothing is stored
         Quadratics f = new Quadratics(N, DIM, 10, 1.0, 4);

@@ -9,34 +9,80 @@ import org.junit.jupiter.api.Test;
 class ProgressiveBatchLbfgsTest {
 
     /**
-     * One-dimensional rows fᵢ(θ) = ½(θ − cᵢ)² with cᵢ ~ N(0, σ²): ∇fᵢ·v = (θ − cᵢ)·v has variance
-     * σ²v² exactly. The batch-means estimate from 16 blocks is unbiased: its average over 400
-     * samples is within 5% of σ²v² (its relative standard error there is √(2/15)/20 ≈ 1.8%).
+     * Rows fᵢ(θ) = ½‖θ − cᵢ‖² in two dimensions with cᵢ ~ N(0, diag(σ₁², σ₂²)): ∇fᵢ = θ − cᵢ, so the
+     * per-example variance of the gradient is tr Σ = σ₁² + σ₂² and that of ∇fᵢᵀg is gᵀΣg exactly.
+     * The batch-means estimates of {@link SampleSizeTest} from 16 parts of 64 rows are unbiased:
+     * averaged over 400 samples they are within 5% of both (relative standard error ≈ 1.8%).
      */
     @Test
-    void batchMeansVarianceEstimateIsUnbiasedOnAProblemWithKnownVariance() {
-        double sigma = 3;
-        double v = 0.5;
-        SplittableRandom r = new SplittableRandom(11);
-        int k = 16;
+    void batchMeansVarianceEstimatesAreUnbiasedOnAProblemWithKnownVariance() {
+        double s1 = 3;
+        double s2 = 1;
+        float[] theta = {0.7f, -0.4f};
+        int parts = 16;
         int m = 64;
-        double sum = 0;
         int reps = 400;
+        double trace = 0;
+        double inner = 0;
+        double expectedInner = 0;
+        SplittableRandom r = new SplittableRandom(11);
         for (int rep = 0; rep < reps; rep++) {
-            double[][] g = new double[k][1];
-            int[] sizes = new int[k];
-            for (int b = 0; b < k; b++) {
-                double mean = 0;
-                for (int i = 0; i < m; i++) {
-                    mean += 0.7 - sigma * Quadratics.gaussian(r); // θ − cᵢ at θ = 0.7
-                }
-                g[b][0] = mean / m;
-                sizes[b] = m;
-            }
-            sum += MultiBatchRun.exampleVariance(g, sizes, new double[] {v});
+            Gaussian2 f = new Gaussian2(parts * m, s1, s2, r);
+            BlockGradients blocks = new BlockGradients(f);
+            int[] rows = java.util.stream.IntStream.range(0, parts * m).toArray();
+            int k = blocks.evaluate(theta, rows, 0, parts * m, m, 0);
+            assertEquals(parts, k);
+            double[] g = new double[2];
+            blocks.combine(0, k, parts * m, g);
+            SampleSizeTest t = new SampleSizeTest();
+            t.measure(blocks, 0, k, g);
+            trace += t.trace();
+            inner += t.inner();
+            expectedInner += s1 * s1 * g[0] * g[0] + s2 * s2 * g[1] * g[1];
         }
-        double expected = sigma * sigma * v * v;
-        assertEquals(expected, sum / reps, 0.05 * expected);
+        assertEquals(s1 * s1 + s2 * s2, trace / reps, 0.05 * (s1 * s1 + s2 * s2));
+        assertEquals(expectedInner / reps, inner / reps, 0.05 * expectedInner / reps);
+    }
+
+    /** Rows cᵢ ~ N(0, diag(σ₁², σ₂²)) and fᵢ(θ) = ½‖θ − cᵢ‖². */
+    private static final class Gaussian2 implements SampledObjective {
+        private final double[][] c;
+
+        Gaussian2(int rows, double s1, double s2, SplittableRandom r) {
+            c = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                c[i] = new double[] {s1 * Quadratics.gaussian(r), s2 * Quadratics.gaussian(r)};
+            }
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public int size() {
+            return c.length;
+        }
+
+        @Override
+        public double lossAndGradient(float[] theta, int[] rows, int from, int count, double[] grad) {
+            java.util.Arrays.fill(grad, 0);
+            double f = 0;
+            for (int k = from; k < from + count; k++) {
+                for (int j = 0; j < 2; j++) {
+                    double e = theta[j] - c[rows[k]][j];
+                    f += 0.5 * e * e;
+                    grad[j] += e / count;
+                }
+            }
+            return f / count;
+        }
+
+        @Override
+        public double loss(float[] theta, int[] rows, int from, int count) {
+            return lossAndGradient(theta, rows, from, count, new double[2]);
+        }
     }
 
     @Test
@@ -63,13 +109,20 @@ class ProgressiveBatchLbfgsTest {
         assertTrue(b.batch() > 64, "batch " + b.batch());
         assertTrue(b.stats().batchIncreases() > 0);
         assertTrue(b.batch() <= 5000);
-        // a stricter test (θ = 0.5) grows it further over the same iterations
+        // a stricter test (θ = 0.5) grows it sooner: more rows over the same iterations
         SampledMethod c = ProgressiveBatchLbfgs.DEFAULT.withTheta(0.5).create(noisy, 64, 2);
+        SampledMethod d = ProgressiveBatchLbfgs.DEFAULT.create(noisy, 64, 2);
         float[] z = new float[5];
+        float[] w = new float[5];
+        long rowsC = 0;
+        long rowsD = 0;
         for (int k = 0; k < 30; k++) {
             c.step(z, 1);
+            d.step(w, 1);
+            rowsC += c.lastBatch();
+            rowsD += d.lastBatch();
         }
-        assertTrue(c.batch() > b.batch(), c.batch() + " vs " + b.batch());
+        assertTrue(rowsC > rowsD, rowsC + " vs " + rowsD);
     }
 
     /**

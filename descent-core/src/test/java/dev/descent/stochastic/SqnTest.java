@@ -19,7 +19,9 @@ class SqnTest {
         assertEquals(0, run.stats().pairsAccepted()); // x̄_0 at step 5, no pair yet
         run.step(x, cfg.lr());
         assertEquals(1, run.stats().pairsAccepted()); // step 10 = 2L: the first pair, s = x̄_1 − x̄_0, y = diag(h)·s
-        assertEquals(10 * 50 / 2000.0 + 500 / 2000.0, run.passes(), 1e-12);
+        // ten batch gradients, one Hessian-vector product on 500 rows, and the warm-up's forward trials (a third each)
+        long trials = 10 + run.stats().lineSearchBacktracks();
+        assertEquals(10 * 50 / 2000.0 + 500 / 2000.0 + trials * 50 / (3 * 2000.0), run.passes(), 1e-12);
     }
 
     @Test
@@ -48,7 +50,56 @@ class SqnTest {
             double gapSqn = f.full(x) - best;
             double gapSgd = f.full(z) - best;
             assertTrue(gapSqn < 0.5 * gapSgd, "seed " + seed + ": SQN gap " + gapSqn + ", SGD gap " + gapSgd);
-            assertTrue(sqn.stats().pairsAccepted() >= 30);
+            assertTrue(sqn.stats().pairsAccepted() + sqn.stats().pairsDamped() >= 30, sqn.stats().toString());
+        }
+    }
+
+    /**
+     * The race's divergence in miniature: curvatures from 10⁻³ to 1 and noisy rows, at a step SGD
+     * takes safely (α·h_max = 0.5). The averaged iterates move mostly along the flat directions, so
+     * the exact pairs have sᵀy/sᵀs near 10⁻³ and Byrd et al.'s H₀ = (sᵀy/yᵀy)·I grows to hundreds:
+     * without the bound on H₀ and the damping against B₀ the steep directions overshoot and the
+     * run blows up. With them the objective never rises above its start, over three seeds.
+     */
+    @Test
+    void flatPairsDoNotBlowUpTheStepAtALargeLearningRate() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(4000, 20, 1000, 3.0, 70 + seed);
+            for (int j = 0; j < f.h.length; j++) {
+                f.h[j] *= 1e-3;
+            }
+            float[] x = new float[20];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(0.5, 10, 1000, 10).create(f, 64, seed);
+            for (int k = 0; k < 600; k++) {
+                assertTrue(Double.isFinite(sqn.step(x, 0.5)), "seed " + seed + ", step " + k);
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            double best = MultiBatchLbfgsTest.optimum(f);
+            assertTrue(f.full(x) - best < 0.5 * (f0 - best), "seed " + seed + ": gap " + (f.full(x) - best) + " of " + (f0 - best));
+            assertTrue(sqn.stats().pairsDamped() > 0, sqn.stats().toString());
+        }
+    }
+
+    /**
+     * SGD at α·h_max = 2.5 grows the steep coordinate by |1 − 2.5| = 1.5 per step: the warm-up's
+     * backtracking on the batch keeps the first 2L steps from rising above the start.
+     */
+    @Test
+    void warmUpStepsBacktrackOnTheirBatchFromTheStart() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(2000, 10, 100, 0.5, 90 + seed);
+            for (int j = 0; j < f.h.length; j++) {
+                f.h[j] *= 0.01;
+            }
+            float[] x = new float[10];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(2.5, 10, 500, 10).create(f, 64, seed);
+            for (int k = 0; k < 20; k++) {
+                sqn.step(x, 2.5);
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            assertTrue(sqn.stats().lineSearchBacktracks() > 0);
         }
     }
 }

@@ -1,0 +1,199 @@
+package dev.descent.stochastic;
+
+import dev.descent.data.Batches;
+import dev.descent.minimize.LbfgsMemory;
+
+/**
+ * What the states of the sampled methods share: the objective, the seeded row stream, the sample
+ * size, the step and pass counts, the stabilisers' counters, and the frame of the exported state
+ * (kind, dimension, memory, row cursor, sizes, counters), so that each method writes and reads only
+ * what is its own ({@link #writeOwn}, {@link #readOwn}).
+ *
+ * <p>Import is all or nothing: {@link #readOwn} reads and checks into temporaries and returns the
+ * action that installs them, which runs only after the whole state has been read.
+ */
+abstract class SampledRun implements SampledMethod {
+
+    final SampledConfig config;
+    final SampledObjective f;
+    /** The dimension of θ. */
+    final int n;
+    /** The number of rows N. */
+    final int size;
+    final RowStream stream;
+    private final int kind;
+    private final int memorySize;
+    private final boolean growing;
+
+    /** The next iteration's sample size. */
+    int batch;
+    /** The last iteration's sample size. */
+    int lastBatch;
+    long steps;
+    double passes;
+    long accepted;
+    long damped;
+    long skipped;
+    long backtracks;
+    long failures;
+    long resets;
+    long increases;
+
+    /**
+     * @param kind four bytes naming the state's format
+     * @param memorySize the curvature memory m (checked on import)
+     * @param growing whether the sample size may change (else an import must have the same)
+     */
+    SampledRun(SampledConfig config, SampledObjective f, int batch, long seed, int kind, int memorySize, boolean growing) {
+        this.size = f.size();
+        if (batch < 1 || batch > size) {
+            throw new IllegalArgumentException("the batch must be in [1, " + size + "] (the training rows), got " + batch);
+        }
+        this.config = config;
+        this.f = f;
+        this.n = f.dimension();
+        this.stream = new RowStream(size, seed);
+        this.kind = kind;
+        this.memorySize = memorySize;
+        this.growing = growing;
+        this.batch = batch;
+        this.lastBatch = batch;
+    }
+
+    /** Refuses a θ of the wrong length. */
+    final void checkTheta(float[] x) {
+        if (x.length != n) {
+            throw new IllegalArgumentException("θ has length " + x.length + ", the objective has dimension " + n);
+        }
+    }
+
+    /**
+     * Draws {@link #batch} fresh rows into {@code rows} and evaluates F_b(x) and its gradient
+     * there (a fixed-batch method's iteration start), counting the pass.
+     *
+     * @return F_b(x)
+     */
+    final double freshGradient(float[] x, int[] rows, double[] g) {
+        checkTheta(x);
+        stream.take(batch, rows, 0);
+        double fb = f.lossAndGradient(x, rows, 0, batch, g);
+        passes += (double) batch / size;
+        return fb;
+    }
+
+    /** x ← start + t·d, rounded to float32. */
+    static void move(float[] x, float[] start, double t, double[] d) {
+        for (int j = 0; j < x.length; j++) {
+            x[j] = (float) (start[j] + t * d[j]);
+        }
+    }
+
+    /** Tests the pair against Bs ({@link Curvature#test}), stores it in {@code memory}, and counts the outcome. */
+    final void offer(LbfgsMemory memory, double[] s, double[] y, double[] bs, double eps) {
+        int outcome = Curvature.test(s, y, bs, eps);
+        if (outcome == Curvature.SKIPPED || !memory.push(s, y)) {
+            skipped++;
+        } else if (outcome == Curvature.DAMPED) {
+            damped++;
+        } else {
+            accepted++;
+        }
+    }
+
+    @Override
+    public final SampledConfig config() {
+        return config;
+    }
+
+    @Override
+    public final int lastBatch() {
+        return lastBatch;
+    }
+
+    @Override
+    public final int batch() {
+        return batch;
+    }
+
+    @Override
+    public final double passes() {
+        return passes;
+    }
+
+    @Override
+    public final long steps() {
+        return steps;
+    }
+
+    @Override
+    public final Batches.Cursor cursor() {
+        return stream.cursor();
+    }
+
+    @Override
+    public final QuasiNewtonStats stats() {
+        return new QuasiNewtonStats(accepted, damped, skipped, backtracks, failures, resets, increases);
+    }
+
+    /** Writes what only this method holds (after the shared frame). */
+    abstract void writeOwn(State.Out o);
+
+    /**
+     * Reads and checks what {@link #writeOwn} wrote, without changing this state.
+     *
+     * @return the action that installs it
+     */
+    abstract Runnable readOwn(State.In in);
+
+    @Override
+    public final byte[] exportState() {
+        Batches.Cursor c = stream.cursor();
+        State.Out o = new State.Out().i(kind).i(n).i(memorySize).l(c.epoch()).i(c.offset()).i(batch).i(lastBatch).l(steps)
+                .d(passes).l(accepted).l(damped).l(skipped).l(backtracks).l(failures).l(resets).l(increases);
+        writeOwn(o);
+        return o.bytes();
+    }
+
+    @Override
+    public final void importState(byte[] state) {
+        State.In in = new State.In(state, config.name() + " state");
+        in.expect(kind, "the kind");
+        in.expect(n, "the dimension");
+        in.expect(memorySize, "the memory");
+        Batches.Cursor cur;
+        try {
+            cur = new Batches.Cursor(in.l(), in.i());
+        } catch (IllegalArgumentException e) {
+            throw in.bad(e.getMessage());
+        }
+        if (cur.offset() >= size) {
+            throw in.bad("row offset " + cur.offset() + " of " + size);
+        }
+        int b = in.i();
+        int last = in.i();
+        if (b < 1 || b > size || last < 1 || last > size || (!growing && (b != batch || last != batch))) {
+            throw in.bad("batch " + b + " (last " + last + ")");
+        }
+        long st = in.l();
+        double ps = in.d();
+        long[] c = new long[7];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = in.l();
+        }
+        Runnable own = readOwn(in);
+        in.end();
+        stream.seek(cur);
+        batch = b;
+        lastBatch = last;
+        steps = st;
+        passes = ps;
+        accepted = c[0];
+        damped = c[1];
+        skipped = c[2];
+        backtracks = c[3];
+        failures = c[4];
+        resets = c[5];
+        increases = c[6];
+        own.run();
+    }
+}
