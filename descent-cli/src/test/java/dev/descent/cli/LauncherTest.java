@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,7 @@ class LauncherTest {
 
     Path launcher;
     Path jdk;
+    final List<Process> started = new ArrayList<>();
 
     @BeforeEach
     void fakeInstall() throws Exception {
@@ -57,12 +61,25 @@ class LauncherTest {
     }
 
     private Process start(String mode) throws Exception {
-        // in its own process group (setsid), as a shell runs a foreground job
-        ProcessBuilder pb = new ProcessBuilder("setsid", launcher.toString(), "train", "--epochs", "1");
+        // in its own process group (setsid), as a shell runs a foreground job; with SIGINT at its
+        // default disposition (env --default-signal), since a test run started as a background job
+        // inherits SIGINT ignored, and a shell cannot trap a signal ignored on entry
+        ProcessBuilder pb = new ProcessBuilder("env", "--default-signal=INT", "setsid", launcher.toString(), "train", "--epochs", "1");
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().put("FAKE_MODE", mode);
         pb.redirectOutput(root.resolve("out").toFile()).redirectError(root.resolve("err").toFile());
-        return pb.start();
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /** A failed test leaves no launcher, fake java or filter running. */
+    @AfterEach
+    void stopWhatWasStarted() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
     }
 
     @Test

@@ -228,12 +228,22 @@ class OutputSafetyTest {
     void ctrlCSaysHowToResumeAndExits130() throws Exception {
         Path ck = dir.resolve("ck");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+        // SIGINT at its default disposition (env --default-signal): a test run started as a
+        // background job inherits SIGINT ignored, and the JVM installs no handler for it then
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", java, "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "train", "--data", "spiral", "--model", "mlp:64", "--optimizer", "momentum", "--batch", "16", "--epochs", "100000",
                 "--checkpoint-every", "25", "--checkpoint", ck.toString(), "--json"));
         Path log = dir.resolve("child.err");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("child.out").toFile()).start();
+        try {
+            interruptAndCheck(p, ck, log);
+        } finally {
+            p.destroyForcibly(); // a failed check leaves no 100000-epoch run behind
+        }
+    }
+
+    private void interruptAndCheck(Process p, Path ck, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (p.isAlive() && System.nanoTime() < deadline && !Checkpoint.intact(ck.resolve(Checkpoint.FILE))) {
             Thread.sleep(5);
