@@ -25,12 +25,26 @@ public final class GemmRecorder implements AutoCloseable {
      * {@link Gemm#sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int,
      * int, float, float[], int, int)}.
      *
+     * @param transA whether A is transposed
+     * @param transB whether B is transposed
+     * @param m rows of op(A) and C
+     * @param n columns of op(B) and C
+     * @param k columns of op(A), rows of op(B)
+     * @param lda leading dimension of A
+     * @param ldb leading dimension of B
+     * @param ldc leading dimension of C
+     * @param alpha the factor α
+     * @param beta the factor β
      * @param nanos the time spent inside the backend for this call
      */
     public record Call(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc,
                        float alpha, float beta, long nanos) {
 
-        /** The floating-point operations of this product: 2·m·n·k. */
+        /**
+         * The work of this product.
+         *
+         * @return its floating-point operations, 2·m·n·k
+         */
         public double flops() {
             return 2.0 * m * n * k;
         }
@@ -58,6 +72,7 @@ public final class GemmRecorder implements AutoCloseable {
      * Opens a recorder: from now on every {@code Gemm.sgemm} call on the backend in use, from any
      * thread, is recorded until {@link #close()}.
      *
+     * @return the open recorder
      * @throws IllegalStateException when another recorder is open
      */
     public static GemmRecorder start() {
@@ -79,7 +94,11 @@ public final class GemmRecorder implements AutoCloseable {
         Gemm.detach(this);
     }
 
-    /** The recorded calls of each thread that made any, in the order each thread made them. */
+    /**
+     * What was recorded, per thread.
+     *
+     * @return the recorded calls of each thread that made any, in the order each thread made them
+     */
     public synchronized List<List<Call>> callsPerThread() {
         List<List<Call>> out = new ArrayList<>();
         for (List<Call> l : calls.values()) {
@@ -88,12 +107,20 @@ public final class GemmRecorder implements AutoCloseable {
         return out;
     }
 
-    /** The number of recorded calls over all threads. */
+    /**
+     * How many products were recorded.
+     *
+     * @return the number of recorded calls over all threads
+     */
     public synchronized long count() {
         return calls.values().stream().mapToLong(List::size).sum();
     }
 
-    /** The floating-point operations of all recorded calls: Σ 2·m·n·k. */
+    /**
+     * The work recorded.
+     *
+     * @return the floating-point operations of all recorded calls, Σ 2·m·n·k
+     */
     public synchronized double flops() {
         double f = 0;
         for (List<Call> l : calls.values()) {
@@ -104,7 +131,11 @@ public final class GemmRecorder implements AutoCloseable {
         return f;
     }
 
-    /** The time spent inside the backend, in seconds, summed over all calls and threads. */
+    /**
+     * The time recorded.
+     *
+     * @return the seconds spent inside the backend, summed over all calls and threads
+     */
     public synchronized double seconds() {
         long t = 0;
         for (List<Call> l : calls.values()) {
@@ -115,7 +146,12 @@ public final class GemmRecorder implements AutoCloseable {
         return t * 1e-9;
     }
 
-    /** The time spent inside the backend by {@code thread}'s calls, in seconds (0 if it made none). */
+    /**
+     * The time one thread's calls took.
+     *
+     * @param thread a thread that may have made calls
+     * @return the seconds spent inside the backend by its calls (0 if it made none)
+     */
     public synchronized double secondsOn(Thread thread) {
         long t = 0;
         for (Call c : calls.getOrDefault(thread, List.of())) {

@@ -33,6 +33,11 @@ import java.util.Locale;
 public record ModelSpec(List<Integer> hidden, Activation activation, boolean batchNorm, double dropout,
                         Init init, Loss loss, int inputSize, int classes) {
 
+    /**
+     * Validates the spec and copies {@code hidden}.
+     *
+     * @throws IllegalArgumentException naming the field out of its range
+     */
     public ModelSpec {
         hidden = List.copyOf(hidden);
         for (int h : hidden) {
@@ -182,12 +187,23 @@ public record ModelSpec(List<Integer> hidden, Activation activation, boolean bat
     /** The largest hidden width a spec accepts. */
     private static final int MAX_WIDTH = 1_000_000;
 
-    /** Builds the model with parameters initialized from {@code seed} and workspaces for 256 rows. */
+    /**
+     * Builds the model, with workspaces for up to 256 rows.
+     *
+     * @param seed the initialization seed
+     * @return a new model with parameters initialized from {@code seed}
+     */
     public Model build(long seed) {
         return build(seed, 256);
     }
 
-    /** Builds the model with parameters initialized from {@code seed} and workspaces for {@code maxBatch} rows. */
+    /**
+     * Builds the model.
+     *
+     * @param seed the initialization seed
+     * @param maxBatch the most rows a forward pass takes, ≥ 1 (its workspaces are sized for it)
+     * @return a new model with parameters initialized from {@code seed}
+     */
     public Model build(long seed, int maxBatch) {
         ModelBuilder b = Model.builder(inputSize).loss(loss).maxBatch(maxBatch);
         for (int h : hidden) {

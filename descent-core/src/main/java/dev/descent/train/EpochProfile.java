@@ -31,6 +31,8 @@ public record EpochProfile(int epochs, double epochSeconds, double epochMin, dou
     /**
      * The epoch time over the time of its matrix multiplies alone: 1 would mean the epoch does
      * nothing but its matrix multiplies.
+     *
+     * @return epochSeconds / gemmSeconds
      */
     public double gemmBoundRatio() {
         return epochSeconds / gemmSeconds;
@@ -39,6 +41,8 @@ public record EpochProfile(int epochs, double epochSeconds, double epochMin, dou
     /**
      * {@link #gemmBoundRatio()} in CPU time: {@link #epochCpuSeconds()} over
      * {@link #gemmCpuSeconds()}; NaN when either is.
+     *
+     * @return epochCpuSeconds / gemmCpuSeconds
      */
     public double cpuBoundRatio() {
         return epochCpuSeconds / gemmCpuSeconds;

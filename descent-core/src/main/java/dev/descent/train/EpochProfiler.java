@@ -39,6 +39,7 @@ public final class EpochProfiler {
      * @param warmupEpochs untimed epochs first (JIT compilation, caches), ≥ 0
      * @param epochs timed epochs, ≥ 1
      * @param replays timed replays of one epoch's matrix multiplies, ≥ 1
+     * @return the timed epochs, the replayed matrix multiplies and the breakdown of the rest
      * @throws IllegalArgumentException on a value outside its range
      */
     public static EpochProfile profile(Network net, OptimizerConfig optimizer, Dataset train, int batch, long seed,

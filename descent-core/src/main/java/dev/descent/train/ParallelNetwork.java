@@ -70,6 +70,9 @@ public final class ParallelNetwork implements Network, AutoCloseable {
     private boolean replicasCurrent;
 
     /**
+     * Data-parallel training over the given replicas, with one worker thread per replica after
+     * the first.
+     *
      * @param replicas K ≥ 2 models of the same architecture; the first is the master, whose
      *     parameters are trained
      * @throws IllegalArgumentException for fewer than 2 replicas, different architectures, or a
@@ -106,7 +109,11 @@ public final class ParallelNetwork implements Network, AutoCloseable {
         this.crew = new Crew(k, "descent-train-replica");
     }
 
-    /** The number of replicas (threads). */
+    /**
+     * The number of replicas.
+     *
+     * @return K, the number of threads a pass runs on
+     */
     public int threads() {
         return replicas.length;
     }

@@ -29,6 +29,7 @@ public record ThreadedNetwork(Model model, Network network, int threads) impleme
      * @param seed the initialization seed (every replica starts from the same parameters)
      * @param maxBatch the largest mini-batch, ≥ 1
      * @param threads ≥ 1
+     * @return the model, the network the trainer drives, and the thread count
      * @throws IllegalArgumentException when {@code threads < 1} or {@code maxBatch < 1}
      */
     public static ThreadedNetwork build(ModelSpec spec, long seed, int maxBatch, int threads) {
@@ -52,12 +53,20 @@ public record ThreadedNetwork(Model model, Network network, int threads) impleme
         return new ThreadedNetwork(m, new ModelNetwork(m), threads);
     }
 
-    /** Whether the threads are data-parallel replicas (else matrix-multiply threads). */
+    /**
+     * How the threads are used.
+     *
+     * @return true for data-parallel replicas, false for matrix-multiply threads
+     */
     public boolean dataParallel() {
         return network instanceof ParallelNetwork;
     }
 
-    /** The backend description with the threading: what {@code train} prints in its header. */
+    /**
+     * The backend and the threading, as {@code train} prints them in its header.
+     *
+     * @return one line, for example the OpenBLAS build and "data parallel, 2 replicas"
+     */
     public String describe() {
         return Gemm.describe() + (dataParallel() ? "; data parallel, " + threads + " replicas" : "");
     }

@@ -102,7 +102,14 @@ public final class Trainer {
         this(config, net, optimizer, schedule, null);
     }
 
-    /** A run whose learning rate follows {@code plateau}, stepped with the validation loss. */
+    /**
+     * A run whose learning rate follows {@code plateau}, stepped with the validation loss.
+     *
+     * @param config the run's settings
+     * @param net the network, trained in place from its current parameters
+     * @param optimizer fresh optimizer state for {@code net.params().length} parameters
+     * @param plateau the reduce-on-plateau rule, fed the validation loss at each evaluation
+     */
     public Trainer(TrainConfig config, Network net, Optimizer optimizer, ReduceOnPlateau plateau) {
         this(config, net, optimizer, null, plateau);
     }
@@ -152,14 +159,29 @@ public final class Trainer {
         return this;
     }
 
-    /** Writes each checkpoint to {@code dir}, with {@code meta} strings in it; returns this. */
+    /**
+     * Writes each checkpoint to a directory.
+     *
+     * @param dir the checkpoint directory ({@link Checkpoint#FILE} and its backup are written there)
+     * @param meta strings saved in each checkpoint (for example the model and optimizer specs),
+     *     checked on {@link #resume}
+     * @return this trainer
+     */
     public Trainer checkpointTo(Path dir, Map<String, String> meta) {
         this.dir = dir;
         this.meta = Map.copyOf(meta);
         return this;
     }
 
-    /** Trains from the network's current parameters and a fresh optimizer. */
+    /**
+     * Trains from the network's current parameters and a fresh optimizer.
+     *
+     * @param train the training rows, drawn in shuffled mini-batches
+     * @param validation evaluated every {@link TrainConfig#evalEvery()} steps and at epoch ends;
+     *     may be null
+     * @param listener told of every step, evaluation, rollback and checkpoint
+     * @return how the run ended, its history and the final evaluation
+     */
     public TrainResult fit(Dataset train, Dataset validation, TrainListener listener) {
         batches = new Batches(train, Math.min(config.batchSize(), train.n()), config.seed());
         rows = train.n();
@@ -173,6 +195,12 @@ public final class Trainer {
      * Continues the run saved in {@code c} (from {@link Checkpoint#read}) to the end. The
      * {@code meta} given to {@link #checkpointTo} must agree with the checkpoint's on every key
      * both hold ({@link Checkpoint#requireSameSettings}): a changed optimizer spec is refused.
+     *
+     * @param c the checkpoint to continue from
+     * @param train the same training rows as the interrupted run
+     * @param validation the same validation rows (or null)
+     * @param listener told of every step, evaluation, rollback and checkpoint
+     * @return how the run ended; the same bits as an uninterrupted run
      */
     public TrainResult resume(Checkpoint c, Dataset train, Dataset validation, TrainListener listener) {
         c.requireSameSettings(meta); // a checkpoint continues only with the settings it was written with
