@@ -1,8 +1,8 @@
 package dev.descent.train;
 
-import dev.descent.nn.Evaluation;
-
 import dev.descent.data.Dataset;
+import dev.descent.nn.Evaluation;
+import dev.descent.optim.Optimizer;
 import dev.descent.stochastic.L2;
 
 /**
@@ -15,6 +15,12 @@ public final class PenalizedNetwork implements Network {
 
     private final Network inner;
     private final L2 penalty;
+    /**
+     * θ, read from {@code inner} once: the parameter array of a network never changes identity,
+     * and asking a {@link ParallelNetwork} for it marks its replicas for a fresh copy, which the
+     * penalty (it only reads θ) must not cause at every step.
+     */
+    private final float[] theta;
 
     /**
      * {@code inner} with {@code penalty} added to its training loss.
@@ -25,6 +31,7 @@ public final class PenalizedNetwork implements Network {
     public PenalizedNetwork(Network inner, L2 penalty) {
         this.inner = inner;
         this.penalty = penalty;
+        this.theta = inner.params();
     }
 
     @Override
@@ -39,14 +46,24 @@ public final class PenalizedNetwork implements Network {
 
     @Override
     public double lossAndGradient(float[] x, int[] y, int rows) {
-        double loss = inner.lossAndGradient(x, y, rows);
-        penalty.addGradient(inner.params(), inner.grads());
-        return loss + penalty.value(inner.params());
+        return penalized(inner.lossAndGradient(x, y, rows));
+    }
+
+    /** The regression pass of {@code inner}, with the same penalty. */
+    @Override
+    public double lossAndGradient(float[] x, float[] targets, int rows) {
+        return penalized(inner.lossAndGradient(x, targets, rows));
+    }
+
+    /** Adds λθ (weights only) to the gradient just computed and returns loss + (λ/2)‖W‖². */
+    private double penalized(double loss) {
+        penalty.addGradient(theta, inner.grads());
+        return loss + penalty.value(theta);
     }
 
     /** The inner network's step (split over its threads for a {@link ParallelNetwork}) on the penalized gradient. */
     @Override
-    public void step(dev.descent.optim.Optimizer optimizer, double lr, double clipNorm) {
+    public void step(Optimizer optimizer, double lr, double clipNorm) {
         inner.step(optimizer, lr, clipNorm);
     }
 
