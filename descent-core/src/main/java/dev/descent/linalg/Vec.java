@@ -162,6 +162,61 @@ public final class Vec {
     }
 
     /**
+     * Adds the column sums of a row-major {@code rows × cols} block to a vector (a bias gradient
+     * Σ_rows dy): {@code sums[off + j] += x[j] + x[cols + j] + … + x[(rows − 1)·cols + j]} in
+     * float32, each column summed in row order, so the result has the very bits of the loop
+     * {@code for r: for j: sums[off + j] += x[r·cols + j]}. It runs eight columns at a time in
+     * eight registers (the JIT does not vectorize that loop, because {@code sums} and {@code x} may
+     * be the same array), then the columns left over one at a time.
+     *
+     * @param x the block, at least rows·cols values from index 0
+     * @param rows rows, ≥ 0
+     * @param cols columns, ≥ 0
+     * @param sums the vector added to, in place
+     * @param off the index of column 0's sum in {@code sums}
+     */
+    public static void addColumnSums(float[] x, int rows, int cols, float[] sums, int off) {
+        int n = rows * cols;
+        int j = 0;
+        for (; j + 8 <= cols; j += 8) {
+            int o = off + j;
+            float s0 = sums[o];
+            float s1 = sums[o + 1];
+            float s2 = sums[o + 2];
+            float s3 = sums[o + 3];
+            float s4 = sums[o + 4];
+            float s5 = sums[o + 5];
+            float s6 = sums[o + 6];
+            float s7 = sums[o + 7];
+            for (int i = j; i < n; i += cols) {
+                s0 += x[i];
+                s1 += x[i + 1];
+                s2 += x[i + 2];
+                s3 += x[i + 3];
+                s4 += x[i + 4];
+                s5 += x[i + 5];
+                s6 += x[i + 6];
+                s7 += x[i + 7];
+            }
+            sums[o] = s0;
+            sums[o + 1] = s1;
+            sums[o + 2] = s2;
+            sums[o + 3] = s3;
+            sums[o + 4] = s4;
+            sums[o + 5] = s5;
+            sums[o + 6] = s6;
+            sums[o + 7] = s7;
+        }
+        for (; j < cols; j++) {
+            float s = sums[off + j];
+            for (int i = j; i < n; i += cols) {
+                s += x[i];
+            }
+            sums[off + j] = s;
+        }
+    }
+
+    /**
      * Copies float32 values into a double array (the precision boundary), exactly.
      *
      * @param from the values

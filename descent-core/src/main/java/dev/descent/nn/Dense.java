@@ -1,6 +1,7 @@
 package dev.descent.nn;
 
 import dev.descent.linalg.Gemm;
+import dev.descent.linalg.Vec;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -84,12 +85,7 @@ public final class Dense implements Layer {
         if (!accumulate) {
             java.util.Arrays.fill(g, b0, b0 + out, 0f);
         }
-        for (int r = 0; r < batch; r++) {
-            int row = r * out;
-            for (int j = 0; j < out; j++) {
-                g[b0 + j] += dy[row + j];
-            }
-        }
+        Vec.addColumnSums(dy, batch, out, g, b0);
         backwardProducts(w, g, x, dy, dx, batch, accumulate);
     }
 

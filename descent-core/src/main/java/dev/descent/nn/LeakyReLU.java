@@ -29,6 +29,6 @@ public final class LeakyReLU extends Elementwise {
 
     @Override
     float gradient(float x, float y, float dy) {
-        return dy * (alpha + (1f - alpha) * Math.signum(Math.max(x, 0f))); // branch-free
+        return dy * (alpha + (1f - alpha) * signumOfNonNegative(Math.max(x, 0f))); // branch-free
     }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * when a larger batch arrives (no allocation per step).
  *
  * <p>Backward, a {@link Dense} layer followed by an {@link Elementwise} activation runs fused:
- * one pass computes the activation's input gradient and the bias gradient's column sums
- * ({@link Elementwise#backwardWithBias}), then the layer's two products. Not thread-safe.
+ * the activation computes its input gradient and the bias gradient's column sums
+ * ({@link Elementwise#backwardWithBias}, which saves clearing ∂b first), then the layer's two
+ * products. Not thread-safe.
  */
 final class Passes {
 

@@ -22,6 +22,6 @@ public final class ReLU extends Elementwise {
 
     @Override
     float gradient(float x, float y, float dy) {
-        return dy * Math.signum(y); // y ≥ +0, so signum(y) is the 0/1 derivative, branch-free
+        return dy * signumOfNonNegative(y); // y = max(x, 0) ≥ +0: the 0/1 derivative, branch-free
     }
 }

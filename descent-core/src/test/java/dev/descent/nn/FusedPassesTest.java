@@ -15,8 +15,18 @@ class FusedPassesTest {
 
     @Test
     void fusedPassesEqualTheLayersRunOneByOne() {
+        fusedEqualsOneByOne(6, 4);
+    }
+
+    /** Widths of 8 and more: the bias gradients' column sums run eight columns at a time, then the rest. */
+    @Test
+    void fusedPassesEqualTheLayersRunOneByOneOnWideLayers() {
+        fusedEqualsOneByOne(19, 16);
+    }
+
+    private static void fusedEqualsOneByOne(int h1, int h2) {
         for (Activation a : Activation.values()) {
-            Model m = Model.builder(5).dense(6, Init.HE).activation(a).dense(4, Init.HE).activation(a)
+            Model m = Model.builder(5).dense(h1, Init.HE).activation(a).dense(h2, Init.HE).activation(a)
                     .dense(3, Init.HE).build(3);
             float[] x = GradCheck.random(B * 5, 2, 4);
             int[] y = {0, 2, 1, 1, 0, 2, 2};
