@@ -137,7 +137,7 @@ abstract class FlatOptimizer implements Optimizer {
     @Override
     public final byte[] exportState() {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + arrays.length * 4 * groups.size());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -150,13 +150,15 @@ abstract class FlatOptimizer implements Optimizer {
                 out.writeLong(Double.doubleToRawLongBits(v));
             }
             out.writeInt(arrays.length);
-            for (float[] a : arrays) {
-                for (float v : a) {
-                    out.writeInt(Float.floatToRawIntBits(v));
-                }
-            }
             out.flush();
-            return bytes.toByteArray();
+            // the arrays in bulk, the same big-endian raw bits writeInt would give, one copy each
+            int head = bytes.size();
+            byte[] all = java.util.Arrays.copyOf(bytes.toByteArray(), head + arrays.length * 4 * groups.size());
+            java.nio.FloatBuffer view = java.nio.ByteBuffer.wrap(all, head, all.length - head).slice().asFloatBuffer();
+            for (float[] a : arrays) {
+                view.put(a);
+            }
+            return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,6 +27,36 @@ class StateRoundTripTest {
         return Arbitraries.of(SPECS);
     }
 
+    /**
+     * The layout of {@link Optimizer#exportState()}: magic, version, name, size, step count,
+     * scalars, then each moment array as big-endian raw float bits (NaN payloads and −0 kept),
+     * byte for byte as written with {@link java.io.DataOutputStream}.
+     */
+    @Test
+    void exportedBytesAreTheDataOutputLayoutWithRawBits() throws java.io.IOException {
+        int n = 5;
+        int[] m = {0x7fc00001, 0x80000000, 0x3f800000, 0xff800000, 0x00000001};
+        int[] v = {0x7f800001, 0x00000000, 0x41200000, 0x7fffffff, 0x80000001};
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x44534f50);
+        out.writeInt(1);
+        out.writeUTF("adam");
+        out.writeInt(n);
+        out.writeLong(7);
+        out.writeInt(0);
+        out.writeInt(2);
+        for (int[] a : new int[][] {m, v}) {
+            for (int b : a) {
+                out.writeInt(b);
+            }
+        }
+        byte[] expected = bytes.toByteArray();
+        Optimizer adam = Adam.defaults().create(n);
+        adam.importState(expected);
+        assertThat(adam.exportState()).containsExactly(expected);
+    }
+
     @Property(tries = 60)
     void roundTripThenContinueIsBitIdentical(@ForAll("specs") String spec, @ForAll @IntRange(min = 0, max = 12) int before,
             @ForAll @IntRange(min = 1, max = 12) int after, @ForAll @IntRange(min = 1, max = 70) int n,
