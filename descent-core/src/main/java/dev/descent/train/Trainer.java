@@ -17,9 +17,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Mini-batch training of a {@link Network} with a first-order {@link Optimizer}, or with a
- * stochastic quasi-Newton {@link SampledMethod}: one run. The loop ({@link #run}) reads top to
- * bottom: lr from the schedule → batch → forward/backward → clip → step → metrics → periodic
- * evaluation and checkpoint. A sampled method does steps 2–5 itself (it picks its rows,
+ * stochastic quasi-Newton {@link SampledMethod}: one run. The loop ({@link #run}, one step per
+ * {@link #trainStep} call) reads top to bottom: lr from the schedule → batch → forward/backward →
+ * clip → step → metrics → periodic evaluation and checkpoint. A sampled method does steps 2–5 itself (it picks its rows,
  * evaluates them where it needs, and updates θ); the rollback, checkpoints and metrics are the
  * same, its whole state ({@link SampledMethod#exportState()}) taking the optimizer's place, and
  * an epoch is one pass of its row stream (fresh rows; overlap rows and line-search trials are
@@ -48,6 +48,9 @@ import java.util.function.DoubleSupplier;
  * is set ({@link #checkpointTo}). {@link #resume} continues from one: with the same data, seed,
  * network and optimizer configuration, and thread count, the result is bit-identical to a run
  * that was never interrupted.
+ *
+ * <p>(Over 400 lines: the loop, its divergence handling and the run state its checkpoints save
+ * belong together.)
  */
 public final class Trainer {
 
@@ -88,6 +91,10 @@ public final class Trainer {
     private long runStart;
     private History history = new History();
     private Checkpoint good;
+    // the batch buffers of the run (features, and labels or targets), allocated once per run
+    private float[] xb;
+    private int[] yb;
+    private float[] tb;
 
     /**
      * A run with a pure schedule.
@@ -216,62 +223,76 @@ public final class Trainer {
     }
 
     private TrainResult run(Dataset train, Dataset val, TrainListener listener) {
-        float[] xb = new float[batches.batchSize() * train.d()];
-        int[] yb = train.isRegression() ? null : new int[batches.batchSize()];
-        float[] tb = train.isRegression() ? new float[batches.batchSize() * train.targetWidth()] : null;
+        xb = new float[batches.batchSize() * train.d()];
+        yb = train.isRegression() ? null : new int[batches.batchSize()];
+        tb = train.isRegression() ? new float[batches.batchSize() * train.targetWidth()] : null;
         long end = endStep();
         while (step < end && !epochsDone()) {
-            double lr = lrScale * baseLr();                                // 1. lr from the schedule
-            long t0 = System.nanoTime();
-            long epoch = cursor().epoch();
-            int rows;
-            double loss;
-            if (method != null) {                                          // 2–5. a sampled method's whole step
-                loss = method.step(net.params(), lr);
-                rows = method.lastBatch();
-            } else {
-                rows = tb == null ? batches.next(xb, yb) : batches.next(xb, tb);                    // 2. batch
-                loss = tb == null ? net.lossAndGradient(xb, yb, rows) : net.lossAndGradient(xb, tb, rows); // 3. forward/backward
-            }
-            if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * Math.max(ema, firstLoss))) {
-                if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
-                    return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
-                            + history.events.getLast().step() + " (loss " + loss + "); parameters are those of step " + step);
-                }
-                continue;
-            }
-            if (method == null) {
-                net.step(optimizer, lr, config.clipNorm());                // 4–5. clip, step
-            }
-            step++;                                                        // 6. metrics
-            samples += rows;
-            lossSum += loss;
-            lossCount++;
-            if (emaCount++ == 0) {
-                ema = loss;
-                firstLoss = loss;
-            } else {
-                ema = EMA_BETA * ema + (1 - EMA_BETA) * loss;
-            }
-            long dt = System.nanoTime() - t0;
-            trainNanos += dt;
-            epochNanos += dt;
-            listener.onStep(step, epochs(), loss, lr);
-            boolean epochEnd = cursor().epoch() != epoch;
-            if (epochEnd) {
-                history.epochSeconds.add(epochNanos * 1e-9);
-                epochNanos = 0;
-            }
-            boolean last = step == end || epochsDone();                    // 7. evaluation, checkpoint
-            if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
-                record(val, lr, listener);
-            }
-            if (last || (config.checkpointEvery() > 0 ? step % config.checkpointEvery() == 0 : epochEnd)) {
-                checkpoint(listener);
+            TrainResult stopped = trainStep(val, listener, end);
+            if (stopped != null) {
+                return stopped;
             }
         }
         return result(TrainStatus.COMPLETED, "completed " + step + " steps (" + String.format("%.2f", epochs()) + " epochs)"
                 + (history.events.isEmpty() ? "" : " after " + history.events.size() + " rollbacks"));
+    }
+
+    /**
+     * One step of the loop, steps 1–7 (a method of its own so that the JIT compiles it: the loop
+     * in {@link #run} is entered once per run and would otherwise stay interpreted).
+     *
+     * @return the result when the run must stop (diverged), else null
+     */
+    private TrainResult trainStep(Dataset val, TrainListener listener, long end) {
+        double lr = lrScale * baseLr();                                // 1. lr from the schedule
+        long t0 = System.nanoTime();
+        long epoch = cursor().epoch();
+        int rows;
+        double loss;
+        if (method != null) {                                          // 2–5. a sampled method's whole step
+            loss = method.step(net.params(), lr);
+            rows = method.lastBatch();
+        } else {
+            rows = tb == null ? batches.next(xb, yb) : batches.next(xb, tb);                    // 2. batch
+            loss = tb == null ? net.lossAndGradient(xb, yb, rows) : net.lossAndGradient(xb, tb, rows); // 3. forward/backward
+        }
+        if (!Double.isFinite(loss) || (emaCount >= SPIKE_WARMUP && loss > config.spikeFactor() * Math.max(ema, firstLoss))) {
+            if (!rollback(loss, listener)) {                           //    divergence: go back, cut lr
+                return result(TrainStatus.DIVERGED, "diverged: " + failures + " rollbacks in a row, the last at step "
+                        + history.events.getLast().step() + " (loss " + loss + "); parameters are those of step " + step);
+            }
+            return null;
+        }
+        if (method == null) {
+            net.step(optimizer, lr, config.clipNorm());                // 4–5. clip, step
+        }
+        step++;                                                        // 6. metrics
+        samples += rows;
+        lossSum += loss;
+        lossCount++;
+        if (emaCount++ == 0) {
+            ema = loss;
+            firstLoss = loss;
+        } else {
+            ema = EMA_BETA * ema + (1 - EMA_BETA) * loss;
+        }
+        long dt = System.nanoTime() - t0;
+        trainNanos += dt;
+        epochNanos += dt;
+        listener.onStep(step, epochs(), loss, lr);
+        boolean epochEnd = cursor().epoch() != epoch;
+        if (epochEnd) {
+            history.epochSeconds.add(epochNanos * 1e-9);
+            epochNanos = 0;
+        }
+        boolean last = step == end || epochsDone();                    // 7. evaluation, checkpoint
+        if (epochEnd || last || (config.evalEvery() > 0 && step % config.evalEvery() == 0)) {
+            record(val, lr, listener);
+        }
+        if (last || (config.checkpointEvery() > 0 ? step % config.checkpointEvery() == 0 : epochEnd)) {
+            checkpoint(listener);
+        }
+        return null;
     }
 
     private double baseLr() {
