@@ -8,6 +8,7 @@
 #   phases: softmax-8192 softmax-1024 mlp-8192 torch (default: all four, in that order)
 #   A run whose .json exists is skipped, so an interrupted race continues where it stopped.
 #   SEEDS="0 1 2" (default "0")   seeds of every run
+#   TORCH_SEEDS (default "0")   seeds of the torch peers' runs
 #   ONLY='regex' (default: every run)   run only the runs whose name matches (grep -E), e.g. ONLY='adam_lr3e-2|pb-lbfgs|sqn'
 # Each descent run writes OUT_DIR/<problem>-b<batch>-<method>-s<seed>.{csv,json,err}: the --metrics rows
 # (objective, passes, training seconds) and the --json summary; torch runs write the same columns.
@@ -68,8 +69,9 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
 
 for phase in $phases; do
   case $phase in
-    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2" "0.1 0.3 1" "0.1 0.3 1" ;;
-    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2" "0.03 0.1 0.3" "0.1 0.3 1" ;;
+    # each first-order grid reaches one step past its best lr on both sides
+    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2 1e-1" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
+    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2 3e-2" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
     softmax-extra) # added after the first results: pb-lbfgs with the norm test
       for s in $seeds; do
         run "softmax-b8192-pb-lbfgs_norm-s$s" --model softmax --batch 8192 --epochs 30 --seed "$s" --eval-every 8 --optimizer pb-lbfgs:test=norm
@@ -87,8 +89,8 @@ for phase in $phases; do
         run "mlp256-b8192-sqn_lr0.1-s$s" "${common[@]}" --optimizer sqn --lr 0.1 --schedule cosine:steps=80
         run "mlp256-b8192-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
       done ;;
-    torch)
-      for s in $seeds; do
+    torch) # the peers run for TORCH_SEEDS (default: 0)
+      for s in ${TORCH_SEEDS:-0}; do
         for b in 8192 1024; do
           ep=$([ $b = 8192 ] && echo 30 || echo 15)
           for lr in 1e-3 3e-3 1e-2; do
