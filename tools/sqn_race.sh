@@ -8,6 +8,7 @@
 #   phases: softmax-8192 softmax-1024 mlp-8192 torch (default: all four, in that order)
 #   A run whose .json exists is skipped, so an interrupted race continues where it stopped.
 #   SEEDS="0 1 2" (default "0")   seeds of every run
+#   TORCH_SEEDS (default "0")   seeds of the torch peers' runs
 #   ONLY='regex' (default: every run)   run only the runs whose name matches (grep -E), e.g. ONLY='adam_lr3e-2|pb-lbfgs|sqn'
 # Each descent run writes OUT_DIR/<problem>-b<batch>-<method>-s<seed>.{csv,json,err}: the --metrics rows
 # (objective, passes, training seconds) and the --json summary; torch runs write the same columns.
@@ -47,6 +48,14 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
     run "$p-mb-lbfgs_r1-s$s" "${common[@]}" --optimizer mb-lbfgs:overlap=1
     run "$p-pb-lbfgs-s$s" "${common[@]}" --optimizer pb-lbfgs
     run "$p-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
+    # the overlap search (no forward pass per accepted step), picked from a seed-0 exploration
+    # (docs/PERFORMANCE.md): a cosine-decayed first trial over the run's iterations (a step takes
+    # b − round(b/4) fresh rows), and the norm test with the sample capped at 2b; memory 30
+    local nb=$(( b - (b + 2) / 4 )) ov=search=overlap,memory=30
+    local qsteps=$(( (ep * 60000 + nb - 1) / nb ))
+    run "$p-pb-lbfgs_ov_cos-s$s" "${common[@]}" --optimizer "pb-lbfgs:$ov" --schedule "cosine:steps=$qsteps"
+    run "$p-pb-lbfgs_ov_norm2x-s$s" "${common[@]}" --optimizer "pb-lbfgs:$ov,test=norm,max_batch=$(( 2 * b ))"
+    run "$p-mb-lbfgs_ov_lr0.5-s$s" "${common[@]}" --optimizer "mb-lbfgs:$ov" --lr 0.5 --schedule "cosine:steps=$qsteps"
     for lr in $sqn; do run "$p-sqn_lr$lr-s$s" "${common[@]}" --optimizer sqn --lr "$lr" --schedule "cosine:steps=$steps"; done
     # SQN given a third more epochs (its steps cost about Adam's; the budget is 1.5× Adam's seconds)
     local ep2=$(( ep * 4 / 3 )) steps2=$(( ep * 4 / 3 * ((60000 + b - 1) / b) ))
@@ -60,8 +69,9 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
 
 for phase in $phases; do
   case $phase in
-    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2" "0.1 0.3 1" "0.03 0.1 0.3" ;;
-    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2" "0.03 0.1 0.3" "0.03 0.1 0.3" ;;
+    # each first-order grid reaches one step past its best lr on both sides
+    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2 1e-1" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
+    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2 3e-2" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
     softmax-extra) # added after the first results: pb-lbfgs with the norm test
       for s in $seeds; do
         run "softmax-b8192-pb-lbfgs_norm-s$s" --model softmax --batch 8192 --epochs 30 --seed "$s" --eval-every 8 --optimizer pb-lbfgs:test=norm
@@ -70,15 +80,17 @@ for phase in $phases; do
     mlp-8192) # a reduced set on the MLP (each run costs about 10× the softmax one on this machine)
       for s in $seeds; do
         common=(--model mlp:256 --batch 8192 --epochs 10 --seed "$s" --eval-every 8)
-        for lr in 1e-3 3e-3; do run "mlp256-b8192-adam_lr$lr-s$s" "${common[@]}" --optimizer adam --lr "$lr" --schedule cosine:steps=80; done
+        for lr in 1e-3 3e-3 1e-2; do run "mlp256-b8192-adam_lr$lr-s$s" "${common[@]}" --optimizer adam --lr "$lr" --schedule cosine:steps=80; done
         run "mlp256-b8192-mb-lbfgs_r0.25-s$s" "${common[@]}" --optimizer mb-lbfgs
         run "mlp256-b8192-pb-lbfgs_norm-s$s" "${common[@]}" --optimizer pb-lbfgs:test=norm
         run "mlp256-b8192-pb-lbfgs-s$s" "${common[@]}" --optimizer pb-lbfgs
+        run "mlp256-b8192-pb-lbfgs_ov_cos-s$s" "${common[@]}" --optimizer pb-lbfgs:search=overlap,memory=30 --schedule cosine:steps=98
+        run "mlp256-b8192-pb-lbfgs_ov_norm2x-s$s" "${common[@]}" --optimizer pb-lbfgs:search=overlap,memory=30,test=norm,max_batch=16384
         run "mlp256-b8192-sqn_lr0.1-s$s" "${common[@]}" --optimizer sqn --lr 0.1 --schedule cosine:steps=80
         run "mlp256-b8192-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
       done ;;
-    torch)
-      for s in $seeds; do
+    torch) # the peers run for TORCH_SEEDS (default: 0)
+      for s in ${TORCH_SEEDS:-0}; do
         for b in 8192 1024; do
           ep=$([ $b = 8192 ] && echo 30 || echo 15)
           for lr in 1e-3 3e-3 1e-2; do

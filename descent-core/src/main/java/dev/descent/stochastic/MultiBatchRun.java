@@ -4,9 +4,11 @@ import dev.descent.minimize.LbfgsMemory;
 
 /**
  * The state of {@link MultiBatchLbfgs} and {@link ProgressiveBatchLbfgs}: one iteration is
- * samples → block gradients → the previous iteration's pair → (sample-size test) → direction →
- * stochastic Armijo search. Names as in Berahas et al.: S_k = A ∪ N ∪ C with A = O_{k−1} and
- * C = O_k (for full overlap, A is the previous sample, outside S_k, and C = S_k).
+ * samples → block gradients (with the overlap search: the previous step's test on A first) → the
+ * previous iteration's pair → (sample-size test) → direction → stochastic Armijo search (or, with
+ * the overlap search, the trial step taken untested). Names as in Berahas et al.: S_k = A ∪ N ∪ C
+ * with A = O_{k−1} and C = O_k (for full overlap, A is the previous sample, outside S_k, and
+ * C = S_k).
  */
 final class MultiBatchRun extends SampledRun {
 
@@ -18,6 +20,7 @@ final class MultiBatchRun extends SampledRun {
     private final double damping;
     private final double c1;
     private final int backtrackLimit;
+    private final boolean lazy;
     private final ProgressiveBatchLbfgs progressive;
     private final int maxBatch;
 
@@ -32,13 +35,18 @@ final class MultiBatchRun extends SampledRun {
     private final double[] bsPrev; // B_{k−1}s_{k−1} = −t·g_{S_{k−1}}(x_{k−1})
     private final double[] d;
     private final double[] y;
-    private final float[] start;
+    private final float[] start;   // x_k: a scratch of the batch search; the overlap search's pending test keeps it
+    private final double[] trial;  // the direction of the overlap search's pending test
     private int[] rows = new int[0];
     private int[] oRows = new int[0];
 
     // state beyond the arrays and the base's (all of it exported)
     private int oCount;
     private boolean pairPending;
+    private boolean testPending;   // the overlap search's test of the last step, on A at the start of this one
+    private double tPrev;          // its step
+    private double dgPrev;         // ∇F_{S_{k−1}}(x_{k−1})ᵀd_{k−1}
+    private double fPrev;          // F_{O_{k−1}}(x_{k−1})
 
     /** Multi-batch L-BFGS, or progressive batching when {@code progressive} is not null. */
     MultiBatchRun(SampledConfig config, SampledObjective f, int batch, long seed, MultiBatchLbfgs mb,
@@ -51,6 +59,7 @@ final class MultiBatchRun extends SampledRun {
         this.damping = mb.damping();
         this.c1 = mb.c1();
         this.backtrackLimit = mb.backtracks();
+        this.lazy = mb.search() == MultiBatchLbfgs.Search.OVERLAP;
         this.progressive = progressive;
         this.maxBatch = progressive == null ? size : maxBatch(progressive, f);
         this.memory = new LbfgsMemory(n, m, 0, MultiBatchLbfgs.GAMMA_MIN, MultiBatchLbfgs.GAMMA_MAX);
@@ -64,6 +73,7 @@ final class MultiBatchRun extends SampledRun {
         d = new double[n];
         y = new double[n];
         start = new float[n];
+        trial = lazy ? new double[n] : null;
     }
 
     private static int maxBatch(ProgressiveBatchLbfgs p, SampledObjective f) {
@@ -89,14 +99,14 @@ final class MultiBatchRun extends SampledRun {
         lastBatch = sCount;
 
         // 2. block gradients: A, N, C (each in parts when the sample-size test needs them)
-        int per = progressive != null ? Math.max(1, (sCount + progressive.blocks() - 1) / progressive.blocks()) : Integer.MAX_VALUE;
+        int per = parts(sCount);
         int k = 0;
         int aParts = 0;
         if (a > 0 && (!full || pairPending)) {
-            k = blocks.evaluate(x, rows, 0, a, per, k);
-            passes += (double) a / size;
-            aParts = k;
+            aParts = testAndEvaluateA(x, a, per);
+            k = aParts;
         }
+        testPending = false;
         int nParts0 = k;
         if (nNew > 0) {
             k = blocks.evaluate(x, rows, a, nNew, per, k);
@@ -110,7 +120,7 @@ final class MultiBatchRun extends SampledRun {
         if (aParts > 0) {
             blocks.combine(0, aParts, a, gA);
         }
-        blocks.combine(cParts0, k, c, gC);
+        double fC = blocks.combine(cParts0, k, c, gC);
         if (!Double.isFinite(fS) || !finite(g)) {
             return Double.isFinite(fS) ? Double.NaN : fS;
         }
@@ -156,10 +166,19 @@ final class MultiBatchRun extends SampledRun {
             return fS; // g = 0 on this sample: nothing to do
         }
 
-        // 6. stochastic Armijo backtracking on S_k, forward only
+        // 6. stochastic Armijo backtracking on S_k, forward only (or the trial step, tested on C next time)
         double t = alpha0 * (memory.pairs() == 0 ? lr * Math.min(1, 1 / Math.sqrt(-dg)) : lr);
         System.arraycopy(x, 0, start, 0, n);
-        if (armijo(x, t, fS, dg, sFrom, sCount)) {
+        if (lazy) {
+            move(x, start, t, d);
+            setPair(x, t);
+            System.arraycopy(d, 0, trial, 0, n);
+            tPrev = t;
+            dgPrev = dg;
+            fPrev = fC;
+            testPending = true;
+            pairPending = true;
+        } else if (armijo(x, t, fS, dg, sFrom, sCount)) {
             pairPending = true;
         } else {
             System.arraycopy(start, 0, x, 0, n);
@@ -180,10 +199,7 @@ final class MultiBatchRun extends SampledRun {
             double ft = f.loss(x, rows, sFrom, sCount);
             passes += sCount / (3.0 * size);
             if (ft <= fS + c1 * t * dg) {
-                for (int j = 0; j < n; j++) {
-                    sPrev[j] = (double) x[j] - start[j];
-                    bsPrev[j] = -t * g[j];
-                }
+                setPair(x, t);
                 return true;
             }
             if (i == backtrackLimit) {
@@ -192,6 +208,88 @@ final class MultiBatchRun extends SampledRun {
             t *= 0.5;
             backtracks++;
         }
+    }
+
+    /** The rows per part of a sample of {@code sCount} rows: K parts for progressive batching, else one block. */
+    private int parts(int sCount) {
+        return progressive != null ? Math.max(1, (sCount + progressive.blocks() - 1) / progressive.blocks()) : Integer.MAX_VALUE;
+    }
+
+    /**
+     * A's block gradients at x (A = the first {@code a} rows of {@code oRows}), after the
+     * overlap search's pending test of the last step: if F_A(x) fails it, backtracks and
+     * evaluates A again at the point kept (after a failure with full overlap, A is not needed).
+     *
+     * @return the number of A's parts (0 when none were kept)
+     */
+    private int testAndEvaluateA(float[] x, int a, int per) {
+        int aParts = blocks.evaluate(x, oRows, 0, a, per, 0);
+        passes += (double) a / size;
+        if (testPending && !(blocks.combine(0, aParts, a, gA) <= fPrev + c1 * tPrev * dgPrev)) {
+            testPending = false;
+            boolean accepted = backtrackOnA(x, a);
+            if (!accepted && full) {
+                return 0;
+            }
+            aParts = blocks.evaluate(x, oRows, 0, a, per, 0);
+            passes += (double) a / size;
+        }
+        return aParts;
+    }
+
+    /**
+     * Tests the overlap search's last step now (see {@link SampledMethod#settle}): the same
+     * evaluation of A as the next step's, so a test that fails is resolved as that step would;
+     * one that passes stays pending and the next step passes it again.
+     */
+    @Override
+    public void settle(float[] x) {
+        checkTheta(x);
+        if (!testPending || oCount == 0) {
+            return;
+        }
+        int b = batch;
+        int c = full ? b : Math.max(1, (int) Math.round(overlap * b));
+        int total = full ? c : oCount + Math.max(0, b - oCount - c) + c;
+        testAndEvaluateA(x, oCount, parts(total));
+    }
+
+    /** The pending pair's s = x − start and Bs = −t·g. */
+    private void setPair(float[] x, double t) {
+        for (int j = 0; j < n; j++) {
+            sPrev[j] = (double) x[j] - start[j];
+            bsPrev[j] = -t * g[j];
+        }
+    }
+
+    /**
+     * The overlap search's test failed at t: tries t/2, t/4, ... (at most {@code backtracks}
+     * halvings) from x_{k−1} along d_{k−1} until F_A(x) ≤ F_A(x_{k−1}) + c₁·t·∇F_{S_{k−1}}ᵀd_{k−1},
+     * with forward passes on A. On success leaves x there and rescales the pending pair; on
+     * failure puts x back at x_{k−1}, clears the memory and drops the pair.
+     */
+    private boolean backtrackOnA(float[] x, int a) {
+        double t = tPrev;
+        for (int i = 0; i < backtrackLimit; i++) {
+            t *= 0.5;
+            backtracks++;
+            move(x, start, t, trial);
+            double ft = f.loss(x, oRows, 0, a);
+            passes += a / (3.0 * size);
+            if (ft <= fPrev + c1 * t * dgPrev) {
+                double scale = t / tPrev;
+                for (int j = 0; j < n; j++) {
+                    sPrev[j] = (double) x[j] - start[j];
+                    bsPrev[j] *= scale;
+                }
+                return true;
+            }
+        }
+        System.arraycopy(start, 0, x, 0, n);
+        memory.clear();
+        failures++;
+        pairPending = false;
+        return false;
     }
 
     /** The curvature memory (for tests). */
@@ -217,6 +315,15 @@ final class MultiBatchRun extends SampledRun {
             o.d(sPrev).d(bsPrev);
         }
         o.memory(memory, d, y);
+        if (lazy) {
+            o.i(testPending ? 1 : 0);
+            if (testPending) {
+                o.d(tPrev).d(dgPrev).d(fPrev).d(trial);
+                for (float v : start) {
+                    o.d(v);
+                }
+            }
+        }
     }
 
     @Override
@@ -244,7 +351,28 @@ final class MultiBatchRun extends SampledRun {
             in.d(bp);
         }
         double[][] pairs = in.pairs(n, m, 0);
+        boolean testing = lazy && in.i() == 1;
+        double[] test = new double[3];
+        double[] tr = new double[n];
+        float[] st = new float[n];
+        if (testing) {
+            for (int i = 0; i < 3; i++) {
+                test[i] = in.d();
+            }
+            in.d(tr);
+            for (int j = 0; j < n; j++) {
+                st[j] = (float) in.d();
+            }
+        }
         return () -> {
+            testPending = testing;
+            tPrev = test[0];
+            dgPrev = test[1];
+            fPrev = test[2];
+            if (testing) {
+                System.arraycopy(tr, 0, trial, 0, n);
+                System.arraycopy(st, 0, start, 0, n);
+            }
             pairPending = pending;
             oRows = or;
             oCount = oc;

@@ -36,9 +36,11 @@ import java.util.List;
  * @param blocks K, the blocks of the variance estimate, ≥ 2 (default 16)
  * @param maxBatch the largest sample, ≥ 0 (0, the default: the whole training set)
  * @param test the sample-size test (default {@link Test#INNER_PRODUCT}, the paper's)
+ * @param search where the Armijo condition is tested (default {@link MultiBatchLbfgs.Search#BATCH}, the
+ *     paper's; see {@link MultiBatchLbfgs})
  */
 public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int memory, double damping, double c1,
-        int backtracks, int blocks, int maxBatch, Test test) implements SampledConfig {
+        int backtracks, int blocks, int maxBatch, Test test, MultiBatchLbfgs.Search search) implements SampledConfig {
 
     /** Which sample-size test grows the batch. */
     public enum Test {
@@ -50,7 +52,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     /** The defaults: lr 1, θ 0.9, overlap 0.25, memory 10, damping 0.2, c₁ 10⁻⁴, 10 backtracks, 16 blocks, up to N rows. */
     public static final ProgressiveBatchLbfgs DEFAULT = new ProgressiveBatchLbfgs(1, 0.9, 0.25, 10, 0.2, 1e-4, 10, 16, 0,
-            Test.INNER_PRODUCT);
+            Test.INNER_PRODUCT, MultiBatchLbfgs.Search.BATCH);
 
     /** {@code pb-lbfgs}: the spec name, keys and defaults. */
     static final Entry<ProgressiveBatchLbfgs> ENTRY = Entry.of("pb-lbfgs", ProgressiveBatchLbfgs.class, DEFAULT,
@@ -59,7 +61,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
                 MultiBatchLbfgs mb = MultiBatchLbfgs.read(v, v.real("lr"));
                 return new ProgressiveBatchLbfgs(mb.lr(), v.real("theta"), mb.overlap(), mb.memory(), mb.damping(), mb.c1(),
                         mb.backtracks(), Keys.toInt("blocks", v.whole("blocks")), Keys.toInt("max_batch", v.whole("max_batch")),
-                        v.word("test").equals("norm") ? Test.NORM : Test.INNER_PRODUCT);
+                        v.word("test").equals("norm") ? Test.NORM : Test.INNER_PRODUCT, mb.search());
             });
 
     private static List<Param<ProgressiveBatchLbfgs>> params() {
@@ -76,7 +78,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     /** The multi-batch L-BFGS keys of this configuration, the iteration it shares with {@code mb-lbfgs}. */
     MultiBatchLbfgs multiBatch() {
-        return new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks);
+        return new MultiBatchLbfgs(lr, overlap, memory, damping, c1, backtracks, search);
     }
 
     /** Validates every field. */
@@ -86,6 +88,26 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
         Checks.atLeast("blocks", blocks, 2);
         Checks.atLeast("max_batch", maxBatch, 0);
         java.util.Objects.requireNonNull(test, "test");
+        java.util.Objects.requireNonNull(search, "search");
+    }
+
+    /**
+     * Progressive batching with the batch search ({@link MultiBatchLbfgs.Search#BATCH}).
+     *
+     * @param lr the first trial step, &gt; 0
+     * @param theta θ, &gt; 0
+     * @param overlap r, in (0, 0.5] or 1
+     * @param memory pairs m, ≥ 1
+     * @param damping ε, in [0, 1)
+     * @param c1 the Armijo constant, in (0, 1)
+     * @param backtracks the most halvings per line search, ≥ 0
+     * @param blocks K, ≥ 2
+     * @param maxBatch the largest sample, ≥ 0 (0: the whole training set)
+     * @param test the sample-size test
+     */
+    public ProgressiveBatchLbfgs(double lr, double theta, double overlap, int memory, double damping, double c1,
+            int backtracks, int blocks, int maxBatch, Test test) {
+        this(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test, MultiBatchLbfgs.Search.BATCH);
     }
 
     @Override
@@ -95,7 +117,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
 
     @Override
     public ProgressiveBatchLbfgs withLr(double lr) {
-        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test);
+        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test, search);
     }
 
     /**
@@ -105,7 +127,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
      * @return the copy
      */
     public ProgressiveBatchLbfgs withTheta(double theta) {
-        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test);
+        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test, search);
     }
 
     /**
@@ -115,7 +137,7 @@ public record ProgressiveBatchLbfgs(double lr, double theta, double overlap, int
      * @return the copy
      */
     public ProgressiveBatchLbfgs withTest(Test test) {
-        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test);
+        return new ProgressiveBatchLbfgs(lr, theta, overlap, memory, damping, c1, backtracks, blocks, maxBatch, test, search);
     }
 
     @Override

@@ -35,6 +35,16 @@ public interface SampledMethod {
     double step(float[] theta, double lr);
 
     /**
+     * Settles θ before it leaves the iteration (the end of a run): a method whose last step is
+     * not yet tested ({@code mb-lbfgs} and {@code pb-lbfgs} with {@code search=overlap}) tests it
+     * now and backtracks if the test fails, exactly as its next {@link #step} would, so a run that
+     * continues afterwards takes the same steps. The default does nothing.
+     *
+     * @param theta θ, updated in place
+     */
+    default void settle(float[] theta) {}
+
+    /**
      * Rows in the last iteration's sample.
      *
      * @return |S_k|

@@ -252,6 +252,9 @@ public final class Trainer {
         if (method != null) {                                          // 2–5. a sampled method's whole step
             loss = method.step(net.params(), lr);
             rows = method.lastBatch();
+            if (step + 1 == end || epochsDone()) {
+                method.settle(net.params());                           //    its last step tested before θ leaves the run
+            }
         } else {
             rows = tb == null ? batches.next(xb, yb) : batches.next(xb, tb);                    // 2. batch
             loss = tb == null ? net.lossAndGradient(xb, yb, rows) : net.lossAndGradient(xb, tb, rows); // 3. forward/backward

@@ -65,6 +65,80 @@ class MultiBatchLbfgsTest {
     }
 
     @Test
+    void overlapSearchTakesTheSameStepsWithoutForwardPassesWhenEveryStepIsAccepted() {
+        Quadratics fb = new Quadratics(N, DIM, 10, 0.05, 3);
+        Quadratics fo = new Quadratics(N, DIM, 10, 0.05, 3);
+        MultiBatchLbfgs batch = MultiBatchLbfgs.DEFAULT;
+        SampledMethod b = batch.create(fb, 200, 5);
+        SampledMethod o = batch.withSearch(MultiBatchLbfgs.Search.OVERLAP).create(fo, 200, 5);
+        float[] xb = new float[DIM];
+        float[] xo = new float[DIM];
+        for (int k = 0; k < 12; k++) { // far from the optimum: no trial fails on either sample
+            b.step(xb, 1);
+            o.step(xo, 1);
+        }
+        assertEquals(0, b.stats().lineSearchBacktracks());
+        assertEquals(0, o.stats().lineSearchBacktracks());
+        assertArrayEquals(xb, xo); // the same iterates, bit for bit
+        assertEquals(0, fo.lossRows, "no forward pass");
+        assertEquals(fb.gradientRows, fo.gradientRows);
+        assertEquals(12 * 200 / 3.0 / N, b.passes() - o.passes(), 1e-12); // the batch search's forward passes, 1/3 each
+    }
+
+    @Test
+    void withFullOverlapTheOverlapSearchIsTheBatchSearchOneIterationLater() {
+        Quadratics fb = new Quadratics(N, DIM, 100, 0.5, 4);
+        Quadratics fo = new Quadratics(N, DIM, 100, 0.5, 4);
+        MultiBatchLbfgs batch = new MultiBatchLbfgs(3, 1, 10, 0.2, 1e-4, 10);
+        SampledMethod b = batch.create(fb, 100, 6);
+        SampledMethod o = batch.withSearch(MultiBatchLbfgs.Search.OVERLAP).create(fo, 100, 6);
+        float[] xb = new float[DIM];
+        float[] xo = new float[DIM];
+        for (int k = 0; k < 25; k++) {
+            b.step(xb, 3);
+            o.step(xo, 3);
+        }
+        o.settle(xo);
+        assertTrue(b.stats().lineSearchBacktracks() > 0); // t = 3 overshoots now and then
+        assertEquals(b.stats(), o.stats()); // the same test on the same sample S_k: the same halvings
+        assertArrayEquals(xb, xo);
+    }
+
+    @Test
+    void overlapSearchBacktracksAStepTheOverlapRejects() {
+        Quadratics f = new Quadratics(N, DIM, 100, 0.5, 4);
+        MultiBatchLbfgs cfg = new MultiBatchLbfgs(50, 0.25, 10, 0.2, 1e-4, 20, MultiBatchLbfgs.Search.OVERLAP);
+        SampledMethod run = cfg.create(f, 200, 8);
+        float[] x = new float[DIM];
+        double f0 = f.full(x);
+        for (int k = 0; k < 40; k++) {
+            assertTrue(Double.isFinite(run.step(x, 50)));
+        }
+        run.settle(x); // the last step, tested (it overshoots at lr 50 and is backtracked)
+        assertTrue(run.stats().lineSearchBacktracks() > 0);
+        assertTrue(f.lossRows > 0);
+        assertTrue(f.full(x) < 0.1 * f0 + 0.9 * optimum(f), f.full(x) + " from " + f0);
+    }
+
+    @Test
+    void overlapSearchWithoutHalvingsPutsARejectedStepBackAndDropsItsPair() {
+        Quadratics f = new Quadratics(N, DIM, 10, 0.5, 6);
+        MultiBatchRun run = (MultiBatchRun) new MultiBatchLbfgs(1e4, 0.25, 10, 0.2, 1e-4, 0, MultiBatchLbfgs.Search.OVERLAP)
+                .create(f, 200, 9);
+        float[] x = new float[DIM];
+        run.step(x, 1e4); // the trial step from 0, untested yet
+        float[] x0 = new float[DIM];
+        f.gradientCalls.clear();
+        run.step(x, 1e4);
+        // A (the 50 overlap rows) at the trial point, rejected, then again at x₀ = 0 where the run stays
+        assertArrayEquals(f.gradientCalls.get(0).rows(), f.gradientCalls.get(1).rows());
+        assertArrayEquals(x0, f.gradientCalls.get(1).theta());
+        assertEquals(1, run.stats().lineSearchFailures());
+        assertEquals(0, run.memory().pairs());
+        assertEquals(0, run.stats().pairsAccepted() + run.stats().pairsDamped());
+    }
+
+    @Test
     void smallCurvatureIsDampedToEpsilonTimesSBs() {
         double[] s = {1, 0, 0};
         double[] bs = {2, 0, 0};       // sᵀBs = 2

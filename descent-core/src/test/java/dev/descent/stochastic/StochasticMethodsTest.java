@@ -29,7 +29,8 @@ class StochasticMethodsTest {
     @Test
     void badSpecsSayWhatIsWrongInTheSharedFormat() {
         assertEquals("'gamma=1' at column 10 of optimizer spec 'mb-lbfgs:gamma=1': unknown key 'gamma'; valid keys for mb-lbfgs: "
-                + "lr, overlap, memory, damping, c1, backtracks", message("mb-lbfgs:gamma=1"));
+                + "lr, overlap, memory, damping, c1, backtracks, search", message("mb-lbfgs:gamma=1"));
+        assertTrue(message("mb-lbfgs:search=wolfe").contains("'wolfe' is not one of batch, overlap"), message("mb-lbfgs:search=wolfe"));
         assertEquals("'overlap=0.7' at column 10 of optimizer spec 'mb-lbfgs:overlap=0.7': overlap (or exactly 1, full overlap) must be "
                 + "in (0, 0.5], got 0.7", message("mb-lbfgs:overlap=0.7"));
         assertTrue(message("sqn:every=x").startsWith("'every=x' at column 5 of optimizer spec 'sqn:every=x': "), message("sqn:every=x"));
@@ -47,7 +48,7 @@ class StochasticMethodsTest {
     void usageListsEveryMethodWithItsDefaults() {
         List<String> usage = StochasticMethods.usage();
         assertEquals(4, usage.size());
-        assertTrue(usage.get(0).startsWith("mb-lbfgs[:lr=1.0,overlap=0.25,memory=10,damping=0.2,c1=1.0E-4,backtracks=10]"), usage.get(0));
+        assertTrue(usage.get(0).startsWith("mb-lbfgs[:lr=1.0,overlap=0.25,memory=10,damping=0.2,c1=1.0E-4,backtracks=10,search=batch]"), usage.get(0));
         assertTrue(usage.get(1).contains("test=inner"), usage.get(1));
         assertTrue(usage.get(2).startsWith("sqn[:lr=0.1,every=20,hessian_batch=4096,memory=10,damping=0.2]"), usage.get(2));
         assertEquals(List.of("mb-lbfgs", "pb-lbfgs", "sqn", "naive-lbfgs"), StochasticMethods.names());

@@ -14,6 +14,7 @@ import dev.descent.stochastic.SampledConfig;
 import dev.descent.stochastic.SampledMethod;
 import dev.descent.stochastic.SampledObjective;
 import dev.descent.stochastic.Sqn;
+import dev.descent.stochastic.StochasticMethods;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ class SampledTrainingTest {
 
     static final Split DATA = Split.stratified(Synthetic.spiral(3, 200, 0.1, 5), 0.2, 1);
     static final List<SampledConfig> METHODS = List.of(MultiBatchLbfgs.DEFAULT, new MultiBatchLbfgs(1, 1, 5, 0.2, 1e-4, 10),
-            ProgressiveBatchLbfgs.DEFAULT, new Sqn(0.2, 5, 200, 5));
+            ProgressiveBatchLbfgs.DEFAULT, new Sqn(0.2, 5, 200, 5), StochasticMethods.parse("mb-lbfgs:search=overlap"),
+            StochasticMethods.parse("pb-lbfgs:search=overlap,test=norm"));
 
     record Run(Model model, ModelSample sample, Trainer trainer) {}
 

@@ -95,6 +95,9 @@ public final class MultiBatchFit {
                 break;
             }
         }
+        if (!"NON_FINITE".equals(status)) {
+            m.settle(theta); // a step still to be tested (search=overlap) is tested before θ is reported
+        }
         double[] x = new double[theta.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = theta[i];
