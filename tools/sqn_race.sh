@@ -93,7 +93,7 @@ for phase in $phases; do
       for s in ${TORCH_SEEDS:-0}; do
         for b in 8192 1024; do
           ep=$([ $b = 8192 ] && echo 30 || echo 15)
-          for lr in 1e-3 3e-3 1e-2; do
+          for lr in 1e-3 3e-3 1e-2 3e-2 $([ $b = 8192 ] && echo 1e-1); do # descent's Adam grid
             name="softmax-b$b-torch-adam_lr$lr-s$s"
             [ -s "$out/$name.csv" ] || /usr/bin/python3 "$root/tools/sqn_race_torch.py" --method adam --lr "$lr" --batch $b --epochs $ep \
               --seed $s --out "$out/$name.csv" 2> "$out/$name.err"
