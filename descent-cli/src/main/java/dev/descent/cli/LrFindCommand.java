@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
         description = {
             "Learning-rate range test (Smith 2015): grow the lr exponentially over one short run and suggest one.",
             "Stops early once the smoothed loss exceeds 4x its best; the model is left as it was."
-        })
+        },
+        footer = {"", "--json prints one object {suggestedLr, suggest, lrs, losses, rawLosses, valley, steepest, minimumOver10, "
+                + "stoppedEarly, steps}: losses smoothed, rawLosses as measured."})
 public final class LrFindCommand implements Callable<Integer> {
 
     @Mixin

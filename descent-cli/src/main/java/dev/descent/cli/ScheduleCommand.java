@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         name = "schedule",
         mixinStandardHelpOptions = true,
         description = {"Print the learning rate of a schedule spec at steps 0..STEP, to check it before training.", ""},
-        footer = {"", "Schedule specs:", ScheduleSpec.GRAMMAR})
+        footer = {"", "--json prints one object {spec, lr0, steps, lrs}.", "", "Schedule specs:", ScheduleSpec.GRAMMAR})
 public final class ScheduleCommand implements Runnable {
 
     /** Created by picocli, which then sets the options. */

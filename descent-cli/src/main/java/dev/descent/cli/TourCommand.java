@@ -38,6 +38,8 @@ import picocli.CommandLine.Option;
         name = "tour",
         mixinStandardHelpOptions = true,
         description = "Run cs231n lecture 7's optimization experiments and write an HTML report with their charts.",
+        footer = {"", "--json prints one object {report, results, seconds, seed, sectionsRun, notRun}: the paths of index.html "
+                + "and results.json, the run's seconds, and the sections run and not run."},
         modelTransformer = TourCommand.SectionList.class)
 public final class TourCommand implements Callable<Integer> {
 
