@@ -16,7 +16,12 @@ import java.util.List;
  * steps backtrack on their batch (Armijo, c₁ = {@value #C1}, at most {@value #WARM_UP_BACKTRACKS}
  * halvings of α, forward passes only): from the initial point an α chosen for the quasi-Newton
  * phase can overshoot (the race's α = 0.3 at batch 8192 rose above the starting objective within
- * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once.
+ * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once. If any warm-up step
+ * had to backtrack, α is too large for plain steps on this problem, and every later step
+ * searches too (the same test along d = −H·g, from t = α: one forward pass per step and one per
+ * halving); a safeguard of this implementation, not of Byrd et al., whose steps are never searched.
+ * Without it the race's α = 1 rose above the starting objective a few steps after the warm-up, in
+ * 5 of 6 runs (docs/PERFORMANCE.md). With an α the warm-up never had to cut, nothing changes.
  *
  * <p><b>Pairs.</b> Every L iterations the average of the last L iterates x̄_t is formed; from the
  * second average on, s_t = x̄_t − x̄_{t−1} and y_t = ∇²F_{S_H}(x̄_t)·s_t, a Hessian-vector product

@@ -7,7 +7,7 @@ import dev.descent.minimize.LbfgsMemory;
 /** The state of {@link Sqn}: names as in Byrd et al. (x̄_t the averages, L = every, b_H = hessianBatch). */
 final class SqnRun extends SampledRun {
 
-    private static final int KIND = 0x5351_4E32; // "SQN2"
+    private static final int KIND = 0x5351_4E33; // "SQN3"
 
     private final Sqn cfg;
     private final int hessianBatch;
@@ -27,6 +27,7 @@ final class SqnRun extends SampledRun {
 
     private int window;
     private boolean hasPrev;
+    private boolean searching; // a warm-up step had to backtrack: every step searches from then on
 
     SqnRun(Sqn config, SampledObjective f, int batch, long seed) {
         super(config, f, batch, seed, KIND, config.memory(), false);
@@ -61,10 +62,14 @@ final class SqnRun extends SampledRun {
             if (memory.pairs() > 0 && (!(dg < 0) || !Double.isFinite(dg))) {
                 resets++;
                 memory.clear();
-                memory.twoLoop(g, d);
+                dg = memory.twoLoop(g, d);
             }
-            for (int j = 0; j < n; j++) {
-                x[j] = (float) (x[j] + lr * d[j]);
+            if (searching) {
+                search(x, fb, dg, lr);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    x[j] = (float) (x[j] + lr * d[j]);
+                }
             }
         }
         for (int j = 0; j < n; j++) {
@@ -88,14 +93,26 @@ final class SqnRun extends SampledRun {
             d[j] = -g[j];
             gg += g[j] * g[j];
         }
+        if (search(x, fb, -gg, lr) > 0) {
+            searching = true;
+        }
+    }
+
+    /**
+     * Armijo's backtracking on the batch along d (forward passes only): the largest t of α, α/2,
+     * …, α/2¹⁰ with F_b(x + t·d) ≤ F_b(x) + c₁·t·gᵀd (the smallest if none passes).
+     *
+     * @return the halvings taken
+     */
+    private int search(float[] x, double fb, double dg, double lr) {
         System.arraycopy(x, 0, start, 0, n);
         double t = lr;
         for (int i = 0;; i++) {
             move(x, start, t, d);
             double ft = f.loss(x, rows, 0, batch);
             passes += batch / (3.0 * size);
-            if (ft <= fb - Sqn.C1 * t * gg || i == Sqn.WARM_UP_BACKTRACKS) {
-                return;
+            if (ft <= fb + Sqn.C1 * t * dg || i == Sqn.WARM_UP_BACKTRACKS) {
+                return i;
             }
             t *= 0.5;
             backtracks++;
@@ -129,7 +146,7 @@ final class SqnRun extends SampledRun {
     @Override
     void writeOwn(State.Out o) {
         Batches.Cursor h = hessianStream.cursor();
-        o.l(h.epoch()).i(h.offset()).i(window).i(hasPrev ? 1 : 0).d(xSum).d(xBarPrev).memory(memory, s, y);
+        o.l(h.epoch()).i(h.offset()).i(window).i(hasPrev ? 1 : 0).i(searching ? 1 : 0).d(xSum).d(xBarPrev).memory(memory, s, y);
     }
 
     @Override
@@ -145,6 +162,7 @@ final class SqnRun extends SampledRun {
             throw in.bad("window position " + w);
         }
         boolean prev = in.i() == 1;
+        boolean search = in.i() == 1;
         double[] sum = new double[n];
         double[] bar = new double[n];
         in.d(sum);
@@ -154,6 +172,7 @@ final class SqnRun extends SampledRun {
             hessianStream.seek(h);
             window = w;
             hasPrev = prev;
+            searching = search;
             System.arraycopy(sum, 0, xSum, 0, n);
             System.arraycopy(bar, 0, xBarPrev, 0, n);
             State.restore(memory, pairs);

@@ -102,4 +102,28 @@ class SqnTest {
             assertTrue(sqn.stats().lineSearchBacktracks() > 0);
         }
     }
+
+    /**
+     * The same too-large α after the warm-up: without a search the quasi-Newton steps α·H·g
+     * overshoot the steep coordinates and the run rises far above its start; since the warm-up
+     * had to backtrack, every step searches, and the objective never rises above the start.
+     */
+    @Test
+    void aStepSizeTheWarmUpHadToCutIsSearchedAtEveryStep() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(2000, 10, 100, 0.5, 90 + seed);
+            for (int j = 0; j < f.h.length; j++) {
+                f.h[j] *= 0.01;
+            }
+            float[] x = new float[10];
+            double f0 = f.full(x);
+            SampledMethod sqn = new Sqn(2.5, 10, 500, 10).create(f, 64, seed);
+            for (int k = 0; k < 300; k++) {
+                sqn.step(x, 2.5);
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            double best = MultiBatchLbfgsTest.optimum(f);
+            assertTrue(f.full(x) - best < 0.1 * (f0 - best), "seed " + seed + ": gap " + (f.full(x) - best) + " of " + (f0 - best));
+        }
+    }
 }
