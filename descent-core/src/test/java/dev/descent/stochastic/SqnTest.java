@@ -82,12 +82,16 @@ class SqnTest {
     }
 
     /**
-     * SGD at α·h_max = 2.5 grows the steep coordinate by |1 − 2.5| = 1.5 per step: the warm-up's
-     * backtracking on the batch keeps the first 2L steps from rising above the start.
+     * Runs SQN at α = 2.5 for {@code steps} steps on a quadratic whose steepest curvature is 1
+     * (SGD at α·h_max = 2.5 grows the steep coordinate by |1 − 2.5| = 1.5 per step), checking
+     * after every step that the objective never rises above its start.
+     *
+     * @param runs filled with the three seeds' runs
+     * @return for each seed, the final gap to the optimum over the starting gap
      */
-    @Test
-    void warmUpStepsBacktrackOnTheirBatchFromTheStart() {
-        for (long seed = 0; seed < 3; seed++) {
+    private static double[] runAtTooLargeAStep(int steps, SampledMethod[] runs) {
+        double[] gaps = new double[3];
+        for (int seed = 0; seed < 3; seed++) {
             Quadratics f = new Quadratics(2000, 10, 100, 0.5, 90 + seed);
             for (int j = 0; j < f.h.length; j++) {
                 f.h[j] *= 0.01;
@@ -95,35 +99,37 @@ class SqnTest {
             float[] x = new float[10];
             double f0 = f.full(x);
             SampledMethod sqn = new Sqn(2.5, 10, 500, 10).create(f, 64, seed);
-            for (int k = 0; k < 20; k++) {
+            for (int k = 0; k < steps; k++) {
                 sqn.step(x, 2.5);
                 assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
             }
+            double best = MultiBatchLbfgsTest.optimum(f);
+            gaps[seed] = (f.full(x) - best) / (f0 - best);
+            runs[seed] = sqn;
+        }
+        return gaps;
+    }
+
+    /** The warm-up's backtracking on the batch keeps the first 2L SGD steps from rising above the start. */
+    @Test
+    void warmUpStepsBacktrackOnTheirBatchFromTheStart() {
+        SampledMethod[] runs = new SampledMethod[3];
+        runAtTooLargeAStep(20, runs);
+        for (SampledMethod sqn : runs) {
             assertTrue(sqn.stats().lineSearchBacktracks() > 0);
         }
     }
 
     /**
      * The same too-large α after the warm-up: without a search the quasi-Newton steps α·H·g
-     * overshoot the steep coordinates and the run rises far above its start; since the warm-up
-     * had to backtrack, every step searches, and the objective never rises above the start.
+     * overshoot the steep coordinates and the run rises far above its start (at step 30); since
+     * the warm-up had to backtrack, every step searches, and the objective never rises above the
+     * start.
      */
     @Test
     void aStepSizeTheWarmUpHadToCutIsSearchedAtEveryStep() {
-        for (long seed = 0; seed < 3; seed++) {
-            Quadratics f = new Quadratics(2000, 10, 100, 0.5, 90 + seed);
-            for (int j = 0; j < f.h.length; j++) {
-                f.h[j] *= 0.01;
-            }
-            float[] x = new float[10];
-            double f0 = f.full(x);
-            SampledMethod sqn = new Sqn(2.5, 10, 500, 10).create(f, 64, seed);
-            for (int k = 0; k < 300; k++) {
-                sqn.step(x, 2.5);
-                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
-            }
-            double best = MultiBatchLbfgsTest.optimum(f);
-            assertTrue(f.full(x) - best < 0.1 * (f0 - best), "seed " + seed + ": gap " + (f.full(x) - best) + " of " + (f0 - best));
+        for (double gap : runAtTooLargeAStep(300, new SampledMethod[3])) {
+            assertTrue(gap < 0.1, "gap " + gap + " of the starting gap");
         }
     }
 }
