@@ -84,10 +84,9 @@ final class MultiBatchRun extends SampledRun {
     public double step(float[] x, double lr) {
         checkTheta(x);
         // 1. the sample: A = O_{k−1} (kept rows), N and C fresh
-        int b = batch;
         int a = oCount;
-        int c = full ? b : Math.max(1, (int) Math.round(overlap * b));
-        int nNew = full ? 0 : Math.max(0, b - a - c);
+        int c = overlapRows();
+        int nNew = newRows(c);
         int total = a + nNew + c;
         if (rows.length < total) {
             rows = new int[total];
@@ -95,7 +94,7 @@ final class MultiBatchRun extends SampledRun {
         System.arraycopy(oRows, 0, rows, 0, a);
         stream.take(nNew + c, rows, a);
         int sFrom = full ? a : 0;
-        int sCount = full ? c : total;
+        int sCount = sampleRows(c, nNew);
         lastBatch = sCount;
 
         // 2. block gradients: A, N, C (each in parts when the sample-size test needs them)
@@ -210,6 +209,21 @@ final class MultiBatchRun extends SampledRun {
         }
     }
 
+    /** |C| = |O_k| of the next sample: round(r·b), at least 1; b for full overlap. */
+    private int overlapRows() {
+        return full ? batch : Math.max(1, (int) Math.round(overlap * batch));
+    }
+
+    /** |N| of the next sample, whose C has {@code c} rows and whose A is the kept overlap (none for full overlap). */
+    private int newRows(int c) {
+        return full ? 0 : Math.max(0, batch - oCount - c);
+    }
+
+    /** |S_k| of the next sample: A ∪ N ∪ C, or C alone for full overlap (A is then outside S_k). */
+    private int sampleRows(int c, int nNew) {
+        return full ? c : oCount + nNew + c;
+    }
+
     /** The rows per part of a sample of {@code sCount} rows: K parts for progressive batching, else one block. */
     private int parts(int sCount) {
         return progressive != null ? Math.max(1, (sCount + progressive.blocks() - 1) / progressive.blocks()) : Integer.MAX_VALUE;
@@ -248,10 +262,8 @@ final class MultiBatchRun extends SampledRun {
         if (!testPending || oCount == 0) {
             return;
         }
-        int b = batch;
-        int c = full ? b : Math.max(1, (int) Math.round(overlap * b));
-        int total = full ? c : oCount + Math.max(0, b - oCount - c) + c;
-        testAndEvaluateA(x, oCount, parts(total));
+        int c = overlapRows();
+        testAndEvaluateA(x, oCount, parts(sampleRows(c, newRows(c))));
     }
 
     /** The pending pair's s = x − start and Bs = −t·g. */
