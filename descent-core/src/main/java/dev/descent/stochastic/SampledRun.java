@@ -154,10 +154,27 @@ abstract class SampledRun implements SampledMethod {
         return o.bytes();
     }
 
+    /** A state kind as its four ASCII letters ("SQN3"), or as a number when it is not one. */
+    private static String tag(int kind) {
+        StringBuilder b = new StringBuilder(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            char c = (char) ((kind >>> shift) & 0xFF);
+            if (c < 0x20 || c > 0x7E) {
+                return Integer.toString(kind);
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     @Override
     public final void importState(byte[] state) {
         State.In in = new State.In(state, config.name() + " state");
-        in.expect(kind, "the kind");
+        int savedKind = in.i();
+        if (savedKind != kind) {
+            throw in.bad("it has the format " + tag(savedKind) + ", this version of descent reads " + tag(kind)
+                    + ": continue it with the descent that wrote it, or start a new run");
+        }
         in.expect(n, "the dimension");
         in.expect(memorySize, "the memory");
         Batches.Cursor cur;

@@ -52,6 +52,8 @@ class ResumeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MultiBatchLbfgs.DEFAULT.create(f, 32, 1).importState(sqn));
         assertEquals(true, e.getMessage().startsWith("the saved state does not belong to this mb-lbfgs state"), e.getMessage());
+        assertEquals("the saved state does not belong to this mb-lbfgs state (it has the format SQN3, this version of descent reads "
+                + "MBL2: continue it with the descent that wrote it, or start a new run)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sqn(0.01, 4, 100, 5).create(f, 32, 1).importState(new byte[3]));
     }
 }
