@@ -164,6 +164,17 @@ final class VectorSteps {
             float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
             float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         int i = from;
+        if (scale == 1 && clipValue == Float.POSITIVE_INFINITY && lambda == 0 && decay == 1 && vmax == null) {
+            // plain Adam without the identities (·1, clamps at ±∞, + θ·0, θ·1): the same values; only the
+            // sign of a zero gradient can differ (−0 + θ·0 is +0), as in torch, which adds θ·λ only when λ ≠ 0
+            for (int n = end(from, to); i < n; i += S.length()) {
+                FloatVector d = FloatVector.fromArray(S, g, i);
+                FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
+                FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
+                FloatVector denom = sqrt(vi).div(sqrtBc2).add(eps);
+                FloatVector.fromArray(S, p, i).add(mi.div(denom).mul(negStep)).intoArray(p, i);
+            }
+        }
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
