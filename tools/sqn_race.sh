@@ -36,8 +36,8 @@ run() { # run NAME ARGS...
     --metrics "$out/$name.csv" --json "$@" > "$out/$name.json" 2> "$out/$name.err"
 }
 
-descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NESTEROV_LRS SQN_LRS
-  local model=$1 tag=$2 b=$3 ep=$4 ev=$5 adam=$6 nest=$7 sqn=$8
+descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NESTEROV_LRS SQN_LRS SQN_MOMENTUM_LRS
+  local model=$1 tag=$2 b=$3 ep=$4 ev=$5 adam=$6 nest=$7 sqn=$8 sqnm=$9
   local steps=$(( ep * ((60000 + b - 1) / b) ))
   for s in $seeds; do
     local p="$tag-b$b"
@@ -57,6 +57,8 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
     run "$p-pb-lbfgs_ov_norm2x-s$s" "${common[@]}" --optimizer "pb-lbfgs:$ov,test=norm,max_batch=$(( 2 * b ))"
     run "$p-mb-lbfgs_ov_lr0.5-s$s" "${common[@]}" --optimizer "mb-lbfgs:$ov" --lr 0.5 --schedule "cosine:steps=$qsteps"
     for lr in $sqn; do run "$p-sqn_lr$lr-s$s" "${common[@]}" --optimizer sqn --lr "$lr" --schedule "cosine:steps=$steps"; done
+    # SQN with heavy-ball momentum 0.9 (its steps are about 10× α in the long run, hence the grid one step lower)
+    for lr in $sqnm; do run "$p-sqn_m0.9_lr$lr-s$s" "${common[@]}" --optimizer sqn:momentum=0.9 --lr "$lr" --schedule "cosine:steps=$steps"; done
     # SQN given a third more epochs (its steps cost about Adam's; the budget is 1.5× Adam's seconds)
     local ep2=$(( ep * 4 / 3 )) steps2=$(( ep * 4 / 3 * ((60000 + b - 1) / b) ))
     run "$p-sqn_lr0.3_ep$ep2-s$s" --model "$model" --batch "$b" --epochs "$ep2" --seed "$s" --eval-every "$ev" \
@@ -70,8 +72,8 @@ descent_phase() { # descent_phase MODEL TAG BATCH EPOCHS EVAL_EVERY ADAM_LRS NES
 for phase in $phases; do
   case $phase in
     # each first-order grid reaches one step past its best lr on both sides
-    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2 1e-1" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
-    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2 3e-2" "0.03 0.1 0.3 1" "0.1 0.3 1" ;;
+    softmax-8192) descent_phase softmax softmax 8192 30 8 "1e-3 3e-3 1e-2 3e-2 1e-1" "0.03 0.1 0.3 1" "0.1 0.3 1" "0.03 0.1 0.3 1" ;;
+    softmax-1024) descent_phase softmax softmax 1024 15 20 "1e-3 3e-3 1e-2 3e-2" "0.03 0.1 0.3 1" "0.1 0.3 1" "0.03 0.1 0.3 1" ;;
     softmax-extra) # added after the first results: pb-lbfgs with the norm test
       for s in $seeds; do
         run "softmax-b8192-pb-lbfgs_norm-s$s" --model softmax --batch 8192 --epochs 30 --seed "$s" --eval-every 8 --optimizer pb-lbfgs:test=norm
@@ -87,6 +89,7 @@ for phase in $phases; do
         run "mlp256-b8192-pb-lbfgs_ov_cos-s$s" "${common[@]}" --optimizer pb-lbfgs:search=overlap,memory=30 --schedule cosine:steps=98
         run "mlp256-b8192-pb-lbfgs_ov_norm2x-s$s" "${common[@]}" --optimizer pb-lbfgs:search=overlap,memory=30,test=norm,max_batch=16384
         run "mlp256-b8192-sqn_lr0.1-s$s" "${common[@]}" --optimizer sqn --lr 0.1 --schedule cosine:steps=80
+        for lr in 0.01 0.03 0.1; do run "mlp256-b8192-sqn_m0.9_lr$lr-s$s" "${common[@]}" --optimizer sqn:momentum=0.9 --lr "$lr" --schedule cosine:steps=80; done
         run "mlp256-b8192-naive-lbfgs-s$s" "${common[@]}" --optimizer naive-lbfgs
       done ;;
     torch) # the peers run for TORCH_SEEDS (default: 0)

@@ -39,13 +39,28 @@ import java.util.List;
  * directions by about 1/ε times SGD's step. With ε = 0 a pair is skipped when yᵀs ≤ 10⁻¹⁰·sᵀB₀s or
  * it is not finite (possible for non-convex models).
  *
+ * <p><b>Momentum</b> (off by default; not in Byrd et al.). With μ &gt; 0 the direction carries
+ * Polyak's heavy ball, as torch's SGD momentum does:
+ * <pre>
+ *   D ← d + μ·D,   x ← x + t·D        (d = −g in the warm-up, −H·g after it)
+ * </pre>
+ * so that with t = α on every step x_{k+1} = x_k + α·d_k + μ·(x_k − x_{k−1}) (for a constant α).
+ * Because the momentum is part of the direction, the searched steps (the warm-up's, and every
+ * step once the warm-up had to backtrack) test the whole move, F_b(x + t·D) ≤ F_b(x) + c₁·t·gᵀD;
+ * and when D is not a descent direction for the batch (gᵀD ≥ 0) the momentum restarts, D = d
+ * (O'Donoghue and Candès's gradient restart, "Adaptive restart for accelerated gradient
+ * schemes", Found. Comput. Math. 15, 2015). A step with momentum moves about α/(1 − μ) times
+ * d in the long run, so α should be about (1 − μ) times the α that suits μ = 0.
+ *
  * @param lr the step size α, &gt; 0 (default 0.1)
  * @param every L, iterations between pairs, ≥ 1 (default 20)
  * @param hessianBatch |S_H|, rows of the Hessian sample, ≥ 1 (default 4096, at most N)
  * @param memory pairs m, ≥ 1 (default 10)
  * @param damping ε of the pair test against B₀, in [0, 1) (default 0.2; 0: skip instead of damping)
+ * @param momentum μ of the heavy-ball direction, in [0, 1) (default 0: Byrd et al.'s SQN)
  */
-public record Sqn(double lr, int every, int hessianBatch, int memory, double damping) implements SampledConfig {
+public record Sqn(double lr, int every, int hessianBatch, int memory, double damping, double momentum)
+        implements SampledConfig {
 
     private static final double DEFAULT_DAMPING = 0.2;
 
@@ -58,8 +73,8 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
     /** The largest γ of H₀ = γI: H₀ never steps farther than SGD with the same α. */
     public static final double H0_MAX = 1;
 
-    /** The defaults: lr 0.1, L = 20, |S_H| = 4096, memory 10, damping 0.2. */
-    public static final Sqn DEFAULT = new Sqn(0.1, 20, 4096, 10, DEFAULT_DAMPING);
+    /** The defaults: lr 0.1, L = 20, |S_H| = 4096, memory 10, damping 0.2, momentum 0. */
+    public static final Sqn DEFAULT = new Sqn(0.1, 20, 4096, 10, DEFAULT_DAMPING, 0);
 
     /** {@code sqn}: the spec name, keys and defaults. */
     static final Entry<Sqn> ENTRY = Entry.of("sqn", Sqn.class, DEFAULT,
@@ -68,9 +83,10 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
                     Param.whole("every", c -> (long) c.every(), "L, iterations between curvature pairs, ≥ 1"),
                     Param.whole("hessian_batch", c -> (long) c.hessianBatch(), "rows of the Hessian-vector sample, ≥ 1"),
                     Keys.memory(Sqn::memory),
-                    Param.real("damping", Sqn::damping, "ε of the pair test against B₀ and Powell damping, in [0, 1); 0 skips instead")),
+                    Param.real("damping", Sqn::damping, "ε of the pair test against B₀ and Powell damping, in [0, 1); 0 skips instead"),
+                    Param.real("momentum", Sqn::momentum, "μ of the heavy-ball direction D ← d + μ·D, in [0, 1); 0: none")),
             v -> new Sqn(v.real("lr"), Keys.toInt("every", v.whole("every")), Keys.toInt("hessian_batch", v.whole("hessian_batch")),
-                    Keys.toInt("memory", v.whole("memory")), v.real("damping")));
+                    Keys.toInt("memory", v.whole("memory")), v.real("damping"), v.real("momentum")));
 
     /** Validates every field. */
     public Sqn {
@@ -79,10 +95,24 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
         Checks.atLeast("hessian_batch", hessianBatch, 1);
         Checks.atLeast("memory", memory, 1);
         Checks.in("damping", damping, 0, false, 1, true);
+        Checks.in("momentum", momentum, 0, false, 1, true);
     }
 
     /**
-     * SQN with the default damping 0.2.
+     * SQN without momentum.
+     *
+     * @param lr the step size α, &gt; 0
+     * @param every L, ≥ 1
+     * @param hessianBatch |S_H|, ≥ 1
+     * @param memory pairs m, ≥ 1
+     * @param damping ε, in [0, 1)
+     */
+    public Sqn(double lr, int every, int hessianBatch, int memory, double damping) {
+        this(lr, every, hessianBatch, memory, damping, 0);
+    }
+
+    /**
+     * SQN with the default damping 0.2 and no momentum.
      *
      * @param lr the step size α, &gt; 0
      * @param every L, ≥ 1
@@ -100,7 +130,7 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
 
     @Override
     public Sqn withLr(double lr) {
-        return new Sqn(lr, every, hessianBatch, memory, damping);
+        return new Sqn(lr, every, hessianBatch, memory, damping, momentum);
     }
 
     @Override

@@ -4,7 +4,10 @@ import dev.descent.data.Batches;
 import dev.descent.data.Rng;
 import dev.descent.minimize.LbfgsMemory;
 
-/** The state of {@link Sqn}: names as in Byrd et al. (x̄_t the averages, L = every, b_H = hessianBatch). */
+/**
+ * The state of {@link Sqn}: names as in Byrd et al. (x̄_t the averages, L = every, b_H = hessianBatch);
+ * D is the momentum direction, kept only when μ &gt; 0.
+ */
 final class SqnRun extends SampledRun {
 
     private static final int KIND = 0x5351_4E33; // "SQN3"
@@ -24,6 +27,8 @@ final class SqnRun extends SampledRun {
     private final float[] start;
     private final int[] rows;
     private final int[] hRows;
+    private final double mu;
+    private final double[] dir; // D, the last direction taken (momentum included), when μ > 0
 
     private int window;
     private boolean hasPrev;
@@ -46,6 +51,8 @@ final class SqnRun extends SampledRun {
         start = new float[n];
         rows = new int[batch];
         hRows = new int[hessianBatch];
+        mu = config.momentum();
+        dir = mu > 0 ? new double[n] : null;
     }
 
     @Override
@@ -54,22 +61,32 @@ final class SqnRun extends SampledRun {
         if (!Double.isFinite(fb)) {
             return fb;
         }
-        if (steps < 2L * cfg.every()) {
-            warmUp(x, fb, lr);
-        } else {
-            // d = −H·g, or −g after a reset
-            double dg = memory.twoLoop(g, d);
+        boolean warmUp = steps < 2L * cfg.every();
+        double dg;
+        if (warmUp) { // d = −g
+            dg = 0;
+            for (int j = 0; j < n; j++) {
+                d[j] = -g[j];
+                dg -= g[j] * g[j];
+            }
+        } else { // d = −H·g, or −g after a reset
+            dg = memory.twoLoop(g, d);
             if (memory.pairs() > 0 && (!(dg < 0) || !Double.isFinite(dg))) {
                 resets++;
                 memory.clear();
                 dg = memory.twoLoop(g, d);
             }
-            if (searching) {
-                search(x, fb, dg, lr);
-            } else {
-                for (int j = 0; j < n; j++) {
-                    x[j] = (float) (x[j] + lr * d[j]);
-                }
+        }
+        if (mu > 0) {
+            dg = momentum(dg);
+        }
+        if (warmUp || searching) {
+            if (search(x, fb, dg, lr) > 0 && warmUp) {
+                searching = true;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                x[j] = (float) (x[j] + lr * d[j]);
             }
         }
         for (int j = 0; j < n; j++) {
@@ -83,19 +100,26 @@ final class SqnRun extends SampledRun {
     }
 
     /**
-     * A warm-up step: SGD, x ← x − t·g with t the largest of α, α/2, …, α/2¹⁰ that decreases the
-     * batch's loss by Armijo's rule F_b(x − t·g) ≤ F_b(x) − c₁·t·‖g‖² (forward passes only; the
-     * smallest is taken if none does).
+     * Heavy ball on the direction: d ← d + μ·D, then D ← d, unless d + μ·D is not a descent
+     * direction for this batch (gᵀ(d + μ·D) ≥ 0), when the momentum restarts: d stays, D ← d.
+     *
+     * @param dg gᵀd
+     * @return gᵀd of the direction taken
      */
-    private void warmUp(float[] x, double fb, double lr) {
-        double gg = 0;
+    private double momentum(double dg) {
+        double gD = 0;
         for (int j = 0; j < n; j++) {
-            d[j] = -g[j];
-            gg += g[j] * g[j];
+            gD += g[j] * dir[j];
         }
-        if (search(x, fb, -gg, lr) > 0) {
-            searching = true;
+        double combined = dg + mu * gD;
+        boolean keep = combined < 0 && Double.isFinite(combined);
+        for (int j = 0; j < n; j++) {
+            if (keep) {
+                d[j] += mu * dir[j];
+            }
+            dir[j] = d[j];
         }
+        return keep ? combined : dg;
     }
 
     /**
@@ -147,6 +171,9 @@ final class SqnRun extends SampledRun {
     void writeOwn(State.Out o) {
         Batches.Cursor h = hessianStream.cursor();
         o.l(h.epoch()).i(h.offset()).i(window).i(hasPrev ? 1 : 0).i(searching ? 1 : 0).d(xSum).d(xBarPrev).memory(memory, s, y);
+        if (mu > 0) {
+            o.d(dir);
+        }
     }
 
     @Override
@@ -168,6 +195,10 @@ final class SqnRun extends SampledRun {
         in.d(sum);
         in.d(bar);
         double[][] pairs = in.pairs(n, cfg.memory(), 0);
+        double[] saved = mu > 0 ? new double[n] : null;
+        if (mu > 0) {
+            in.d(saved);
+        }
         return () -> {
             hessianStream.seek(h);
             window = w;
@@ -176,6 +207,9 @@ final class SqnRun extends SampledRun {
             System.arraycopy(sum, 0, xSum, 0, n);
             System.arraycopy(bar, 0, xBarPrev, 0, n);
             State.restore(memory, pairs);
+            if (mu > 0) {
+                System.arraycopy(saved, 0, dir, 0, n);
+            }
         };
     }
 }

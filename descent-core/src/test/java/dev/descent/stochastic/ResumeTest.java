@@ -13,6 +13,7 @@ class ResumeTest {
     static List<SampledConfig> configs() {
         return List.of(MultiBatchLbfgs.DEFAULT, new MultiBatchLbfgs(1, 1, 5, 0.2, 1e-4, 10), new MultiBatchLbfgs(1, 0.5, 3, 0, 1e-4, 4),
                 ProgressiveBatchLbfgs.DEFAULT, (ProgressiveBatchLbfgs) StochasticMethods.parse("pb-lbfgs:test=norm,theta=0.5"), new Sqn(0.005, 4, 300, 5),
+                new Sqn(0.005, 4, 300, 5, 0.2, 0.9),
                 new NaiveLbfgs(0.01, 5, false), new NaiveLbfgs(1, 5, true),
                 StochasticMethods.parse("mb-lbfgs:search=overlap"), StochasticMethods.parse("mb-lbfgs:search=overlap,overlap=1"),
                 StochasticMethods.parse("mb-lbfgs:search=overlap,lr=30"), StochasticMethods.parse("pb-lbfgs:search=overlap,test=norm,theta=0.5"));

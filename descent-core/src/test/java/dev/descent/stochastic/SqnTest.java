@@ -1,5 +1,6 @@
 package dev.descent.stochastic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,93 @@ class SqnTest {
         // ten batch gradients, one Hessian-vector product on 500 rows, and the warm-up's forward trials (a third each)
         long trials = 10 + run.stats().lineSearchBacktracks();
         assertEquals(10 * 50 / 2000.0 + 500 / 2000.0 + trials * 50 / (3 * 2000.0), run.passes(), 1e-12);
+    }
+
+    /**
+     * With momentum the direction is the heavy ball D ← d + μ·D, or d when that is not a descent
+     * direction: on a full-batch sample the warm-up (d = −g, no halving at this α) must give
+     * x ← x + α·D with the gradient taken at x, in float32 as the run rounds it.
+     */
+    @Test
+    void momentumStepsAlongTheHeavyBallDirection() {
+        Quadratics f = new Quadratics(200, 6, 10, 0.5, 5);
+        Quadratics same = new Quadratics(200, 6, 10, 0.5, 5);
+        Sqn cfg = new Sqn(0.02, 5, 100, 5, 0.2, 0.9);
+        SampledMethod run = cfg.create(f, 200, 1);
+        float[] x = new float[6];
+        float[] want = new float[6];
+        double[] dir = new double[6];
+        int[] all = new int[200];
+        for (int i = 0; i < 200; i++) {
+            all[i] = i;
+        }
+        int restarts = 0;
+        for (int k = 0; k < 10; k++) { // 2L warm-up steps
+            double[] g = new double[6];
+            same.lossAndGradient(want, all, 0, 200, g);
+            int calls = f.gradientCalls.size();
+            run.step(x, cfg.lr());
+            assertArrayEquals(want, f.gradientCalls.get(calls).theta(), "step " + k);
+            double gD = 0;
+            for (int j = 0; j < 6; j++) {
+                gD += g[j] * (-g[j] + 0.9 * dir[j]);
+            }
+            boolean keep = gD < 0; // else the momentum restarts: D = −g
+            restarts += keep ? 0 : 1;
+            for (int j = 0; j < 6; j++) {
+                dir[j] = -g[j] + (keep ? 0.9 * dir[j] : 0);
+                want[j] = (float) (want[j] + 0.02 * dir[j]);
+            }
+            assertArrayEquals(want, x, "step " + k);
+        }
+        assertEquals(0, run.stats().lineSearchBacktracks());
+        assertTrue(restarts > 0 && restarts < 5, "restarts " + restarts); // both branches ran
+    }
+
+    /**
+     * When the step is too long for plain steps (α·h_max = 10), every searched step tests the
+     * whole move, momentum included: the run never rises above its start and still converges.
+     */
+    @Test
+    void aTooLongStepWithMomentumIsSearchedAsAWhole() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(4000, 20, 100, 0.5, 70 + seed);
+            float[] x = new float[20];
+            double f0 = f.full(x);
+            SampledMethod run = new Sqn(0.1, 10, 1000, 10, 0.2, 0.9).create(f, 64, seed);
+            for (int k = 0; k < 300; k++) {
+                assertTrue(Double.isFinite(run.step(x, 0.1)));
+                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+            }
+            assertTrue(run.stats().lineSearchBacktracks() > 0);
+            assertTrue(f.full(x) - MultiBatchLbfgsTest.optimum(f) < 0.01 * (f0 - MultiBatchLbfgsTest.optimum(f)), "seed " + seed);
+        }
+    }
+
+    /**
+     * Momentum 0.9 at the same α (α·h_max = 0.9, inside heavy ball's stable range α·h &lt; 2(1 + μ))
+     * closes more of the gap than none, on every seed of an ill-conditioned quadratic, and never
+     * rises above the start.
+     */
+    @Test
+    void momentumClosesMoreOfTheGapOnAnIllConditionedQuadratic() {
+        for (long seed = 0; seed < 3; seed++) {
+            Quadratics f = new Quadratics(4000, 20, 1000, 0.5, 60 + seed);
+            double best = MultiBatchLbfgsTest.optimum(f);
+            double[] gap = new double[2];
+            for (int i = 0; i < 2; i++) {
+                Sqn cfg = new Sqn(0.0009, 10, 1000, 10, 0.2, i == 0 ? 0 : 0.9);
+                SampledMethod run = cfg.create(f, 64, seed);
+                float[] x = new float[20];
+                double f0 = f.full(x);
+                for (int k = 0; k < 300; k++) {
+                    assertTrue(Double.isFinite(run.step(x, cfg.lr())));
+                    assertTrue(f.full(x) <= f0, "step " + k);
+                }
+                gap[i] = f.full(x) - best;
+            }
+            assertTrue(gap[1] < 0.5 * gap[0], "seed " + seed + ": gap with momentum " + gap[1] + ", without " + gap[0]);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ class StochasticMethodsTest {
         assertEquals(new MultiBatchLbfgs(1, 1, 20, 0.1, 1e-4, 10), StochasticMethods.parse("mb-lbfgs:overlap=1,memory=20,damping=0.1"));
         assertEquals(ProgressiveBatchLbfgs.DEFAULT.withLr(0.5), StochasticMethods.parse(" PB-LBFGS:lr=0.5 "));
         assertEquals(new Sqn(0.2, 10, 1000, 10), StochasticMethods.parse("sqn:lr=0.2,every=10,hessian_batch=1000"));
+        assertEquals(new Sqn(0.1, 20, 4096, 10, 0.2, 0.9), StochasticMethods.parse("sqn:momentum=0.9"));
         assertTrue(StochasticMethods.isSampled("sqn:every=3"));
         assertTrue(!StochasticMethods.isSampled("adam"));
     }
@@ -50,9 +51,9 @@ class StochasticMethodsTest {
         assertEquals(4, usage.size());
         assertTrue(usage.get(0).startsWith("mb-lbfgs[:lr=1.0,overlap=0.25,memory=10,damping=0.2,c1=1.0E-4,backtracks=10,search=batch]"), usage.get(0));
         assertTrue(usage.get(1).contains("test=inner"), usage.get(1));
-        assertTrue(usage.get(2).startsWith("sqn[:lr=0.1,every=20,hessian_batch=4096,memory=10,damping=0.2]"), usage.get(2));
+        assertTrue(usage.get(2).startsWith("sqn[:lr=0.1,every=20,hessian_batch=4096,memory=10,damping=0.2,momentum=0.0]"), usage.get(2));
         assertEquals(List.of("mb-lbfgs", "pb-lbfgs", "sqn", "naive-lbfgs"), StochasticMethods.names());
-        assertEquals("sqn:lr=0.1,every=20,hessian_batch=4096,memory=10,damping=0.2", StochasticMethods.spec(Sqn.DEFAULT));
+        assertEquals("sqn:lr=0.1,every=20,hessian_batch=4096,memory=10,damping=0.2,momentum=0.0", StochasticMethods.spec(Sqn.DEFAULT));
     }
 
     private static String message(String spec) {
