@@ -164,17 +164,6 @@ final class VectorSteps {
             float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
             float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
         int i = from;
-        if (scale == 1 && clipValue == Float.POSITIVE_INFINITY && lambda == 0 && decay == 1 && vmax == null) {
-            // plain Adam without the identities (·1, clamps at ±∞, + θ·0, θ·1): the same values; only the
-            // sign of a zero gradient can differ (−0 + θ·0 is +0), as in torch, which adds θ·λ only when λ ≠ 0
-            for (int n = end(from, to); i < n; i += S.length()) {
-                FloatVector d = FloatVector.fromArray(S, g, i);
-                FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
-                FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
-                FloatVector denom = sqrt(vi).div(sqrtBc2).add(eps);
-                FloatVector.fromArray(S, p, i).add(mi.div(denom).mul(negStep)).intoArray(p, i);
-            }
-        }
         for (int n = end(from, to); i < n; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = prep(g, pv, i, scale, clipValue, lambda);
@@ -188,6 +177,27 @@ final class VectorSteps {
             pv.mul(decay).add(mi.div(denom).mul(negStep)).intoArray(p, i);
         }
         ScalarSteps.adam(p, g, m, v, vmax, i, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
+                oneMinusBeta2, sqrtBc2, eps, negStep);
+    }
+
+    /**
+     * {@link #adam} for plain Adam (scale 1, no clipping, λ = 0, decay 1, no AMSGrad), without the
+     * identities of the full kernel (·1, clamps at ±∞, + θ·0, θ·1): the same values; only the sign
+     * of a zero gradient can differ (−0 + θ·0 is +0), as in torch, which adds θ·λ only when λ ≠ 0.
+     * A method of its own: with both loops in one method the JIT left some vector operations
+     * boxed (AllocationTest).
+     */
+    static void plainAdam(float[] p, float[] g, float[] m, float[] v, int from, int to, float beta1,
+            float oneMinusBeta1, float beta2, float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
+        int i = from;
+        for (int n = end(from, to); i < n; i += S.length()) {
+            FloatVector d = FloatVector.fromArray(S, g, i);
+            FloatVector mi = ema(m, i, d, beta1, oneMinusBeta1);
+            FloatVector vi = ema(v, i, d.mul(d), beta2, oneMinusBeta2);
+            FloatVector denom = sqrt(vi).div(sqrtBc2).add(eps);
+            FloatVector.fromArray(S, p, i).add(mi.div(denom).mul(negStep)).intoArray(p, i);
+        }
+        ScalarSteps.adam(p, g, m, v, null, i, to, 1, Float.POSITIVE_INFINITY, 0, 1, beta1, oneMinusBeta1, beta2,
                 oneMinusBeta2, sqrtBc2, eps, negStep);
     }
 

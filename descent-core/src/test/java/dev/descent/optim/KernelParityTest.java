@@ -93,13 +93,12 @@ class KernelParityTest {
         }
     }
 
-    /** Plain Adam (scale 1, no clip, λ 0, decay 1, no AMSGrad) takes the vector kernel's short path: the same bits as the scalar kernel's full formula. */
+    /** Plain Adam's vector kernel (scale 1, no clip, λ 0, decay 1, no AMSGrad): the same bits as the scalar kernel's full formula. */
     @Test
     void plainAdam() {
         same((a, f, t, vec) -> {
             if (vec) {
-                VectorSteps.adam(a[0], a[1], a[2], a[3], null, f, t, 1f, INF, 0f, 1f, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f,
-                        1e-8f, -0.01f);
+                VectorSteps.plainAdam(a[0], a[1], a[2], a[3], f, t, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f, -0.01f);
             } else {
                 ScalarSteps.adam(a[0], a[1], a[2], a[3], null, f, t, 1f, INF, 0f, 1f, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f,
                         1e-8f, -0.01f);
