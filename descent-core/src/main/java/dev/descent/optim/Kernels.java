@@ -66,9 +66,14 @@ final class Kernels {
     static void adam(float[] p, float[] g, float[] m, float[] v, float[] vmax, int from, int to, float scale,
             float clipValue, float lambda, float decay, float beta1, float oneMinusBeta1, float beta2,
             float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
-        if (SIMD && scale == 1 && clipValue == Float.POSITIVE_INFINITY && lambda == 0 && decay == 1 && vmax == null) {
-            VectorSteps.plainAdam(p, g, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, sqrtBc2, eps,
-                    negStep);
+        if (scale == 1 && clipValue == Float.POSITIVE_INFINITY && lambda == 0 && decay == 1 && vmax == null) {
+            if (SIMD) {
+                VectorSteps.plainAdam(p, g, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, sqrtBc2, eps,
+                        negStep);
+            } else {
+                ScalarSteps.plainAdam(p, g, m, v, from, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, sqrtBc2, eps,
+                        negStep);
+            }
         } else if (SIMD) {
             VectorSteps.adam(p, g, m, v, vmax, from, to, scale, clipValue, lambda, decay, beta1, oneMinusBeta1, beta2,
                     oneMinusBeta2, sqrtBc2, eps, negStep);

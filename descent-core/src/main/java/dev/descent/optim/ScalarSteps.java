@@ -174,6 +174,24 @@ final class ScalarSteps {
         }
     }
 
+    /**
+     * Plain Adam (scale 1, no clipping, λ = 0, decay 1, no AMSGrad): {@link #adam} without its
+     * identity operations (·1, clamps at ±∞, + θ·0, θ·1), as torch computes it, which adds θ·λ
+     * only when λ ≠ 0. The same values as {@link #adam} for finite θ except for the sign of a zero
+     * (−0 + θ·0 is +0 there); where θ is ±∞ or NaN, {@link #adam}'s θ·0 makes m and v NaN and
+     * this kernel does not.
+     */
+    static void plainAdam(float[] p, float[] g, float[] m, float[] v, int from, int to, float beta1,
+            float oneMinusBeta1, float beta2, float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
+        for (int i = from; i < to; i++) {
+            float d = g[i];
+            float mi = ema(m, i, d, beta1, oneMinusBeta1);
+            float vi = ema(v, i, d * d, beta2, oneMinusBeta2);
+            float denom = (float) Math.sqrt(vi) / sqrtBc2 + eps;
+            p[i] = p[i] + negStep * (mi / denom);
+        }
+    }
+
     static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,
             float lambda, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float bc2, float eps,
             float c1, float c2) {

@@ -181,11 +181,9 @@ final class VectorSteps {
     }
 
     /**
-     * {@link #adam} for plain Adam (scale 1, no clipping, λ = 0, decay 1, no AMSGrad), without the
-     * identities of the full kernel (·1, clamps at ±∞, + θ·0, θ·1): the same values; only the sign
-     * of a zero gradient can differ (−0 + θ·0 is +0), as in torch, which adds θ·λ only when λ ≠ 0.
-     * A method of its own: with both loops in one method the JIT left some vector operations
-     * boxed (AllocationTest).
+     * {@link ScalarSteps#plainAdam} on vectors of lanes. A method of its own, not a branch of
+     * {@link #adam}: with both loops in one method the JIT left some vector operations boxed
+     * (AllocationTest).
      */
     static void plainAdam(float[] p, float[] g, float[] m, float[] v, int from, int to, float beta1,
             float oneMinusBeta1, float beta2, float oneMinusBeta2, float sqrtBc2, float eps, float negStep) {
@@ -197,8 +195,7 @@ final class VectorSteps {
             FloatVector denom = sqrt(vi).div(sqrtBc2).add(eps);
             FloatVector.fromArray(S, p, i).add(mi.div(denom).mul(negStep)).intoArray(p, i);
         }
-        ScalarSteps.adam(p, g, m, v, null, i, to, 1, Float.POSITIVE_INFINITY, 0, 1, beta1, oneMinusBeta1, beta2,
-                oneMinusBeta2, sqrtBc2, eps, negStep);
+        ScalarSteps.plainAdam(p, g, m, v, i, to, beta1, oneMinusBeta1, beta2, oneMinusBeta2, sqrtBc2, eps, negStep);
     }
 
     static void nadam(float[] p, float[] g, float[] m, float[] v, int from, int to, float scale, float clipValue,

@@ -93,9 +93,41 @@ class KernelParityTest {
         }
     }
 
-    /** Plain Adam's vector kernel (scale 1, no clip, λ 0, decay 1, no AMSGrad): the same bits as the scalar kernel's full formula. */
+    /**
+     * Plain Adam's kernels (scale 1, no clip, λ 0, decay 1, no AMSGrad): vector and scalar give the
+     * same bits, −0 gradients, underflowing moments and non-finite θ included; and on finite θ and
+     * +0 gradients the same bits as the full formula.
+     */
     @Test
     void plainAdam() {
+        Kernel plain = (a, f, t, vec) -> {
+            if (vec) {
+                VectorSteps.plainAdam(a[0], a[1], a[2], a[3], f, t, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f, -0.01f);
+            } else {
+                ScalarSteps.plainAdam(a[0], a[1], a[2], a[3], f, t, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f, -0.01f);
+            }
+        };
+        same(plain);
+        float[][] odd = arrays(40, 5);
+        for (int i = 0; i < 40; i += 5) {
+            odd[1][i] = -0f;
+            odd[2][i] = i % 2 == 0 ? -Float.MIN_VALUE : -0f;
+            odd[0][i + 1] = i % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+            odd[0][i + 2] = -0f;
+        }
+        float[][] s = new float[5][];
+        float[][] v = new float[5][];
+        for (int j = 0; j < 5; j++) {
+            s[j] = odd[j].clone();
+            v[j] = odd[j].clone();
+        }
+        for (int step = 0; step < 3; step++) {
+            plain.apply(s, 0, 40, false);
+            plain.apply(v, 0, 40, true);
+        }
+        for (int j = 0; j < 4; j++) {
+            assertThat(v[j]).as("array %d", j).containsExactly(s[j]);
+        }
         same((a, f, t, vec) -> {
             if (vec) {
                 VectorSteps.plainAdam(a[0], a[1], a[2], a[3], f, t, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f, -0.01f);
@@ -104,6 +136,41 @@ class KernelParityTest {
                         1e-8f, -0.01f);
             }
         });
+    }
+
+    /** Kernels.adam takes the plain kernel exactly when scale is 1, there is no clip, λ is 0, decay is 1 and no AMSGrad. */
+    @Test
+    void kernelsChooseThePlainAdamKernelOnlyForPlainAdam() {
+        float[][] odd = arrays(24, 9);
+        odd[1][3] = -0f; // a −0 gradient with θ ≥ 0 tells the kernels apart: the full formula makes it +0
+        odd[0][3] = 0.5f;
+        odd[2][3] = -0f;
+        odd[0][5] = Float.POSITIVE_INFINITY; // θ = ∞: the full formula's θ·0 makes m and v NaN
+        float[] vmax = new float[24];
+        for (int i = 0; i < 24; i++) {
+            vmax[i] = 2 * odd[3][i] + 1; // above v: AMSGrad's denominator differs from Adam's
+        }
+        Object[][] cases = { // scale, clip, λ, decay, AMSGrad, plain?
+            {1f, INF, 0f, 1f, false, true}, {0.5f, INF, 0f, 1f, false, false}, {1f, 3f, 0f, 1f, false, false},
+            {1f, INF, 0.01f, 1f, false, false}, {1f, INF, 0f, 0.999f, false, false}, {1f, INF, 0f, 1f, true, false}};
+        for (Object[] c : cases) {
+            float[][] k = {odd[0].clone(), odd[1].clone(), odd[2].clone(), odd[3].clone()};
+            float[][] want = {odd[0].clone(), odd[1].clone(), odd[2].clone(), odd[3].clone()};
+            float[] vm = (boolean) c[4] ? vmax.clone() : null;
+            Kernels.adam(k[0], k[1], k[2], k[3], vm, 0, 24, (float) c[0], (float) c[1], (float) c[2], (float) c[3], 0.9f,
+                    0.1f, 0.999f, 0.001f, 0.03f, 1e-8f, -0.01f);
+            if ((boolean) c[5]) {
+                ScalarSteps.plainAdam(want[0], want[1], want[2], want[3], 0, 24, 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f,
+                        -0.01f);
+            } else {
+                ScalarSteps.adam(want[0], want[1], want[2], want[3], (boolean) c[4] ? vmax.clone() : null, 0, 24,
+                        (float) c[0], (float) c[1], (float) c[2], (float) c[3], 0.9f, 0.1f, 0.999f, 0.001f, 0.03f, 1e-8f,
+                        -0.01f);
+            }
+            for (int j = 0; j < 4; j++) {
+                assertThat(k[j]).as("case %s, array %d", java.util.Arrays.toString(c), j).containsExactly(want[j]);
+            }
+        }
     }
 
     @Test
