@@ -195,6 +195,14 @@ final class SqnRun extends SampledRun {
         in.d(sum);
         in.d(bar);
         double[][] pairs = in.pairs(n, cfg.memory(), 0);
+        // the direction D follows when the run had momentum: say so when the two runs differ there
+        boolean withMomentum = in.remaining() == 8L * n;
+        if (mu > 0 && !withMomentum) {
+            throw in.bad("it was saved without momentum: continue it with momentum=0");
+        }
+        if (mu == 0 && withMomentum) {
+            throw in.bad("it was saved with momentum: continue it with the momentum it had");
+        }
         double[] saved = mu > 0 ? new double[n] : null;
         if (mu > 0) {
             in.d(saved);

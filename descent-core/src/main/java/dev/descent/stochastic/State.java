@@ -156,6 +156,15 @@ final class State {
             return p;
         }
 
+        /** {@return the bytes not read yet} */
+        int remaining() {
+            try {
+                return in.available();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         void end() {
             try {
                 if (in.available() != 0) {

@@ -57,4 +57,27 @@ class ResumeTest {
                 + "MBL2: continue it with the descent that wrote it, or start a new run)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sqn(0.01, 4, 100, 5).create(f, 32, 1).importState(new byte[3]));
     }
+
+    /** An sqn state with momentum and one without are told apart, in both directions; another μ > 0 continues. */
+    @Test
+    void sqnStatesWithAndWithoutMomentumSayWhichTheyAre() {
+        Quadratics f = new Quadratics(500, 4, 10, 1, 1);
+        SampledMethod plain = new Sqn(0.01, 4, 100, 5).create(f, 32, 1);
+        SampledMethod heavy = new Sqn(0.01, 4, 100, 5, 0.2, 0.9).create(f, 32, 1);
+        float[] x = new float[4];
+        float[] z = new float[4];
+        for (int k = 0; k < 10; k++) {
+            plain.step(x, 0.01);
+            heavy.step(z, 0.01);
+        }
+        assertEquals("the saved state does not belong to this sqn state (it was saved without momentum: continue it with momentum=0)",
+                assertThrows(IllegalArgumentException.class, () -> new Sqn(0.01, 4, 100, 5, 0.2, 0.9).create(f, 32, 1)
+                        .importState(plain.exportState())).getMessage());
+        assertEquals("the saved state does not belong to this sqn state (it was saved with momentum: continue it with the momentum it had)",
+                assertThrows(IllegalArgumentException.class, () -> new Sqn(0.01, 4, 100, 5).create(f, 32, 1)
+                        .importState(heavy.exportState())).getMessage());
+        SampledMethod other = new Sqn(0.01, 4, 100, 5, 0.2, 0.5).create(f, 32, 1);
+        other.importState(heavy.exportState());
+        assertArrayEquals(heavy.exportState(), other.exportState());
+    }
 }
