@@ -193,20 +193,12 @@ final class MultiBatchRun extends SampledRun {
      * F_S(x) ≤ F_S(start) + c₁·t·gᵀd; on success leaves x there and sets the pending pair's s and Bs.
      */
     private boolean armijo(float[] x, double t, double fS, double dg, int sFrom, int sCount) {
-        for (int i = 0;; i++) {
-            move(x, start, t, d);
-            double ft = f.loss(x, rows, sFrom, sCount);
-            passes += sCount / (3.0 * size);
-            if (ft <= fS + c1 * t * dg) {
-                setPair(x, t);
-                return true;
-            }
-            if (i == backtrackLimit) {
-                return false;
-            }
-            t *= 0.5;
-            backtracks++;
+        double accepted = backtrack(x, start, d, t, fS, c1, dg, rows, sFrom, sCount, backtrackLimit);
+        if (Double.isNaN(accepted)) {
+            return false;
         }
+        setPair(x, accepted);
+        return true;
     }
 
     /** |C| = |O_k| of the next sample: round(r·b), at least 1; b for full overlap. */
@@ -281,14 +273,10 @@ final class MultiBatchRun extends SampledRun {
      * failure puts x back at x_{k−1}, clears the memory and drops the pair.
      */
     private boolean backtrackOnA(float[] x, int a) {
-        double t = tPrev;
-        for (int i = 0; i < backtrackLimit; i++) {
-            t *= 0.5;
-            backtracks++;
-            move(x, start, t, trial);
-            double ft = f.loss(x, oRows, 0, a);
-            passes += a / (3.0 * size);
-            if (ft <= fPrev + c1 * t * dgPrev) {
+        if (backtrackLimit > 0) {
+            backtracks++; // the first trial is already a halving of the step tested
+            double t = backtrack(x, start, trial, tPrev * 0.5, fPrev, c1, dgPrev, oRows, 0, a, backtrackLimit - 1);
+            if (!Double.isNaN(t)) {
                 double scale = t / tPrev;
                 for (int j = 0; j < n; j++) {
                     sPrev[j] = (double) x[j] - start[j];

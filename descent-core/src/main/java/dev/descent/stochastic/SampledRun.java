@@ -88,6 +88,32 @@ abstract class SampledRun implements SampledMethod {
         }
     }
 
+    /**
+     * Armijo's backtracking along {@code dir} from {@code start}, with forward passes on
+     * {@code rows[from, from + count)}: tries t, t/2, …, t/2^{@code halvings} and leaves x at the
+     * first trial with F(x) ≤ f0 + c₁·t·slope (or at the last trial when none passes), counting
+     * each trial in {@link #passes} (a third of a gradient over its rows) and each halving in
+     * {@link #backtracks}.
+     *
+     * @return the step accepted, or NaN when no trial passed
+     */
+    final double backtrack(float[] x, float[] start, double[] dir, double t, double f0, double c1, double slope,
+            int[] rows, int from, int count, int halvings) {
+        for (int i = 0;; i++) {
+            move(x, start, t, dir);
+            double ft = f.loss(x, rows, from, count);
+            passes += count / (3.0 * size);
+            if (ft <= f0 + c1 * t * slope) {
+                return t;
+            }
+            if (i == halvings) {
+                return Double.NaN;
+            }
+            t *= 0.5;
+            backtracks++;
+        }
+    }
+
     /** Tests the pair against Bs ({@link Curvature#test}), stores it in {@code memory}, and counts the outcome. */
     final void offer(LbfgsMemory memory, double[] s, double[] y, double[] bs, double eps) {
         int outcome = Curvature.test(s, y, bs, eps);

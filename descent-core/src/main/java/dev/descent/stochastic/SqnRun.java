@@ -81,7 +81,7 @@ final class SqnRun extends SampledRun {
             dg = momentum(dg);
         }
         if (warmUp || searching) {
-            if (search(x, fb, dg, lr) > 0 && warmUp) {
+            if (search(x, fb, dg, lr) && warmUp) {
                 searching = true;
             }
         } else {
@@ -126,21 +126,11 @@ final class SqnRun extends SampledRun {
      * Armijo's backtracking on the batch along d (forward passes only): the largest t of α, α/2,
      * …, α/2¹⁰ with F_b(x + t·d) ≤ F_b(x) + c₁·t·gᵀd (the smallest if none passes).
      *
-     * @return the halvings taken
+     * @return whether the step had to be cut below α
      */
-    private int search(float[] x, double fb, double dg, double lr) {
+    private boolean search(float[] x, double fb, double dg, double lr) {
         System.arraycopy(x, 0, start, 0, n);
-        double t = lr;
-        for (int i = 0;; i++) {
-            move(x, start, t, d);
-            double ft = f.loss(x, rows, 0, batch);
-            passes += batch / (3.0 * size);
-            if (ft <= fb + Sqn.C1 * t * dg || i == Sqn.WARM_UP_BACKTRACKS) {
-                return i;
-            }
-            t *= 0.5;
-            backtracks++;
-        }
+        return !(backtrack(x, start, d, lr, fb, Sqn.C1, dg, rows, 0, batch, Sqn.WARM_UP_BACKTRACKS) == lr);
     }
 
     /** x̄_t, and from the second average on the pair s = x̄_t − x̄_{t−1}, y = ∇²F_{S_H}(x̄_t)·s. */
