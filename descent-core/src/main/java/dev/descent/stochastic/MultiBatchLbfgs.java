@@ -32,7 +32,7 @@ import java.util.List;
  * O_k computes anyway (for full overlap O_k = S_k, and the test is the batch one). An accepted
  * step then costs no forward pass at all; a rejected one backtracks from x_k with forward passes
  * on O_k, and O_k's gradient is computed again at the point accepted. The last step of a run is
- * not tested. On a linear model such as softmax regression a forward pass is half a gradient, so
+ * tested by {@link SampledMethod#settle} (the {@code Trainer} calls it). On a linear model such as softmax regression a forward pass is half a gradient, so
  * the batch search adds about half a gradient per iteration (docs/PERFORMANCE.md, issue 10).
  *
  * <p><b>Pairs.</b> With Bs = −t·g (B the current quasi-Newton matrix, since s = t·d = −t·H·g), a
