@@ -114,7 +114,9 @@ for (problem, batch), rs in sorted(groups.items()):
         counters = ""
         if "pairsAccepted" in s0:
             counters = (f"acc {s0['pairsAccepted']}, damp {s0['pairsDamped']}, skip {s0['pairsSkipped']}, "
-                        f"bt {s0['lineSearchBacktracks']}" + (f", batch {s0.get('batch')}" if "pb" in method else ""))
+                        f"bt {s0['lineSearchBacktracks']}" + (f", batch {s0.get('batch')}" if "pb" in method else "")
+                        + (f", guard fired {sum(1 for x in mr if x['summary'].get('stepsUndone', 0) > 0)}/{len(mr)}"
+                           if "sqn" in method else ""))
         finals = mean(fin) if all(math.isfinite(v) for v in fin) else float("nan")
         rel = (finals / target - 1) * 100 if math.isfinite(finals) else float("nan")
         print(f"| {method} | {finals:.5f} | {rel:+.2f}% | {mean([x['steps'] for x in mr]):.0f} | {mean([x['passes'] for x in mr]):.1f} | "

@@ -176,9 +176,9 @@ record MiniBatchRun(TrainCommand o, TrainData d, ModelSpec ms, TrainConfig cfg, 
             if (r.stats() != null) {
                 QuasiNewtonStats q = r.stats();
                 out.printf(Locale.ROOT, "pairs: %d accepted, %d damped, %d skipped; line search: %d backtracks, %d failures;"
-                        + " %d resets; batch %d%s%n", q.pairsAccepted(), q.pairsDamped(), q.pairsSkipped(), q.lineSearchBacktracks(),
-                        q.lineSearchFailures(), q.resets(), method.batch(),
-                        q.batchIncreases() > 0 ? " (grew " + q.batchIncreases() + " times)" : "");
+                        + " %d resets%s; batch %d%s%n", q.pairsAccepted(), q.pairsDamped(), q.pairsSkipped(), q.lineSearchBacktracks(),
+                        q.lineSearchFailures(), q.resets(), q.stepsUndone() > 0 ? ", " + q.stepsUndone() + " step undone by the guard" : "",
+                        method.batch(), q.batchIncreases() > 0 ? " (grew " + q.batchIncreases() + " times)" : "");
             }
         }
         out.flush();

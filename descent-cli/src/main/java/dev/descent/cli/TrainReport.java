@@ -54,7 +54,7 @@ final class TrainReport {
     static TrainJson stats(TrainJson j, QuasiNewtonStats q) {
         return j.put("pairsAccepted", q.pairsAccepted()).put("pairsDamped", q.pairsDamped()).put("pairsSkipped", q.pairsSkipped())
                 .put("lineSearchBacktracks", q.lineSearchBacktracks()).put("lineSearchFailures", q.lineSearchFailures())
-                .put("resets", q.resets()).put("batchIncreases", q.batchIncreases());
+                .put("resets", q.resets()).put("batchIncreases", q.batchIncreases()).put("stepsUndone", q.stepsUndone());
     }
 
     /**

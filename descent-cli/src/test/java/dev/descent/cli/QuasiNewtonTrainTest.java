@@ -28,7 +28,7 @@ class QuasiNewtonTrainTest {
             assertThat(r.code()).as(r.err()).isZero();
             String out = r.out().strip();
             for (String k : List.of("objective", "passes", "trainSeconds", "pairsAccepted", "pairsDamped", "pairsSkipped",
-                    "lineSearchBacktracks", "batch")) {
+                    "lineSearchBacktracks", "lineSearchFailures", "resets", "batchIncreases", "stepsUndone", "batch")) {
                 assertThat(out).as(opt).contains("\"" + k + "\":");
             }
             assertThat(out).contains("\"status\":\"completed\"", "\"divergenceEvents\":0");
@@ -41,6 +41,20 @@ class QuasiNewtonTrainTest {
             assertThat(Double.parseDouble(last[8])).isEqualTo(field(out, "passes"));
             assertThat(Double.parseDouble(last[7])).isEqualTo(field(out, "objective"));
         }
+    }
+
+    /** A step size too large for sqn's plain steps trips its guard once; the summary and --json say so. */
+    @Test
+    void sqnSaysWhenItsGuardUndidAStep() {
+        String[] args = {"train", "--data", "spiral", "--model", "softmax", "--optimizer", "sqn:every=5,hessian_batch=300",
+            "--batch", "64", "--epochs", "5", "--l2", "1e-3", "--no-progress", "--lr"};
+        TrainCommandTest.Run human = TrainCommandTest.run(TrainCommandTest.concat(args, "3"));
+        assertThat(human.code()).as(human.err()).isZero();
+        assertThat(human.out()).contains("0 resets, 1 step undone by the guard; batch 64");
+        TrainCommandTest.Run json = TrainCommandTest.run(TrainCommandTest.concat(args, "3", "--json"));
+        assertThat(field(json.out().strip(), "stepsUndone")).isEqualTo(1);
+        TrainCommandTest.Run safe = TrainCommandTest.run(TrainCommandTest.concat(args, "1", "--json"));
+        assertThat(field(safe.out().strip(), "stepsUndone")).isZero();
     }
 
     /** Resuming an mb-lbfgs run from its previous checkpoint ends with the same parameters, counters and metrics. */

@@ -318,10 +318,7 @@ final class MultiBatchRun extends SampledRun {
         if (lazy) {
             o.i(testPending ? 1 : 0);
             if (testPending) {
-                o.d(tPrev).d(dgPrev).d(fPrev).d(trial);
-                for (float v : start) {
-                    o.d(v);
-                }
+                o.d(tPrev).d(dgPrev).d(fPrev).d(trial).d(start);
             }
         }
     }
@@ -360,9 +357,7 @@ final class MultiBatchRun extends SampledRun {
                 test[i] = in.d();
             }
             in.d(tr);
-            for (int j = 0; j < n; j++) {
-                st[j] = (float) in.d();
-            }
+            in.d(st);
         }
         return () -> {
             testPending = testing;

@@ -11,6 +11,8 @@ package dev.descent.stochastic;
  *     memory cleared)
  * @param resets memory clears because the direction was not a descent direction or not finite
  * @param batchIncreases times the progressive-batching test grew the sample
+ * @param stepsUndone steps that SQN's guard undid (its batch loss gave back too much of the
+ *     progress; {@link Sqn}), after which every step searches; 0 for the other methods
  */
 public record QuasiNewtonStats(long pairsAccepted, long pairsDamped, long pairsSkipped, long lineSearchBacktracks,
-        long lineSearchFailures, long resets, long batchIncreases) {}
+        long lineSearchFailures, long resets, long batchIncreases, long stepsUndone) {}

@@ -36,9 +36,10 @@ public interface SampledMethod {
 
     /**
      * Settles θ before it leaves the iteration (the end of a run): a method whose last step is
-     * not yet tested ({@code mb-lbfgs} and {@code pb-lbfgs} with {@code search=overlap}) tests it
-     * now and backtracks if the test fails, exactly as its next {@link #step} would, so a run that
-     * continues afterwards takes the same steps. The default does nothing.
+     * not yet tested ({@code mb-lbfgs} and {@code pb-lbfgs} with {@code search=overlap}, and
+     * {@code sqn}'s guard) tests it now and backtracks or undoes it if the test fails, exactly as
+     * its next {@link #step} would, so a run that continues afterwards takes the same steps. The
+     * default does nothing.
      *
      * @param theta θ, updated in place
      */

@@ -38,6 +38,8 @@ abstract class SampledRun implements SampledMethod {
     long failures;
     long resets;
     long increases;
+    /** Steps undone by SQN's guard (in SQN's own part of the state). */
+    long undone;
 
     /**
      * @param kind four bytes naming the state's format
@@ -158,7 +160,7 @@ abstract class SampledRun implements SampledMethod {
 
     @Override
     public final QuasiNewtonStats stats() {
-        return new QuasiNewtonStats(accepted, damped, skipped, backtracks, failures, resets, increases);
+        return new QuasiNewtonStats(accepted, damped, skipped, backtracks, failures, resets, increases, undone);
     }
 
     /** Writes what only this method holds (after the shared frame). */

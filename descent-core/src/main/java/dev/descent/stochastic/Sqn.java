@@ -16,12 +16,27 @@ import java.util.List;
  * steps backtrack on their batch (Armijo, c₁ = {@value #C1}, at most {@value #WARM_UP_BACKTRACKS}
  * halvings of α, forward passes only): from the initial point an α chosen for the quasi-Newton
  * phase can overshoot (the race's α = 0.3 at batch 8192 rose above the starting objective within
- * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once. If any warm-up step
- * had to backtrack, α is too large for plain steps on this problem, and every later step
- * searches too (the same test along d = −H·g, from t = α: one forward pass per step and one per
- * halving); a safeguard of this implementation, not of Byrd et al., whose steps are never searched.
- * Without it the race's α = 1 rose above the starting objective a few steps after the warm-up, in
- * 5 of 6 runs (docs/PERFORMANCE.md). With an α the warm-up never had to cut, nothing changes.
+ * 8 SGD steps), and that is a cost of 2L forward passes on the batch, once.
+ *
+ * <p><b>Guard</b> (a safeguard of this implementation, not of Byrd et al., whose steps are never
+ * searched). After the warm-up the steps are not searched, and cost no forward pass; instead each
+ * step checks the last one with the batch loss its gradient gives anyway. With F̄ the moving
+ * average of the batch losses (weight {@value #LEVEL_WEIGHT} on the newest), F̄_min its lowest value
+ * so far and F₀ the first batch loss, a step whose batch loss
+ * <pre>
+ *   F_b(x_k) &gt; F̄_min + {@value #GUARD}·(F₀ − F̄_min)      (it gave back a quarter of the progress)
+ *   and F_b(x_k) &gt; F_b(x_{k−1})                       (on the same batch: the step raised it)
+ * </pre>
+ * undoes the last step (x_k ← x_{k−1}, the momentum restarts), and from then on every step
+ * searches as the warm-up's do (along d = −H·g, from t = α: one forward pass per step and one per
+ * halving). The second test costs a forward pass and runs only when the first fires; it tells a
+ * step that went wrong from a batch that is merely hard, which where the batch losses' noise is
+ * larger than the progress (small batches near a minimum) would otherwise trip the guard. It may
+ * still trip there, which only turns the search on. Both tests are invariant to shifting and
+ * scaling F. Without a guard the race's α = 1 rose above the starting objective a few steps after
+ * the warm-up in 5 of 6 runs (0.50 → 5.6); the guard stops that (docs/PERFORMANCE.md). An α that
+ * never trips it costs nothing more than SGD's steps. {@link SampledMethod#settle} makes the check
+ * on the next batch before θ leaves the run, so the last step is checked too.
  *
  * <p><b>Pairs.</b> Every L iterations the average of the last L iterates x̄_t is formed; from the
  * second average on, s_t = x̄_t − x̄_{t−1} and y_t = ∇²F_{S_H}(x̄_t)·s_t, a Hessian-vector product
@@ -46,7 +61,7 @@ import java.util.List;
  * </pre>
  * so that with t = α on every step x_{k+1} = x_k + α·d_k + μ·(x_k − x_{k−1}) (for a constant α).
  * Because the momentum is part of the direction, the searched steps (the warm-up's, and every
- * step once the warm-up had to backtrack) test the whole move, F_b(x + t·D) ≤ F_b(x) + c₁·t·gᵀD;
+ * step once the guard has fired) test the whole move, F_b(x + t·D) ≤ F_b(x) + c₁·t·gᵀD;
  * and when D is not a descent direction for the batch (gᵀD ≥ 0) the momentum restarts, D = d
  * (O'Donoghue and Candès's gradient restart, "Adaptive restart for accelerated gradient
  * schemes", Found. Comput. Math. 15, 2015). A step with momentum moves about α/(1 − μ) times
@@ -69,6 +84,12 @@ public record Sqn(double lr, int every, int hessianBatch, int memory, double dam
 
     /** The most halvings of α in a warm-up step. */
     public static final int WARM_UP_BACKTRACKS = 10;
+
+    /** The guard's fraction: a batch loss that gives back this much of the progress undoes the last step. */
+    public static final double GUARD = 0.25;
+
+    /** The weight of the newest batch loss in the guard's moving average. */
+    public static final double LEVEL_WEIGHT = 0.1;
 
     /** The largest γ of H₀ = γI: H₀ never steps farther than SGD with the same α. */
     public static final double H0_MAX = 1;

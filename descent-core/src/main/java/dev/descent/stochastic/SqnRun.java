@@ -3,6 +3,7 @@ package dev.descent.stochastic;
 import dev.descent.data.Batches;
 import dev.descent.data.Rng;
 import dev.descent.minimize.LbfgsMemory;
+import java.util.Arrays;
 
 /**
  * The state of {@link Sqn}: names as in Byrd et al. (x̄_t the averages, L = every, b_H = hessianBatch);
@@ -10,7 +11,7 @@ import dev.descent.minimize.LbfgsMemory;
  */
 final class SqnRun extends SampledRun {
 
-    private static final int KIND = 0x5351_4E33; // "SQN3"
+    private static final int KIND = 0x5351_4E34; // "SQN4"
 
     private final Sqn cfg;
     private final int hessianBatch;
@@ -24,7 +25,7 @@ final class SqnRun extends SampledRun {
     private final double[] y;
     private final double[] b0s;
     private final float[] xBar;
-    private final float[] start;
+    private final float[] start; // x before the last step
     private final int[] rows;
     private final int[] hRows;
     private final double mu;
@@ -32,7 +33,12 @@ final class SqnRun extends SampledRun {
 
     private int window;
     private boolean hasPrev;
-    private boolean searching; // a warm-up step had to backtrack: every step searches from then on
+    private boolean searching; // the guard undid a step: every step searches from then on
+    private double first; // the guard's scale: the first batch loss,
+    private double level; // the batch losses' moving average,
+    private double lowest; // and its lowest value so far
+    private boolean undoPending; // settle undid the last step on the next batch: the next step is that undo
+    private double pendingLoss; // its batch loss
 
     SqnRun(Sqn config, SampledObjective f, int batch, long seed) {
         super(config, f, batch, seed, KIND, config.memory(), false);
@@ -57,11 +63,26 @@ final class SqnRun extends SampledRun {
 
     @Override
     public double step(float[] x, double lr) {
+        if (undoPending) { // settle already evaluated this step's batch and undid the last step
+            checkTheta(x);
+            stream.take(batch, rows, 0);
+            undoPending = false;
+            return endUndo(x, pendingLoss);
+        }
         double fb = freshGradient(x, rows, g);
         if (!Double.isFinite(fb)) {
             return fb;
         }
         boolean warmUp = steps < 2L * cfg.every();
+        if (steps == 0) {
+            first = level = lowest = fb;
+        } else if (!warmUp && !searching && gaveBack(fb) && rose(fb)) {
+            undo(x);
+            return endUndo(x, fb);
+        }
+        level += Sqn.LEVEL_WEIGHT * (fb - level);
+        lowest = Math.min(lowest, level);
+        System.arraycopy(x, 0, start, 0, n);
         double dg;
         if (warmUp) { // d = −g
             dg = 0;
@@ -81,9 +102,7 @@ final class SqnRun extends SampledRun {
             dg = momentum(dg);
         }
         if (warmUp || searching) {
-            if (search(x, fb, dg, lr) && warmUp) {
-                searching = true;
-            }
+            search(x, fb, dg, lr);
         } else {
             for (int j = 0; j < n; j++) {
                 x[j] = (float) (x[j] + lr * d[j]);
@@ -92,6 +111,62 @@ final class SqnRun extends SampledRun {
         for (int j = 0; j < n; j++) {
             xSum[j] += x[j];
         }
+        steps++;
+        if (++window == cfg.every()) {
+            average(x);
+        }
+        return fb;
+    }
+
+    /** The guard's screen: F_b(x_k) has given back more than {@link Sqn#GUARD} of the progress of the averages. */
+    private boolean gaveBack(double fb) {
+        return fb > lowest + Sqn.GUARD * (first - lowest);
+    }
+
+    /** The guard's confirmation, on the same batch (one forward pass): F_b(x_k) &gt; F_b(x_{k−1}), the step, not the batch, raised it. */
+    private boolean rose(double fb) {
+        double before = f.loss(start, rows, 0, batch);
+        passes += batch / (3.0 * size);
+        return fb > before;
+    }
+
+    /**
+     * The guard's check of the last step, when the next step would make it (past the warm-up, not
+     * searching): F_b(x) on the batch the next step takes, with the same evaluation. If the guard
+     * fires, the last step is undone now and the next step only consumes that batch, so a run that
+     * continues takes the same steps; otherwise the batch stays for the next step.
+     */
+    @Override
+    public void settle(float[] x) {
+        checkTheta(x);
+        if (undoPending || searching || steps < 2L * cfg.every()) {
+            return;
+        }
+        Batches.Cursor next = stream.cursor();
+        double fb = freshGradient(x, rows, g);
+        stream.seek(next);
+        if (Double.isFinite(fb) && gaveBack(fb) && rose(fb)) {
+            undo(x);
+            undoPending = true;
+            pendingLoss = fb;
+        }
+    }
+
+    /** Undoes the last step: x ← its start, which replaces it in the running sum; the momentum restarts; every later step searches. */
+    private void undo(float[] x) {
+        for (int j = 0; j < n; j++) {
+            xSum[j] += window == 0 ? start[j] : 2.0 * start[j] - x[j]; // after an average only this step's iterate
+            x[j] = start[j];
+        }
+        if (mu > 0) {
+            Arrays.fill(dir, 0);
+        }
+        searching = true;
+        undone++;
+    }
+
+    /** The step that undid the last one ends: it counts, and closes a window. */
+    private double endUndo(float[] x, double fb) {
         steps++;
         if (++window == cfg.every()) {
             average(x);
@@ -129,7 +204,6 @@ final class SqnRun extends SampledRun {
      * @return whether the step had to be cut below α
      */
     private boolean search(float[] x, double fb, double dg, double lr) {
-        System.arraycopy(x, 0, start, 0, n);
         return !(backtrack(x, start, d, lr, fb, Sqn.C1, dg, rows, 0, batch, Sqn.WARM_UP_BACKTRACKS) == lr);
     }
 
@@ -160,7 +234,8 @@ final class SqnRun extends SampledRun {
     @Override
     void writeOwn(State.Out o) {
         Batches.Cursor h = hessianStream.cursor();
-        o.l(h.epoch()).i(h.offset()).i(window).i(hasPrev ? 1 : 0).i(searching ? 1 : 0).d(xSum).d(xBarPrev).memory(memory, s, y);
+        o.l(h.epoch()).i(h.offset()).i(window).i(hasPrev ? 1 : 0).i(searching ? 1 : 0)
+                .d(first).d(level).d(lowest).l(undone).i(undoPending ? 1 : 0).d(pendingLoss).d(start).d(xSum).d(xBarPrev).memory(memory, s, y);
         if (mu > 0) {
             o.d(dir);
         }
@@ -180,6 +255,15 @@ final class SqnRun extends SampledRun {
         }
         boolean prev = in.i() == 1;
         boolean search = in.i() == 1;
+        double[] guard = {in.d(), in.d(), in.d()};
+        long und = in.l();
+        if (und < 0) {
+            throw in.bad(und + " steps undone");
+        }
+        boolean pending = in.i() == 1;
+        double pLoss = in.d();
+        float[] st = new float[n];
+        in.d(st);
         double[] sum = new double[n];
         double[] bar = new double[n];
         in.d(sum);
@@ -202,6 +286,13 @@ final class SqnRun extends SampledRun {
             window = w;
             hasPrev = prev;
             searching = search;
+            first = guard[0];
+            level = guard[1];
+            lowest = guard[2];
+            undone = und;
+            undoPending = pending;
+            pendingLoss = pLoss;
+            System.arraycopy(st, 0, start, 0, n);
             System.arraycopy(sum, 0, xSum, 0, n);
             System.arraycopy(bar, 0, xBarPrev, 0, n);
             State.restore(memory, pairs);

@@ -47,6 +47,14 @@ final class State {
             return this;
         }
 
+        /** float32 values, each written as a double. */
+        Out d(float[] v) {
+            for (float x : v) {
+                d(x);
+            }
+            return this;
+        }
+
         Out i(int[] v, int count) {
             for (int k = 0; k < count; k++) {
                 i(v[k]);
@@ -117,6 +125,13 @@ final class State {
         void d(double[] v) {
             for (int k = 0; k < v.length; k++) {
                 v[k] = d();
+            }
+        }
+
+        /** float32 values written by {@link Out#d(float[])}. */
+        void d(float[] v) {
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (float) d();
             }
         }
 

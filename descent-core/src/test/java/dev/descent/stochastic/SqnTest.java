@@ -67,23 +67,51 @@ class SqnTest {
     }
 
     /**
-     * When the step is too long for plain steps (α·h_max = 10), every searched step tests the
-     * whole move, momentum included: the run never rises above its start and still converges.
+     * When the step is too long for plain steps (α·h_max = 10): where a quasi-Newton step rises
+     * above the start, the next step's batch loss trips the guard, which puts x back exactly where
+     * that step began, and every later step searches the whole move, momentum included; where none
+     * does, no step after the warm-up searches. Either way the run converges, and no other step
+     * ends above the start.
      */
     @Test
-    void aTooLongStepWithMomentumIsSearchedAsAWhole() {
+    void aTooLongStepWithMomentumIsUndoneThenSearchedAsAWhole() {
+        int undoneSeeds = 0;
         for (long seed = 0; seed < 3; seed++) {
             Quadratics f = new Quadratics(4000, 20, 100, 0.5, 70 + seed);
             float[] x = new float[20];
             double f0 = f.full(x);
             SampledMethod run = new Sqn(0.1, 10, 1000, 10, 0.2, 0.9).create(f, 64, seed);
+            int bad = -1; // the step that rose above the start
+            float[] before = null; // where it began
+            long warmUpBacktracks = 0;
             for (int k = 0; k < 300; k++) {
+                float[] start = x.clone();
                 assertTrue(Double.isFinite(run.step(x, 0.1)));
-                assertTrue(f.full(x) <= f0, "seed " + seed + ", step " + k + ": " + f.full(x) + " > " + f0);
+                if (k == 2 * 10 - 1) {
+                    warmUpBacktracks = run.stats().lineSearchBacktracks();
+                }
+                if (bad >= 0 && k == bad + 1) {
+                    assertArrayEquals(before, x, "seed " + seed + ", step " + k);
+                    assertEquals(1, run.stats().stepsUndone(), "seed " + seed + ", step " + k);
+                }
+                if (f.full(x) > f0) {
+                    assertEquals(-1, bad, "seed " + seed + ": above the start again at step " + k + " (" + f.full(x) + " > " + f0 + ")");
+                    assertEquals(0, run.stats().stepsUndone(), "seed " + seed + ", step " + k);
+                    bad = k;
+                    before = start;
+                }
             }
-            assertTrue(run.stats().lineSearchBacktracks() > 0);
+            long undone = run.stats().stepsUndone();
+            assertTrue(undone <= 1, "seed " + seed + ": " + run.stats());
+            assertTrue(warmUpBacktracks > 0, "seed " + seed);
+            if (undone == 0) {
+                assertEquals(warmUpBacktracks, run.stats().lineSearchBacktracks(), "seed " + seed + ": searched after the warm-up");
+            } else {
+                undoneSeeds++;
+            }
             assertTrue(f.full(x) - MultiBatchLbfgsTest.optimum(f) < 0.01 * (f0 - MultiBatchLbfgsTest.optimum(f)), "seed " + seed);
         }
+        assertTrue(undoneSeeds > 0, "the guard never fired");
     }
 
     /**
@@ -209,15 +237,68 @@ class SqnTest {
     }
 
     /**
-     * The same too-large α after the warm-up: without a search the quasi-Newton steps α·H·g
-     * overshoot the steep coordinates and the run rises far above its start (at step 30); since
-     * the warm-up had to backtrack, every step searches, and the objective never rises above the
-     * start.
+     * The same too-large α after the warm-up: without a guard the quasi-Newton steps α·H·g
+     * overshoot the steep coordinates and the run rises far above its start (at step 30). The
+     * guard undoes the first step whose batch loss gives back a quarter of the progress, every
+     * later step searches, and the objective never rises above the start.
      */
     @Test
-    void aStepSizeTheWarmUpHadToCutIsSearchedAtEveryStep() {
-        for (double gap : runAtTooLargeAStep(300, new SampledMethod[3])) {
+    void aTooLargeStepTripsTheGuardOnceAndIsSearchedFromThenOn() {
+        SampledMethod[] runs = new SampledMethod[3];
+        for (double gap : runAtTooLargeAStep(300, runs)) {
             assertTrue(gap < 0.1, "gap " + gap + " of the starting gap");
         }
+        for (SampledMethod run : runs) {
+            assertEquals(1, run.stats().stepsUndone(), run.stats().toString());
+        }
+    }
+
+    /**
+     * {@code settle} checks the last step on the batch the next step takes: where the guard
+     * fires it undoes the step at once (the run leaves at a point below its start), and a run
+     * that continues, in place or from the exported state, takes exactly the steps of one that
+     * was never settled; where it does not fire, θ is left alone and the steps are the same too.
+     */
+    @Test
+    void settleUndoesAStepTheGuardWouldUndoAndTheRunContinuesAsIfUninterrupted() {
+        Quadratics f = new Quadratics(4000, 20, 100, 0.5, 70);
+        Sqn cfg = new Sqn(0.1, 10, 1000, 10, 0.2, 0.9);
+        SampledMethod settled = cfg.create(f, 64, 0);
+        SampledMethod straight = cfg.create(f, 64, 0);
+        float[] x = new float[20];
+        float[] z = new float[20];
+        double f0 = f.full(x);
+        boolean undone = false;
+        for (int k = 0; k < 100 && !undone; k++) { // seed 0 rises above the start at step 20 (the test above)
+            float[] start = x.clone();
+            settled.step(x, 0.1);
+            straight.step(z, 0.1);
+            if (k == 2 * 10 - 1) { // the end of the warm-up, which the guard lets pass: θ is left alone
+                float[] kept = x.clone();
+                settled.settle(x);
+                assertArrayEquals(kept, x);
+                assertEquals(0, settled.stats().stepsUndone());
+            }
+            if (f.full(x) > f0) {
+                settled.settle(x);
+                assertArrayEquals(start, x, "step " + k);
+                assertEquals(1, settled.stats().stepsUndone());
+                undone = true;
+            }
+        }
+        assertTrue(undone, "no step rose above the start");
+        SampledMethod resumed = cfg.create(f, 64, 0);
+        resumed.importState(settled.exportState());
+        float[] w = x.clone();
+        for (int i = 0; i < 40; i++) {
+            settled.step(x, 0.1);
+            straight.step(z, 0.1);
+            resumed.step(w, 0.1);
+        }
+        assertArrayEquals(z, x);
+        assertArrayEquals(z, w);
+        assertEquals(straight.stats(), settled.stats());
+        assertArrayEquals(settled.exportState(), resumed.exportState());
+        assertEquals(straight.steps(), settled.steps());
     }
 }

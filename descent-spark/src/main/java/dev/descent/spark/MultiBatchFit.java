@@ -96,7 +96,7 @@ public final class MultiBatchFit {
             }
         }
         if (!"NON_FINITE".equals(status)) {
-            m.settle(theta); // a step still to be tested (search=overlap) is tested before θ is reported
+            m.settle(theta); // a step still to be tested (search=overlap, sqn's guard) is tested before θ is reported
         }
         double[] x = new double[theta.length];
         for (int i = 0; i < x.length; i++) {
